@@ -1,0 +1,84 @@
+# virtconform: see README.md.  GNU make; objects go under build/.
+
+CC ?= cc
+PKGS := libxml-2.0 cmocka
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS ?= -O2 -g
+WARNFLAGS := -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE
+ALL_CFLAGS = $(WARNFLAGS) $(CFLAGS) $(SAN_FLAGS) -Isrc -Iharness -Imock $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
+
+B := build
+LIB_SRC := $(sort $(wildcard src/util/*.c src/conf/*.c src/net/*.c src/qemu/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+HARNESS_SRC := $(sort $(wildcard harness/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
+HARNESS_OBJ := $(HARNESS_SRC:%.c=$(B)/%.o)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+
+LIB := $(B)/libvirtconform.a
+HARNESS_LIB := $(B)/libvcharness.a
+CLI := $(B)/virtconform
+
+# Where the reference corpus lives; its tiers say "skipped" without it.
+VC_REFDIR ?= $(CURDIR)/../shared/reference/libvirt-0.10.2
+export VC_REFDIR
+export VC_SRCDIR := $(CURDIR)
+export VC_CLI := $(CURDIR)/$(CLI)
+
+VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite \
+	--errors-for-leak-kinds=definite --error-exitcode=99 --trace-children=yes \
+	--trace-children-skip='*/bash,*/sh,*/diff'
+
+.PHONY: all check check-valgrind deps check-deps clean
+
+all: check-deps $(CLI)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(HARNESS_LIB): $(HARNESS_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(CLI): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+
+$(B)/tests/%: $(B)/tests/%.o $(HARNESS_LIB) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
+
+# Build dependencies: installed when missing and we are root (Debian or
+# Ubuntu); otherwise the exact command is printed and make stops.
+DEB_PKGS := gcc make pkg-config libxml2-dev libcmocka-dev valgrind
+check-deps:
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! command -v valgrind >/dev/null; then \
+	  $(MAKE) --no-print-directory deps; fi
+
+deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing build dependencies: $(DEB_PKGS)"; \
+	  (apt-get install -y --no-install-recommends $(DEB_PKGS) || \
+	   (apt-get update && apt-get install -y --no-install-recommends $(DEB_PKGS))) >/dev/null; \
+	else \
+	  echo "missing build dependencies; run:"; \
+	  echo "  sudo apt-get install -y $(DEB_PKGS)"; exit 1; fi
+
+check: check-deps $(CLI) $(TEST_BIN)
+	@harness/run-tests $(TEST_BIN)
+
+check-valgrind: check-deps $(CLI) $(TEST_BIN)
+	@VC_WRAPPER="$(VALGRIND)" harness/run-tests $(TEST_BIN)
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

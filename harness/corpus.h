@@ -1,0 +1,24 @@
+/* corpus.h: finding cases by their files, and locating corpora. */
+#ifndef VC_HARNESS_CORPUS_H
+#define VC_HARNESS_CORPUS_H
+
+#include <stdbool.h>
+
+#include "util/error.h"
+#include "util/strutil.h"
+
+/* Names (file name less @suffix) of the files in @dir ending in
+ * @suffix, sorted.  A case is its files: nothing else lists them. */
+int vc_corpus_list(const char *dir, const char *suffix, vc_strlist *names,
+                   vc_error *err);
+
+/* The project's source tree ($VC_SRCDIR, default "."). */
+const char *vc_corpus_srcdir(void);
+
+/* The reference corpus ($VC_REFDIR, default
+ * $VC_SRCDIR/../shared/reference/libvirt-0.10.2); NULL if absent. */
+char *vc_corpus_refdir(void);
+
+bool vc_path_exists(const char *path);
+
+#endif

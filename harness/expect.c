@@ -1,0 +1,60 @@
+#include "expect.h"
+#include "diff.h"
+#include "util/alloc.h"
+#include "util/file.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool vc_expect_regenerate(void)
+{
+    const char *r = getenv("REGENERATE");
+    return r && *r && strcmp(r, "0") != 0;
+}
+
+int vc_expect_text(const char *label, const char *expected, const char *actual)
+{
+    char *d = vc_diff_unified(label, expected, "actual", actual);
+
+    if (!d)
+        return 0;
+    fprintf(stderr, "%s", d);
+    free(d);
+    return -1;
+}
+
+int vc_expect_file(const char *path, const char *actual)
+{
+    vc_error err = { 0 };
+    char *expected = NULL;
+    char *d = NULL;
+    int ret = -1;
+
+    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &expected, NULL, &err) < 0) {
+        if (!vc_expect_regenerate()) {
+            fprintf(stderr, "%s (run with REGENERATE=1 to create it)\n", err.msg);
+            goto cleanup;
+        }
+        expected = vc_strdup("");
+    }
+    if (!(d = vc_diff_unified(path, expected, "actual", actual))) {
+        ret = 0;
+        goto cleanup;
+    }
+    if (vc_expect_regenerate()) {
+        if (vc_file_write(path, actual, strlen(actual), &err) < 0) {
+            fprintf(stderr, "%s\n", err.msg);
+            goto cleanup;
+        }
+        fprintf(stderr, "REGENERATED %s:\n%s", path, d);
+        ret = 0;
+        goto cleanup;
+    }
+    fprintf(stderr, "%s", d);
+
+ cleanup:
+    free(expected);
+    free(d);
+    return ret;
+}

@@ -1,0 +1,53 @@
+/* main.c: build/virtconform SUBCOMMAND ... */
+#include "cli/cli.h"
+#include "util/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    vc_cli_fn fn;
+    const char *usage;
+} commands[] = {
+    { "caps", vc_cli_caps, "caps HELP_FILE [DEVICE_FILE]" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+int vc_cli_fail(int code, const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("virtconform: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return code;
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: virtconform COMMAND [ARGS]\n\ncommands:\n", f);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  virtconform %s\n", commands[i].usage);
+    fputs("\nexit status: 0 ok, 1 configuration rejected while building, "
+          "2 bad input, 64 usage error\n", f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage(stderr), VC_EXIT_USAGE;
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0)
+        return usage(stdout), VC_EXIT_OK;
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].fn(argc - 1, argv + 1);
+    vc_cli_fail(VC_EXIT_USAGE, "unknown command '%s' (try 'virtconform --help')",
+                argv[1]);
+    return VC_EXIT_USAGE;
+}

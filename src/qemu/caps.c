@@ -1,0 +1,150 @@
+#include "qemu/caps.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/file.h"
+#include "util/strutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const cap_names[VC_CAP_LAST] = {
+#define VC_CAP(e, name) [VC_CAP_##e] = name,
+#include "qemu/caps_table.h"
+#undef VC_CAP
+};
+
+void vc_caps_init(vc_caps *caps)
+{
+    memset(caps, 0, sizeof(*caps));
+}
+
+void vc_caps_set(vc_caps *caps, vc_cap flag)
+{
+    caps->bits[flag / 64] |= UINT64_C(1) << (flag % 64);
+}
+
+void vc_caps_clear(vc_caps *caps, vc_cap flag)
+{
+    caps->bits[flag / 64] &= ~(UINT64_C(1) << (flag % 64));
+}
+
+bool vc_caps_has(const vc_caps *caps, vc_cap flag)
+{
+    return (caps->bits[flag / 64] >> (flag % 64)) & 1;
+}
+
+const char *vc_cap_name(vc_cap flag)
+{
+    return (unsigned)flag < VC_CAP_LAST ? cap_names[flag] : NULL;
+}
+
+int vc_cap_from_name(const char *name)
+{
+    for (int i = 0; i < VC_CAP_LAST; i++)
+        if (strcmp(cap_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+int vc_caps_from_files(vc_caps *caps, const char *help_path,
+                       const char *device_path, vc_error *err)
+{
+    char *help = NULL, *dev = NULL;
+    size_t help_len = 0, dev_len = 0;
+    int ret = -1;
+
+    if (vc_file_read(help_path, VC_FILE_MAX_DEFAULT, &help, &help_len, err) < 0)
+        goto cleanup;
+    if (device_path &&
+        vc_file_read(device_path, VC_FILE_MAX_DEFAULT, &dev, &dev_len, err) < 0)
+        goto cleanup;
+    if (vc_caps_parse_help(caps, help, help_len, help_path, err) < 0)
+        goto cleanup;
+    if (dev && vc_caps_has(caps, VC_CAP_DEVICE) &&
+        vc_caps_parse_devices(caps, dev, dev_len, device_path, err) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    free(help);
+    free(dev);
+    return ret;
+}
+
+int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err)
+{
+    const char *p = list;
+
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char *name = vc_strndup(p, n);
+        int flag;
+
+        if (n == 0 || (flag = vc_cap_from_name(name)) < 0) {
+            vc_error_set(err, VC_EXIT_USAGE, "unknown capability '%s'", name);
+            free(name);
+            return -1;
+        }
+        free(name);
+        vc_caps_set(caps, (vc_cap)flag);
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return 0;
+}
+
+char *vc_caps_format(const vc_caps *caps, bool canonical_only)
+{
+    vc_buf b = VC_BUF_INIT;
+    int last = canonical_only ? VC_CAP_FIRST_PROJECT : VC_CAP_LAST;
+
+    vc_buf_addf(&b, "version %lu\nis_kvm %d\nkvm_version %u\nflags",
+                caps->version, caps->is_kvm ? 1 : 0, caps->kvm_version);
+    for (int i = 0; i < last; i++) {
+        if (!vc_caps_has(caps, (vc_cap)i))
+            continue;
+        vc_buf_addc(&b, ' ');
+        vc_buf_add(&b, cap_names[i]);
+    }
+    vc_buf_addc(&b, '\n');
+    return vc_buf_steal(&b);
+}
+
+int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
+                         vc_error *err)
+{
+    unsigned long version, is_kvm, kvm_version;
+    const char *p;
+    int consumed = 0;
+    char *list = NULL;
+    int ret = -1;
+
+    vc_caps_init(caps);
+    if (sscanf(text, "version %lu\nis_kvm %lu\nkvm_version %lu\nflags%n",
+               &version, &is_kvm, &kvm_version, &consumed) != 3 || !consumed)
+        return vc_error_set(err, VC_EXIT_INPUT,
+                            "%s: not a capability report (version/is_kvm/"
+                            "kvm_version/flags lines)", path);
+    caps->version = version;
+    caps->is_kvm = is_kvm != 0;
+    caps->kvm_version = (unsigned)kvm_version;
+
+    p = text + consumed;
+    list = vc_strndup(p, strcspn(p, "\n"));
+    for (char *tok = strtok(list, " "); tok; tok = strtok(NULL, " ")) {
+        int flag = vc_cap_from_name(tok);
+        if (flag < 0) {
+            vc_error_set(err, VC_EXIT_INPUT, "%s: unknown capability '%s'", path, tok);
+            goto cleanup;
+        }
+        vc_caps_set(caps, (vc_cap)flag);
+    }
+    ret = 0;
+
+ cleanup:
+    free(list);
+    return ret;
+}

@@ -1,0 +1,65 @@
+/* caps.h: what a QEMU binary can do, as read from its -help text and
+ * device listings. */
+#ifndef VC_QEMU_CAPS_H
+#define VC_QEMU_CAPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/error.h"
+
+typedef enum vc_cap {
+#define VC_CAP(e, name) VC_CAP_##e,
+#include "qemu/caps_table.h"
+#undef VC_CAP
+    VC_CAP_LAST
+} vc_cap;
+
+/* Flags before this one are libvirt's canonical names. */
+#define VC_CAP_FIRST_PROJECT VC_CAP_DISPLAY
+
+typedef struct vc_caps {
+    unsigned long version;     /* major*1000000 + minor*1000 + micro */
+    bool is_kvm;
+    unsigned int kvm_version;
+    uint64_t bits[(VC_CAP_LAST + 63) / 64];
+} vc_caps;
+
+void vc_caps_init(vc_caps *caps);
+void vc_caps_set(vc_caps *caps, vc_cap flag);
+void vc_caps_clear(vc_caps *caps, vc_cap flag);
+bool vc_caps_has(const vc_caps *caps, vc_cap flag);
+
+const char *vc_cap_name(vc_cap flag);
+/* -1 when @name is not a capability name. */
+int vc_cap_from_name(const char *name);
+
+/* Parse `qemu -help` text.  @path names the source in errors. */
+int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
+                       const char *path, vc_error *err);
+
+/* Add what a device listing (`-device ?` and per-device property
+ * listings, old or modern format) shows.  Empty text is valid. */
+int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
+                          const char *path, vc_error *err);
+
+/* Read and parse the files; @device_path may be NULL.  The device
+ * listing is consulted only when the help text advertises -device, as
+ * a QEMU without -device has no listing to give. */
+int vc_caps_from_files(vc_caps *caps, const char *help_path,
+                       const char *device_path, vc_error *err);
+
+/* Set flags from "a,b,c" (canonical or project names). */
+int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err);
+
+/* The four-line report: version, is_kvm, kvm_version, flags.  With
+ * @canonical_only, project-added flags are left out. */
+char *vc_caps_format(const vc_caps *caps, bool canonical_only);
+
+/* Read back a four-line report as vc_caps_format writes it (flags in
+ * any order).  @path names the source in errors. */
+int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
+                         vc_error *err);
+
+#endif

@@ -1,0 +1,254 @@
+/* caps_device.c: capabilities from QEMU's device listings.
+ *
+ * Two formats are read, and may be mixed in one text:
+ *   old (QEMU < 1.x):   name "virtio-net-pci", bus PCI
+ *                       virtio-net-pci.tx=string
+ *   modern (QEMU 2+):   name "qxl-vga", bus PCI, desc "..."
+ *                       virtio-net-pci options:
+ *                         tx=<str>
+ * Both are reduced to a set of device names and "device.property"
+ * names; the tables below map those to flags.  Lines of neither shape
+ * (warnings such as "Could not initialize KVM", section headings) are
+ * ignored.
+ */
+#include "qemu/caps.h"
+#include "util/alloc.h"
+#include "util/file.h"
+#include "util/strutil.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARRAY_CARDINALITY(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A device that exists means the flag. */
+static const struct {
+    const char *device;
+    vc_cap flag;
+} device_flags[] = {
+    { "hda-duplex", VC_CAP_HDA_DUPLEX },
+    { "hda-micro", VC_CAP_HDA_MICRO },
+    { "ccid-card-emulated", VC_CAP_CCID_EMULATED },
+    { "ccid-card-passthru", VC_CAP_CCID_PASSTHRU },
+    { "piix3-usb-uhci", VC_CAP_PIIX3_USB_UHCI },
+    { "piix4-usb-uhci", VC_CAP_PIIX4_USB_UHCI },
+    { "usb-ehci", VC_CAP_USB_EHCI },
+    { "ich9-usb-ehci1", VC_CAP_ICH9_USB_EHCI1 },
+    { "vt82c686b-usb-uhci", VC_CAP_VT82C686B_USB_UHCI },
+    { "pci-ohci", VC_CAP_PCI_OHCI },
+    { "nec-usb-xhci", VC_CAP_NEC_USB_XHCI },
+    { "usb-redir", VC_CAP_USB_REDIR },
+    { "usb-hub", VC_CAP_USB_HUB },
+    { "ich9-ahci", VC_CAP_ICH9_AHCI },
+    { "virtio-blk-s390", VC_CAP_VIRTIO_S390 },
+    { "virtio-net-s390", VC_CAP_VIRTIO_S390 },
+    { "virtio-serial-s390", VC_CAP_VIRTIO_S390 },
+    { "lsi53c895a", VC_CAP_LSI },
+    { "virtio-scsi-pci", VC_CAP_VIRTIO_SCSI_PCI },
+    { "qxl-vga", VC_CAP_DEVICE_QXL_VGA },
+    { "qxl", VC_CAP_QXL },
+    { "sga", VC_CAP_SGA },
+    { "scsi-block", VC_CAP_SCSI_BLOCK },
+    { "scsi-cd", VC_CAP_SCSI_CD },
+    { "ide-cd", VC_CAP_IDE_CD },
+    { "VGA", VC_CAP_VGA_DEVICE },
+    { "cirrus-vga", VC_CAP_CIRRUS_VGA },
+    { "vmware-svga", VC_CAP_VMWARE_SVGA },
+};
+
+/* A device property that is listed means the flag. */
+static const struct {
+    const char *property; /* device.property */
+    vc_cap flag;
+} property_flags[] = {
+    { "virtio-net-pci.tx", VC_CAP_VIRTIO_TX_ALG },
+    { "virtio-net-pci.event_idx", VC_CAP_VIRTIO_NET_PCI_EVENT_IDX },
+    { "virtio-net-pci.__com_redhat_macvtap_compat", VC_CAP_VIRTIO_NET_MACVTAP_COMPAT },
+    { "virtio-blk-pci.ioeventfd", VC_CAP_VIRTIO_BLK_PCI_IOEVENTFD },
+    { "virtio-blk-pci.event_idx", VC_CAP_VIRTIO_BLK_PCI_EVENT_IDX },
+    { "virtio-blk-pci.scsi", VC_CAP_VIRTIO_BLK_PCI_SCSI },
+    { "virtio-blk-pci.bootindex", VC_CAP_BOOT_INDEX },
+    { "pci-assign.configfd", VC_CAP_PCI_CONFIGFD },
+    { "pci-assign.bootindex", VC_CAP_PCI_BOOTINDEX },
+    { "scsi-disk.channel", VC_CAP_SCSI_DISK_CHANNEL },
+    { "scsi-disk.wwn", VC_CAP_SCSI_DISK_WWN },
+    { "ide-drive.wwn", VC_CAP_IDE_DRIVE_WWN },
+    { "PIIX4_PM.disable_s3", VC_CAP_DISABLE_S3 },
+    { "PIIX4_PM.disable_s4", VC_CAP_DISABLE_S4 },
+    { "usb-redir.filter", VC_CAP_USB_REDIR_FILTER },
+};
+
+typedef struct listing {
+    vc_strlist devices;
+    vc_strlist props;
+} listing;
+
+static bool is_name_char(char c)
+{
+    return isalnum((unsigned char)c) || strchr("-_.,+:", c);
+}
+
+/* name "X", ... */
+static void parse_name_line(listing *l, const char *line, size_t n)
+{
+    const char *start = line + strlen("name \"");
+    const char *end = memchr(start, '"', n - (size_t)(start - line));
+
+    if (end && end > start)
+        vc_strlist_take(&l->devices, vc_strndup(start, (size_t)(end - start)));
+}
+
+/* DEV.PROP=TYPE (old); the property is after the last dot before '='. */
+static bool parse_old_prop(listing *l, const char *line, size_t n)
+{
+    const char *eq = memchr(line, '=', n);
+    const char *dot = NULL;
+
+    if (!eq || eq == line)
+        return false;
+    for (const char *p = line; p < eq; p++) {
+        if (!is_name_char(*p))
+            return false;
+        if (*p == '.')
+            dot = p;
+    }
+    if (!dot || dot == line || dot + 1 == eq)
+        return false;
+    vc_strlist_take(&l->props, vc_strndup(line, (size_t)(eq - line)));
+    return true;
+}
+
+/* "  PROP=<type> ..." under a "DEV options:" heading (modern). */
+static void parse_modern_prop(listing *l, const char *dev, const char *line,
+                              size_t n)
+{
+    const char *p = line;
+    const char *start;
+
+    while (p < line + n && (*p == ' ' || *p == '\t'))
+        p++;
+    start = p;
+    while (p < line + n && is_name_char(*p))
+        p++;
+    if (p == start || p >= line + n || *p != '=')
+        return;
+    vc_strlist_take(&l->props, vc_asprintf("%s.%.*s", dev, (int)(p - start), start));
+}
+
+/* "DEV options:" -> DEV, else NULL. */
+static char *modern_heading(const char *line, size_t n)
+{
+    static const char suffix[] = " options:";
+    size_t sl = sizeof(suffix) - 1;
+
+    if (n <= sl || memcmp(line + n - sl, suffix, sl) != 0)
+        return NULL;
+    for (size_t i = 0; i < n - sl; i++)
+        if (!is_name_char(line[i]))
+            return NULL;
+    return vc_strndup(line, n - sl);
+}
+
+static void parse_listing(listing *l, const char *text, size_t len)
+{
+    const char *p = text;
+    const char *end = text + len;
+    char *section = NULL; /* device of the current modern heading */
+
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        char *heading;
+
+        if (n && p[n - 1] == '\r')
+            n--;
+        if (n >= 6 && memcmp(p, "name \"", 6) == 0) {
+            parse_name_line(l, p, n);
+            VC_FREE(section);
+        } else if ((heading = modern_heading(p, n))) {
+            free(section);
+            section = heading;
+        } else if (n && (*p == ' ' || *p == '\t')) {
+            if (section)
+                parse_modern_prop(l, section, p, n);
+        } else if (!parse_old_prop(l, p, n)) {
+            VC_FREE(section);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    free(section);
+}
+
+static bool has_prop_suffix(const vc_strlist *props, const char *dev,
+                            const char *prop)
+{
+    size_t dl = strlen(dev);
+
+    for (size_t i = 0; i < props->n; i++) {
+        const char *s = props->items[i];
+        if (strncmp(s, dev, dl) == 0 && s[dl] == '.' && strcmp(s + dl + 1, prop) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Block size properties (any device) mean -device ...,logical_block_size=
+ * and physical_block_size= work: they are a block-layer feature that
+ * every block device lists alike. */
+static bool has_blockio(const vc_strlist *props)
+{
+    for (size_t i = 0; i < props->n; i++) {
+        const char *s = props->items[i];
+        const char *dot = strrchr(s, '.');
+        char *dev;
+        bool ok;
+
+        if (!dot || strcmp(dot + 1, "logical_block_size") != 0)
+            continue;
+        dev = vc_strndup(s, (size_t)(dot - s));
+        ok = has_prop_suffix(props, dev, "physical_block_size");
+        free(dev);
+        if (ok)
+            return true;
+    }
+    return false;
+}
+
+int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
+                          const char *path, vc_error *err)
+{
+    listing l = { 0 };
+    size_t nul;
+
+    if (!vc_text_is_clean(text, len, &nul))
+        return vc_error_set(err, VC_EXIT_INPUT,
+                            "%s: binary data (NUL byte at offset %zu), not a "
+                            "QEMU device listing", path, nul);
+
+    parse_listing(&l, text, len);
+
+    for (size_t i = 0; i < ARRAY_CARDINALITY(device_flags); i++)
+        if (vc_strlist_has(&l.devices, device_flags[i].device))
+            vc_caps_set(caps, device_flags[i].flag);
+    for (size_t i = 0; i < ARRAY_CARDINALITY(property_flags); i++)
+        if (vc_strlist_has(&l.props, property_flags[i].property))
+            vc_caps_set(caps, property_flags[i].flag);
+    if (has_blockio(&l.props))
+        vc_caps_set(caps, VC_CAP_BLOCKIO);
+
+    /* -vga qxl selects the qxl device: where that device is built in, -vga
+     * accepts it even when the help's list of types leaves it out. */
+    if (vc_caps_has(caps, VC_CAP_VGA) && vc_strlist_has(&l.devices, "qxl"))
+        vc_caps_set(caps, VC_CAP_VGA_QXL);
+
+    /* A spicevmc device is only wanted where -chardev spicevmc is not
+     * there to be preferred. */
+    if (!vc_caps_has(caps, VC_CAP_CHARDEV_SPICEVMC) &&
+        vc_strlist_has(&l.devices, "spicevmc"))
+        vc_caps_set(caps, VC_CAP_DEVICE_SPICEVMC);
+
+    vc_strlist_free(&l.devices);
+    vc_strlist_free(&l.props);
+    return 0;
+}

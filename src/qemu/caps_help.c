@@ -1,0 +1,314 @@
+/* caps_help.c: capabilities from the text of `qemu -help`.
+ *
+ * Most flags follow from an option or keyword being mentioned in the
+ * help text (the table below).  A few follow from the version instead:
+ * only where QEMU's behaviour changed at a release without the help text
+ * saying so (e.g. kvm-74 gained IFF_VNET_HDR support, 0.12 gained
+ * migration over unix sockets and fds).
+ */
+#include "qemu/caps.h"
+#include "util/file.h"
+#include "util/strutil.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Text that, found anywhere in the help, means the flag. */
+static const struct {
+    const char *needle;
+    vc_cap flag;
+} help_needles[] = {
+    { "-no-kqemu", VC_CAP_KQEMU },
+    { "-enable-kqemu", VC_CAP_ENABLE_KQEMU },
+    { "-no-kvm", VC_CAP_KVM },
+    { "-enable-kvm", VC_CAP_ENABLE_KVM },
+    { "-no-reboot", VC_CAP_NO_REBOOT },
+    { "-name", VC_CAP_NAME },
+    { "-uuid", VC_CAP_UUID },
+    { "-drive", VC_CAP_DRIVE },
+    { "-spice", VC_CAP_SPICE },
+    { "boot=on", VC_CAP_DRIVE_BOOT },
+    { "serial=s", VC_CAP_DRIVE_SERIAL },
+    { "-pcidevice", VC_CAP_PCI_DEVICE },
+    { "-mem-path", VC_CAP_MEM_PATH },
+    { "-chardev", VC_CAP_CHARDEV },
+    { "-chardev spicevmc", VC_CAP_CHARDEV_SPICEVMC },
+    { "-balloon", VC_CAP_BALLOON },
+    { "-device", VC_CAP_DEVICE },
+    { "-nodefconfig", VC_CAP_NODEFCONFIG },
+    { "-no-user-config", VC_CAP_NO_USER_CONFIG },
+    { "-rtc ", VC_CAP_RTC },               /* the space: not -rtc-td-hack */
+    { "-rtc-td-hack", VC_CAP_RTC_TD_HACK },
+    { "-no-hpet", VC_CAP_NO_HPET },
+    { "-no-acpi", VC_CAP_NO_ACPI },
+    { "-no-kvm-pit-reinjection", VC_CAP_NO_KVM_PIT },
+    { "-tdf", VC_CAP_TDF },
+    { "-enable-nesting", VC_CAP_NESTING },
+    { ",menu=on", VC_CAP_BOOT_MENU },
+    { ",reboot-timeout=rb_time", VC_CAP_REBOOT_TIMEOUT },
+    { "-smbios type", VC_CAP_SMBIOS_TYPE },
+    { "-sandbox", VC_CAP_SECCOMP_SANDBOX },
+    { "-sdl", VC_CAP_SDL },
+    { ",vhost=", VC_CAP_VHOST_NET },
+    { "dump-guest-core=on|off", VC_CAP_DUMP_GUEST_CORE },
+    { "-realtime mlock", VC_CAP_MLOCK },
+    { "-redhat-disable-KSM", VC_CAP_DISABLE_KSM },
+    { "-display", VC_CAP_DISPLAY },
+};
+
+/* Needles that only count inside the help of one option: the text from
+ * that option up to the end of the help. */
+static const struct {
+    const char *option;
+    const char *needle;
+    vc_cap flag;
+} option_needles[] = {
+    { "-drive", "format=", VC_CAP_DRIVE_FORMAT },
+    { "-drive", "readonly=", VC_CAP_DRIVE_READONLY },
+    { "-drive", "aio=threads|native", VC_CAP_DRIVE_AIO },
+    { "-drive", "copy-on-read=on|off", VC_CAP_DRIVE_COPY_ON_READ },
+    { "-drive", "bps=", VC_CAP_DRIVE_IOTUNE },
+    { "-fsdev", "readonly", VC_CAP_FSDEV_READONLY },
+    { "-fsdev", "writeout", VC_CAP_FSDEV_WRITEOUT },
+    { "-name", ",process=", VC_CAP_NAME_PROCESS },
+    { "-overcommit", "mem-lock", VC_CAP_OVERCOMMIT_MEM_LOCK },
+};
+
+/* From this version on (inclusive), the flag holds whatever the help
+ * says: the feature came with the release, not with a new option. */
+static const struct {
+    unsigned long since;
+    vc_cap flag;
+} version_flags[] = {
+    { 9000, VC_CAP_VNC_COLON },
+    { 10000, VC_CAP_QEMU_0_10 },
+    { 11000, VC_CAP_BLK_SG_IO },
+    { 11000, VC_CAP_CPU_HOST },
+    { 12000, VC_CAP_ROMBAR },       /* rombar works from 0.12, advertised later */
+    { 13000, VC_CAP_PCI_MULTIFUNCTION },
+    { 13000, VC_CAP_MONITOR_JSON },     /* JSON monitor usable from 0.13 */
+    { 1001000, VC_CAP_IPV6_MIGRATION },
+    { 1002000, VC_CAP_DEVICE_VIDEO_PRIMARY },
+    { 1002000, VC_CAP_VNC_SHARE_POLICY },
+};
+
+#define ARRAY_CARDINALITY(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const banners[] = {
+    "QEMU emulator version",
+    "QEMU PC emulator version",
+};
+
+/* Find the version banner at the start of a line; NULL if none. */
+static const char *find_banner(const char *text, const char **after)
+{
+    const char *line = text;
+
+    while (line && *line) {
+        for (size_t i = 0; i < ARRAY_CARDINALITY(banners); i++) {
+            if (VC_STRPREFIX(line, banners[i])) {
+                *after = line + strlen(banners[i]);
+                return line;
+            }
+        }
+        line = strchr(line, '\n');
+        if (line)
+            line++;
+    }
+    return NULL;
+}
+
+static int parse_banner(vc_caps *caps, const char *text, const char *path,
+                        vc_error *err)
+{
+    const char *p, *start, *eol;
+    int major, minor, micro = 0;
+
+    if (!(start = find_banner(text, &p)))
+        return vc_error_set(err, VC_EXIT_INPUT,
+                            "%s: no QEMU version banner (a line starting "
+                            "'QEMU emulator version X.Y.Z'): not qemu -help "
+                            "output", path);
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if ((major = vc_parse_number(&p)) < 0 || *p != '.')
+        goto malformed;
+    p++;
+    if ((minor = vc_parse_number(&p)) < 0)
+        goto malformed;
+    if (*p == '.') {
+        p++;
+        if ((micro = vc_parse_number(&p)) < 0)
+            goto malformed;
+    }
+    if (major > 4000 || minor > 999 || micro > 999)
+        goto malformed;
+    caps->version = (unsigned long)major * 1000000 + (unsigned long)minor * 1000 +
+                    (unsigned long)micro;
+
+    while (*p == ' ')
+        p++;
+    if (VC_STRPREFIX(p, "(qemu-kvm-")) {
+        caps->is_kvm = true;
+    } else if (VC_STRPREFIX(p, "(kvm-")) {
+        int kvm;
+
+        p += strlen("(kvm-");
+        if ((kvm = vc_parse_number(&p)) < 0)
+            goto malformed;
+        caps->is_kvm = true;
+        caps->kvm_version = (unsigned)kvm;
+    }
+    return 0;
+
+ malformed:
+    eol = strchr(start, '\n');
+    return vc_error_set(err, VC_EXIT_INPUT,
+                        "%s: malformed version in QEMU banner '%.*s'", path,
+                        (int)(eol && eol - start < 80 ? eol - start : 80), start);
+}
+
+/* The part of the help text from @option (as an option name at the
+ * start of a line) to the end, or NULL. */
+static const char *option_help(const char *text, const char *option)
+{
+    const char *p = text;
+    size_t n = strlen(option);
+
+    while ((p = strstr(p, option))) {
+        if ((p == text || p[-1] == '\n') &&
+            (p[n] == ' ' || p[n] == '\t' || p[n] == '\n' || p[n] == '['))
+            return p;
+        p += n;
+    }
+    return strstr(text, option);
+}
+
+static void apply_version_rules(vc_caps *caps, const char *text)
+{
+    unsigned long v = caps->version;
+    unsigned int kvm = caps->kvm_version;
+
+    for (size_t i = 0; i < ARRAY_CARDINALITY(version_flags); i++)
+        if (v >= version_flags[i].since)
+            vc_caps_set(caps, version_flags[i].flag);
+
+    /* kvm-74 was the first KVM with IFF_VNET_HDR support on tap fds; every
+     * qemu-kvm from 0.10 has it, and upstream QEMU has had it since the
+     * qemu-kvm merge (1.3). */
+    if ((caps->is_kvm && (v >= 10000 || kvm >= 74)) || v >= 1003000)
+        vc_caps_set(caps, VC_CAP_VNET_HDR);
+
+    /* -incoming: tcp and exec from 0.10 (kvm-79/80); unix and fd from
+     * 0.12; before that, only the stdio form of old kvm.  kvm's early
+     * tcp support blocked the monitor, so it does not count. */
+    if (v >= 10000) {
+        vc_caps_set(caps, VC_CAP_MIGRATE_QEMU_TCP);
+        vc_caps_set(caps, VC_CAP_MIGRATE_QEMU_EXEC);
+        if (v >= 12000) {
+            vc_caps_set(caps, VC_CAP_MIGRATE_QEMU_UNIX);
+            vc_caps_set(caps, VC_CAP_MIGRATE_QEMU_FD);
+        }
+    } else if (kvm >= 79) {
+        vc_caps_set(caps, VC_CAP_MIGRATE_QEMU_TCP);
+        if (kvm >= 80)
+            vc_caps_set(caps, VC_CAP_MIGRATE_QEMU_EXEC);
+    } else if (kvm > 0) {
+        vc_caps_set(caps, VC_CAP_MIGRATE_KVM_STDIO);
+    }
+
+    /* The RHEL build of 0.12 backports the JSON monitor and -netdev; it
+     * says so by naming libvirt in its help. */
+    if (v >= 12000 && v < 13000 && strstr(text, "libvirt")) {
+        vc_caps_set(caps, VC_CAP_MONITOR_JSON);
+        vc_caps_set(caps, VC_CAP_NETDEV);
+    }
+}
+
+int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
+                       const char *path, vc_error *err)
+{
+    const char *p;
+    size_t nul;
+
+    if (len == 0 || strspn(text, " \t\r\n") == len)
+        return vc_error_set(err, VC_EXIT_INPUT,
+                            "%s: empty help text (expected the output of "
+                            "qemu -help)", path);
+    if (!vc_text_is_clean(text, len, &nul))
+        return vc_error_set(err, VC_EXIT_INPUT,
+                            "%s: binary data (NUL byte at offset %zu), not "
+                            "qemu -help output", path, nul);
+    if (parse_banner(caps, text, path, err) < 0)
+        return -1;
+
+    for (size_t i = 0; i < ARRAY_CARDINALITY(help_needles); i++)
+        if (strstr(text, help_needles[i].needle))
+            vc_caps_set(caps, help_needles[i].flag);
+
+    for (size_t i = 0; i < ARRAY_CARDINALITY(option_needles); i++) {
+        const char *opt = option_help(text, option_needles[i].option);
+        if (opt && strstr(opt, option_needles[i].needle))
+            vc_caps_set(caps, option_needles[i].flag);
+    }
+
+    /* cache= values up to the closing bracket: the v1 syntax was
+     * on|off; v2 names modes, and later releases added two. */
+    if (vc_caps_has(caps, VC_CAP_DRIVE) && (p = strstr(text, "cache="))) {
+        const char *end = strchr(p, ']');
+        if (end) {
+            size_t n = (size_t)(end - p);
+            if (!memmem(p, n, "on|off", 6))
+                vc_caps_set(caps, VC_CAP_DRIVE_CACHE_V2);
+            if (memmem(p, n, "directsync", 10))
+                vc_caps_set(caps, VC_CAP_CACHE_DIRECTSYNC);
+            if (memmem(p, n, "unsafe", 6))
+                vc_caps_set(caps, VC_CAP_CACHE_UNSAFE);
+        }
+    }
+
+    /* -vga TYPE, but not the older -std-vga switch; the type list says
+     * whether qxl and none are known. */
+    if ((p = strstr(text, "-vga")) && !strstr(text, "-std-vga")) {
+        const char *nl = strchr(p, '\n');
+        const char *none = strstr(p, "|none");
+
+        vc_caps_set(caps, VC_CAP_VGA);
+        if (strstr(p, "|qxl"))
+            vc_caps_set(caps, VC_CAP_VGA_QXL);
+        if (none && (!nl || none < nl))
+            vc_caps_set(caps, VC_CAP_VGA_NONE);
+    }
+
+    /* When -device came, -drive readonly= already worked unadvertised. */
+    if (vc_caps_has(caps, VC_CAP_DEVICE))
+        vc_caps_set(caps, VC_CAP_DRIVE_READONLY);
+
+    if (strstr(text, "-xen-domid"))
+        vc_caps_set(caps, VC_CAP_XEN_DOMID);
+    else if (strstr(text, "-domid"))
+        vc_caps_set(caps, VC_CAP_DOMID);
+
+    if (strstr(text, "cores=") && strstr(text, "threads=") &&
+        strstr(text, "sockets="))
+        vc_caps_set(caps, VC_CAP_SMP_TOPOLOGY);
+
+    if (strstr(text, "-fsdev"))
+        vc_caps_set(caps, VC_CAP_FSDEV);
+
+    /* -netdev existed in 0.12 without the monitor commands for hotplug,
+     * so it counts from 0.13. */
+    if ((p = strstr(text, "-netdev")) && caps->version >= 13000) {
+        vc_caps_set(caps, VC_CAP_NETDEV);
+        if (strstr(p, "bridge"))
+            vc_caps_set(caps, VC_CAP_BRIDGE);
+    }
+
+    /* 0.14 and 0.15.0 mishandle SIGTERM under -no-shutdown. */
+    if (strstr(text, "-no-shutdown") &&
+        (caps->version < 14000 || caps->version > 15000))
+        vc_caps_set(caps, VC_CAP_NO_SHUTDOWN);
+
+    apply_version_rules(caps, text);
+    return 0;
+}
