@@ -36,6 +36,7 @@ VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite \
 	--trace-children-skip='*/bash,*/sh,*/diff'
 
 .PHONY: all check check-valgrind deps check-deps clean
+.SECONDARY:
 
 all: check-deps $(CLI)
 

@@ -40,7 +40,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        return usage(stderr), VC_EXIT_USAGE;
+        return vc_cli_fail(VC_EXIT_USAGE, "no command given (try 'virtconform --help')");
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0)
         return usage(stdout), VC_EXIT_OK;

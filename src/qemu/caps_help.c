@@ -7,10 +7,12 @@
  * migration over unix sockets and fds).
  */
 #include "qemu/caps.h"
+#include "util/buf.h"
 #include "util/file.h"
 #include "util/strutil.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Text that, found anywhere in the help, means the flag. */
@@ -27,8 +29,6 @@ static const struct {
     { "-uuid", VC_CAP_UUID },
     { "-drive", VC_CAP_DRIVE },
     { "-spice", VC_CAP_SPICE },
-    { "boot=on", VC_CAP_DRIVE_BOOT },
-    { "serial=s", VC_CAP_DRIVE_SERIAL },
     { "-pcidevice", VC_CAP_PCI_DEVICE },
     { "-mem-path", VC_CAP_MEM_PATH },
     { "-chardev", VC_CAP_CHARDEV },
@@ -51,7 +51,6 @@ static const struct {
     { "-sdl", VC_CAP_SDL },
     { ",vhost=", VC_CAP_VHOST_NET },
     { "dump-guest-core=on|off", VC_CAP_DUMP_GUEST_CORE },
-    { "-realtime mlock", VC_CAP_MLOCK },
     { "-redhat-disable-KSM", VC_CAP_DISABLE_KSM },
     { "-display", VC_CAP_DISPLAY },
 };
@@ -64,6 +63,8 @@ static const struct {
     vc_cap flag;
 } option_needles[] = {
     { "-drive", "format=", VC_CAP_DRIVE_FORMAT },
+    { "-drive", "boot=on", VC_CAP_DRIVE_BOOT },
+    { "-drive", "serial=s", VC_CAP_DRIVE_SERIAL },
     { "-drive", "readonly=", VC_CAP_DRIVE_READONLY },
     { "-drive", "aio=threads|native", VC_CAP_DRIVE_AIO },
     { "-drive", "copy-on-read=on|off", VC_CAP_DRIVE_COPY_ON_READ },
@@ -71,6 +72,7 @@ static const struct {
     { "-fsdev", "readonly", VC_CAP_FSDEV_READONLY },
     { "-fsdev", "writeout", VC_CAP_FSDEV_WRITEOUT },
     { "-name", ",process=", VC_CAP_NAME_PROCESS },
+    { "-realtime", "mlock=on|off", VC_CAP_MLOCK },
     { "-overcommit", "mem-lock", VC_CAP_OVERCOMMIT_MEM_LOCK },
 };
 
@@ -168,20 +170,32 @@ static int parse_banner(vc_caps *caps, const char *text, const char *path,
                         (int)(eol && eol - start < 80 ? eol - start : 80), start);
 }
 
-/* The part of the help text from @option (as an option name at the
- * start of a line) to the end, or NULL. */
-static const char *option_help(const char *text, const char *option)
+/* The help of one option: its lines (it may have several, e.g. one per
+ * -fsdev backend) and their indented continuations, copied out so that
+ * needles cannot match the help of a neighbouring option.  NULL when
+ * the option is not there. */
+static char *option_block(const char *text, const char *option)
 {
-    const char *p = text;
     size_t n = strlen(option);
+    const char *line = text;
+    vc_buf b = VC_BUF_INIT;
+    bool inside = false;
 
-    while ((p = strstr(p, option))) {
-        if ((p == text || p[-1] == '\n') &&
-            (p[n] == ' ' || p[n] == '\t' || p[n] == '\n' || p[n] == '['))
-            return p;
-        p += n;
+    while (*line) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) + 1 : strlen(line);
+        bool starts = strncmp(line, option, n) == 0 &&
+                      strchr(" \t[\n", line[n] ? line[n] : '\n');
+
+        if (starts || (inside && (*line == ' ' || *line == '\t'))) {
+            vc_buf_addn(&b, line, len);
+            inside = true;
+        } else {
+            inside = false;
+        }
+        line += len;
     }
-    return strstr(text, option);
+    return b.s ? vc_buf_steal(&b) : NULL;
 }
 
 static void apply_version_rules(vc_caps *caps, const char *text)
@@ -228,6 +242,7 @@ static void apply_version_rules(vc_caps *caps, const char *text)
 int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
                        const char *path, vc_error *err)
 {
+    char *drive = NULL;
     const char *p;
     size_t nul;
 
@@ -247,14 +262,15 @@ int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
             vc_caps_set(caps, help_needles[i].flag);
 
     for (size_t i = 0; i < ARRAY_CARDINALITY(option_needles); i++) {
-        const char *opt = option_help(text, option_needles[i].option);
-        if (opt && strstr(opt, option_needles[i].needle))
+        char *block = option_block(text, option_needles[i].option);
+        if (block && strstr(block, option_needles[i].needle))
             vc_caps_set(caps, option_needles[i].flag);
+        free(block);
     }
 
     /* cache= values up to the closing bracket: the v1 syntax was
      * on|off; v2 names modes, and later releases added two. */
-    if (vc_caps_has(caps, VC_CAP_DRIVE) && (p = strstr(text, "cache="))) {
+    if ((drive = option_block(text, "-drive")) && (p = strstr(drive, "cache="))) {
         const char *end = strchr(p, ']');
         if (end) {
             size_t n = (size_t)(end - p);
@@ -310,5 +326,6 @@ int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
         vc_caps_set(caps, VC_CAP_NO_SHUTDOWN);
 
     apply_version_rules(caps, text);
+    free(drive);
     return 0;
 }

@@ -1,0 +1,103 @@
+/* test_cli.c: build/virtconform as a user runs it.
+ *
+ * A case is tests/cli/NAME.args (one argument per line; run from the
+ * source directory) and NAME.expect:
+ *     exit N
+ *     --- stdout
+ *     ...
+ *     --- stderr
+ *     ...
+ * REGENERATE=1 rewrites NAME.expect.  Every error case must print
+ * exactly one line on stderr.
+ */
+#include "corpus.h"
+#include "expect.h"
+#include "spawn.h"
+#include "tier.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/file.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct cli_case {
+    char *args;
+    char *expect;
+} cli_case;
+
+static void cli_case_free(void *p)
+{
+    cli_case *c = p;
+    free(c->args);
+    free(c->expect);
+    free(c);
+}
+
+static void test_cli_case(void **state)
+{
+    cli_case *c = ((vc_tier_case *)*state)->data;
+    vc_error err = { 0 };
+    vc_spawn_result res = { 0 };
+    vc_strlist argv = { 0 };
+    vc_buf actual = VC_BUF_INIT;
+    char *text = NULL, *line, *save = NULL;
+    const char *cli = getenv("VC_CLI");
+    size_t nlines = 0;
+    int rc;
+
+    if (!cli)
+        fail_msg("VC_CLI is not set (run through make check)");
+    if (vc_file_read(c->args, VC_FILE_MAX_DEFAULT, &text, NULL, &err) < 0)
+        fail_msg("%s", err.msg);
+    vc_strlist_add(&argv, cli);
+    for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+        vc_strlist_add(&argv, line);
+    free(text);
+
+    if (vc_spawn(vc_corpus_srcdir(), argv.items, &res, &err) < 0) {
+        vc_strlist_free(&argv);
+        fail_msg("%s", err.msg);
+    }
+    vc_buf_addf(&actual, "exit %d\n--- stdout\n%s--- stderr\n%s", res.status,
+                res.out, res.err);
+    for (const char *p = res.err; *p; p++)
+        nlines += *p == '\n';
+    rc = vc_expect_file(c->expect, vc_buf_str(&actual));
+    vc_buf_free(&actual);
+    vc_strlist_free(&argv);
+    if (res.status != 0 && nlines != 1) {
+        vc_spawn_result_free(&res);
+        fail_msg("failing command printed %zu lines on stderr, not one", nlines);
+    }
+    vc_spawn_result_free(&res);
+    if (rc < 0)
+        fail_msg("output differs from %s", c->expect);
+}
+
+int main(void)
+{
+    char *dir = vc_asprintf("%s/tests/cli", vc_corpus_srcdir());
+    vc_tier tier = { .name = "cli" };
+    vc_strlist names = { 0 };
+    vc_error err = { 0 };
+    int failed;
+
+    if (vc_corpus_list(dir, ".args", &names, &err) < 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        free(dir);
+        return 1;
+    }
+    for (size_t i = 0; i < names.n; i++) {
+        cli_case *c = VC_NEW(cli_case);
+        c->args = vc_asprintf("%s/%s.args", dir, names.items[i]);
+        c->expect = vc_asprintf("%s/%s.expect", dir, names.items[i]);
+        vc_tier_add(&tier, names.items[i], c);
+    }
+    failed = vc_tier_run(&tier, test_cli_case);
+    vc_tier_free(&tier, cli_case_free);
+    vc_strlist_free(&names);
+    free(dir);
+    return failed ? 1 : 0;
+}
