@@ -11,6 +11,14 @@ ALL_CFLAGS = $(WARNFLAGS) $(CFLAGS) $(SAN_FLAGS) -Isrc -Iharness -Imock $(PKG_CF
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 B := build
+# V=1 shows the full compiler command lines.
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-6s %s\n'
+endif
 LIB_SRC := $(sort $(wildcard src/util/*.c src/conf/*.c src/net/*.c src/qemu/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 HARNESS_SRC := $(sort $(wildcard harness/*.c))
@@ -35,27 +43,32 @@ VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite \
 	--errors-for-leak-kinds=definite --error-exitcode=99 --trace-children=yes \
 	--trace-children-skip='*/bash,*/sh,*/diff'
 
-.PHONY: all check check-valgrind deps check-deps clean
+.PHONY: all build-tests check check-valgrind check-asan deps check-deps clean
 .SECONDARY:
 
 all: check-deps $(CLI)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(quiet) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@ && ar rcs $@ $^
+	$(quiet) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(HARNESS_LIB): $(HARNESS_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	$(quiet) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(CLI): $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+	$(quiet) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
 
 $(B)/tests/%: $(B)/tests/%.o $(HARNESS_LIB) $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
+	$(quiet) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
 
 # Build dependencies: installed when missing and we are root (Debian or
 # Ubuntu); otherwise the exact command is printed and make stops.
@@ -73,11 +86,20 @@ deps:
 	  echo "missing build dependencies; run:"; \
 	  echo "  sudo apt-get install -y $(DEB_PKGS)"; exit 1; fi
 
+build-tests: $(TEST_BIN)
+
 check: check-deps $(CLI) $(TEST_BIN)
-	@harness/run-tests $(TEST_BIN)
+	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(TEST_BIN)
 
 check-valgrind: check-deps $(CLI) $(TEST_BIN)
-	@VC_WRAPPER="$(VALGRIND)" harness/run-tests $(TEST_BIN)
+	@VC_LOGDIR=$(B)/test-logs VC_WRAPPER="$(VALGRIND)" harness/run-tests $(TEST_BIN)
+
+# The same tiers built with AddressSanitizer and UBSan, in a build
+# directory of their own.
+check-asan:
+	@$(MAKE) --no-print-directory B=$(B)/asan \
+	  SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  check
 
 clean:
 	rm -rf $(B)
