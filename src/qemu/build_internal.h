@@ -1,0 +1,69 @@
+/* build_internal.h: what the parts of the argv builder share.
+ *
+ * build.c runs the build in libvirt's order and owns the core options;
+ * each device family lives in a build_<family>.c of its own.  The
+ * context is the only state: no globals.
+ */
+#ifndef VC_QEMU_BUILD_INTERNAL_H
+#define VC_QEMU_BUILD_INTERNAL_H
+
+#include "qemu/build.h"
+#include "util/buf.h"
+
+typedef struct vc_build_ctx {
+    vc_domain_def *def;
+    vc_caps caps;                 /* effective: profile additions applied */
+    const vc_qemu_config *cfg;
+    const vc_build_opts *opts;
+    vc_command *cmd;
+    vc_error *err;
+
+    /* Boot order as bootindex= on devices (when the QEMU has bootindex
+     * and the domain uses <boot dev=>): the index to give the first
+     * device of each kind, 0 for none.  Set by build.c before the
+     * device families run; a family clears the one it used. */
+    bool emit_bootindex;
+    unsigned boot_floppy, boot_cdrom, boot_disk, boot_net;
+} vc_build_ctx;
+
+#define VC_BUILD_HAS(ctx, flag) vc_caps_has(&(ctx)->caps, VC_CAP_##flag)
+
+/* Report a configuration the builder rejects (VC_EXIT_BUILD). */
+int vc_build_unsupported(vc_build_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* --- build_address.c: aliases and guest addresses --- */
+/* Give every device its alias (net0, virtio-disk0, serial0, ...). */
+int vc_build_assign_aliases(vc_build_ctx *ctx);
+/* Assign PCI slots to devices without one (with the device cap). */
+int vc_build_assign_pci_addresses(vc_build_ctx *ctx);
+/* Append ",bus=pci.0,addr=0x3" (or the bus form the address type
+ * needs) for a device's address; nothing when it has none. */
+int vc_build_device_address(vc_build_ctx *ctx, vc_buf *buf,
+                            const vc_device_info *info);
+
+/* --- build_disk.c: controllers, disks, filesystems --- */
+int vc_build_disk_args(vc_build_ctx *ctx);
+
+/* --- build_net.c: interfaces --- */
+int vc_build_net_args(vc_build_ctx *ctx);
+
+/* --- build_chr.c: serial, parallel, channel, console --- */
+int vc_build_chr_args(vc_build_ctx *ctx);
+/* "-chardev" value for a source with id char<alias>; caller frees. */
+char *vc_build_chardev_str(vc_build_ctx *ctx, const vc_chr_source *src,
+                           const char *alias);
+/* Legacy form ("pty", "tcp:host:port,server,nowait", ...); caller frees. */
+char *vc_build_chr_legacy_str(vc_build_ctx *ctx, const vc_chr_source *src,
+                              const char *prefix);
+
+/* --- build_devices.c: graphics, video, sound, input, watchdog,
+ * balloon, and the rest --- */
+int vc_build_input_args(vc_build_ctx *ctx);
+int vc_build_graphics_args(vc_build_ctx *ctx);
+int vc_build_video_args(vc_build_ctx *ctx);
+int vc_build_sound_args(vc_build_ctx *ctx);
+int vc_build_watchdog_args(vc_build_ctx *ctx);
+int vc_build_balloon_args(vc_build_ctx *ctx);
+
+#endif

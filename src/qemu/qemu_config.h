@@ -1,0 +1,66 @@
+/* qemu_config.h: the QEMU driver configuration, with the key names of
+ * libvirt's qemu.conf.  Set from a qemu.conf-style file (--config) and
+ * key=value pairs (--set). */
+#ifndef VC_QEMU_CONFIG_H
+#define VC_QEMU_CONFIG_H
+
+#include <stdbool.h>
+
+#include "util/error.h"
+
+typedef struct vc_qemu_config {
+    char *vnc_listen;               /* default "127.0.0.1" */
+    bool vnc_auto_unix_socket;
+    bool vnc_tls;
+    char *vnc_tls_x509_cert_dir;    /* default "/etc/pki/libvirt-vnc" */
+    bool vnc_tls_x509_verify;
+    char *vnc_password;
+    bool vnc_sasl;
+    char *vnc_sasl_dir;             /* default "/etc/sasl2" */
+    bool vnc_allow_host_audio;
+    char *spice_listen;             /* default "127.0.0.1" */
+    bool spice_tls;
+    char *spice_tls_x509_cert_dir;  /* default "/etc/pki/libvirt-spice" */
+    char *spice_password;
+    bool nographics_allow_host_audio;
+    char *hugetlbfs_mount;          /* NULL: no hugepages available */
+    char *hugepage_path;            /* derived: <mount>/libvirt/qemu unless set */
+    char *state_dir;                /* default "/var/lib/libvirt/qemu" */
+    bool set_process_name;
+    bool mac_filter;
+    bool relaxed_acs_check;
+    bool allow_disk_format_probing;
+    bool clear_emulator_capabilities;
+    bool dynamic_ownership;
+    int max_processes;
+    int max_files;
+    char *security_driver;
+    char *user;
+    char *group;
+    char *save_image_format;
+    char *dump_image_format;
+    char *auto_dump_path;
+    char *lock_manager;
+} vc_qemu_config;
+
+/* Defaults as libvirt's qemu.conf documents them. */
+void vc_qemu_config_init(vc_qemu_config *cfg);
+
+/* Set one key from its text form ("1"/"0" for booleans, as qemu.conf;
+ * a quoted or bare string otherwise).  @where names the source in
+ * errors ("--set", "FILE:LINE"); unknown keys and bad values are errors
+ * (code VC_EXIT_USAGE for --set, VC_EXIT_INPUT for files). */
+int vc_qemu_config_set(vc_qemu_config *cfg, const char *key, const char *value,
+                       const char *where, int code, vc_error *err);
+/* "key=value" */
+int vc_qemu_config_set_pair(vc_qemu_config *cfg, const char *pair, vc_error *err);
+/* A qemu.conf: "key = value" lines, # comments, string lists [..]
+ * accepted for list-valued keys (and ignored). */
+int vc_qemu_config_load(vc_qemu_config *cfg, const char *path, vc_error *err);
+
+/* Fill derived values (hugepage_path from hugetlbfs_mount). */
+void vc_qemu_config_finish(vc_qemu_config *cfg);
+
+void vc_qemu_config_free(vc_qemu_config *cfg);
+
+#endif
