@@ -58,6 +58,11 @@ int vc_qemu_config_set_pair(vc_qemu_config *cfg, const char *pair, vc_error *err
  * accepted for list-valued keys (and ignored). */
 int vc_qemu_config_load(vc_qemu_config *cfg, const char *path, vc_error *err);
 
+/* The driver settings of the reference corpus's test profile: state
+ * dir /nowhere, hugetlbfs at /dev/hugepages, SPICE TLS on with its cert
+ * dir, SPICE password 123456, VNC TLS/SASL off. */
+void vc_qemu_config_test_profile(vc_qemu_config *cfg);
+
 /* Fill derived values (hugepage_path from hugetlbfs_mount). */
 void vc_qemu_config_finish(vc_qemu_config *cfg);
 
