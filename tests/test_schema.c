@@ -116,14 +116,15 @@ static xmlDocPtr read_doc(const char *path, err_sink *sink)
     }
     if (!(ctxt = xmlNewParserCtxt()))
         abort();
+    /* libxml2 2.9 has no per-context handler for parse errors: with
+     * XML_PARSE_NOERROR they go to the (thread's) structured handler,
+     * set only for the duration of this parse. */
+    xmlSetStructuredErrorFunc(sink, err_sink_add);
     doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, XML_OPTIONS);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     if (!doc || !ctxt->wellFormed) {
-        xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-        if (e && e->code != XML_ERR_OK) {
-            err_sink_add(sink, e);
-        } else {
+        if (sink->all.len == 0)
             vc_buf_addf(&sink->all, "%s: not well-formed\n", sink->label);
-        }
         xmlFreeDoc(doc);
         doc = NULL;
     }
