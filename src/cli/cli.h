@@ -9,6 +9,7 @@
 typedef int (*vc_cli_fn)(int argc, char **argv);
 
 int vc_cli_caps(int argc, char **argv);
+int vc_cli_xml2xml(int argc, char **argv);
 
 /* Report an error line "virtconform: MSG" and return @code. */
 int vc_cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -12,6 +12,7 @@ static const struct {
     const char *usage;
 } commands[] = {
     { "caps", vc_cli_caps, "caps HELP_FILE [DEVICE_FILE]" },
+    { "xml2xml", vc_cli_xml2xml, "xml2xml [--inactive] FILE.xml" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -1,0 +1,290 @@
+/* chr.c: character devices (<serial>, <parallel>, <console>,
+ * <channel>) and the chardev source shared with other devices. */
+#include "conf/domain_xml.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+VC_ENUM_IMPL(vc_chr_device, VC_CHR_DEVICE_LAST, "parallel", "serial", "console", "channel")
+VC_ENUM_IMPL(vc_chr_type, VC_CHR_LAST, "null", "vc", "pty", "dev", "file", "pipe",
+             "stdio", "udp", "tcp", "unix", "spicevmc")
+VC_ENUM_IMPL(vc_chr_tcp_protocol, VC_CHR_TCP_LAST, "raw", "telnet", "telnets", "tls")
+VC_ENUM_IMPL(vc_chr_channel_target, VC_CHR_CHANNEL_LAST, "none", "guestfwd", "virtio")
+VC_ENUM_IMPL(vc_chr_console_target, VC_CHR_CONSOLE_LAST, "none", "serial", "xen",
+             "uml", "virtio", "lxc", "openvz")
+
+void vc_chr_source_clear(vc_chr_source *s)
+{
+    free(s->path);
+    free(s->host);
+    free(s->service);
+    free(s->bind_host);
+    free(s->bind_service);
+    free(s->connect_host);
+    free(s->connect_service);
+    memset(s, 0, sizeof(*s));
+}
+
+void vc_chr_def_free(vc_chr_def *c)
+{
+    if (!c)
+        return;
+    vc_chr_source_clear(&c->source);
+    free(c->target_name);
+    free(c->guestfwd_addr);
+    vc_device_info_clear(&c->info);
+    free(c);
+}
+
+/* Reads the type attribute of @node and its <source>/<protocol> children. */
+int vc_chr_source_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_chr_source *src)
+{
+    int v = VC_CHR_PTY;
+    bool have_path = false;
+
+    if (vc_xml_enum(ctx, node, "type", vc_chr_type_from_string,
+                    "character device type", &v) < 0)
+        return -1;
+    src->type = (vc_chr_type)v;
+    for (xmlNodePtr c = node->children; c; c = c->next) {
+        if (vc_xml_is(c, "source")) {
+            char *mode = vc_xml_prop(c, "mode");
+            bool bind = !mode || VC_STREQ(mode, "bind");
+            if (mode && !VC_STREQ(mode, "bind") && !VC_STREQ(mode, "connect")) {
+                vc_xml_error(ctx, "unknown character device source mode '%s'", mode);
+                free(mode);
+                return -1;
+            }
+            switch (src->type) {
+            case VC_CHR_PTY: case VC_CHR_DEV: case VC_CHR_FILE: case VC_CHR_PIPE:
+                if (!have_path) {
+                    src->path = vc_xml_prop(c, "path");
+                    have_path = true;
+                    if (src->type == VC_CHR_PTY && (ctx->flags & VC_PARSE_INACTIVE))
+                        VC_FREE(src->path);
+                }
+                break;
+            case VC_CHR_UNIX:
+                if (!have_path) {
+                    src->path = vc_xml_prop(c, "path");
+                    src->listen = mode && bind;
+                    have_path = true;
+                }
+                break;
+            case VC_CHR_TCP:
+                if (!src->host) {
+                    src->host = vc_xml_prop(c, "host");
+                    src->service = vc_xml_prop(c, "service");
+                    src->listen = mode && bind;
+                }
+                break;
+            case VC_CHR_UDP:
+                if (!mode || !bind) {
+                    if (!src->connect_host && !src->connect_service) {
+                        src->connect_host = vc_xml_prop(c, "host");
+                        src->connect_service = vc_xml_prop(c, "service");
+                    }
+                } else if (!src->bind_host && !src->bind_service) {
+                    src->bind_host = vc_xml_prop(c, "host");
+                    src->bind_service = vc_xml_prop(c, "service");
+                }
+                break;
+            default:
+                break;
+            }
+            free(mode);
+        } else if (vc_xml_is(c, "protocol") && src->type == VC_CHR_TCP) {
+            v = 0;
+            if (vc_xml_enum(ctx, c, "type", vc_chr_tcp_protocol_from_string,
+                            "source protocol", &v) < 0)
+                return -1;
+            src->protocol = (vc_chr_tcp_protocol)v;
+        }
+    }
+    switch (src->type) {
+    case VC_CHR_DEV: case VC_CHR_FILE: case VC_CHR_PIPE: case VC_CHR_UNIX:
+        if (!src->path)
+            return vc_xml_error(ctx, "missing source path attribute for char device");
+        break;
+    case VC_CHR_TCP:
+        if (!src->host)
+            return vc_xml_error(ctx, "missing source host attribute for char device");
+        if (!src->service)
+            return vc_xml_error(ctx, "missing source service attribute for char device");
+        break;
+    case VC_CHR_UDP:
+        if (!src->connect_service)
+            return vc_xml_error(ctx, "missing source service attribute for char device");
+        break;
+    default:
+        break;
+    }
+    return 0;
+}
+
+static int parse_target(vc_parse_ctx *ctx, const xmlNode *t, vc_chr_def *c,
+                        const vc_domain_def *def)
+{
+    int v;
+    unsigned port;
+    int r;
+
+    c->target_port = -1;
+    switch (c->device) {
+    case VC_CHR_DEVICE_CHANNEL:
+        if (!t)
+            return vc_xml_error(ctx, "missing <target> for channel");
+        if (vc_xml_enum_req(ctx, t, "type", vc_chr_channel_target_from_string,
+                            "channel target type", &v) < 0)
+            return -1;
+        if (v == VC_CHR_CHANNEL_NONE)
+            return vc_xml_error(ctx, "unknown channel target type 'none'");
+        c->target_type = v;
+        if (v == VC_CHR_CHANNEL_GUESTFWD) {
+            if (!(c->guestfwd_addr = vc_xml_prop(t, "address")))
+                return vc_xml_error(ctx, "guestfwd channel does not define a target address");
+            if ((r = vc_xml_uint(ctx, t, "port", 10, 65535, &c->guestfwd_port)) < 0)
+                return -1;
+            if (r == 0)
+                return vc_xml_error(ctx, "guestfwd channel does not define a target port");
+        } else {
+            c->target_name = vc_xml_prop(t, "name");
+        }
+        return 0;
+    case VC_CHR_DEVICE_CONSOLE:
+        v = VC_CHR_CONSOLE_SERIAL;   /* the host default console target */
+        (void)def;
+        if (t && vc_xml_enum(ctx, t, "type", vc_chr_console_target_from_string,
+                             "console target type", &v) < 0)
+            return -1;
+        c->target_type = v;
+        break;
+    default:
+        break;
+    }
+    if (t && (r = vc_xml_uint(ctx, t, "port", 10, 0x7fffffff, &port)) != 0) {
+        if (r < 0)
+            return -1;
+        c->target_port = (int)port;
+    }
+    return 0;
+}
+
+static int next_port(vc_chr_def **arr, size_t n)
+{
+    int max = -1;
+    for (size_t i = 0; i < n; i++)
+        if (arr[i]->target_port > max)
+            max = arr[i]->target_port;
+    return max + 1;
+}
+
+vc_chr_def *vc_chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
+                         vc_chr_device device, const vc_domain_def *def)
+{
+    vc_chr_def *c = VC_NEW(vc_chr_def);
+
+    c->device = device;
+    if (vc_chr_source_parse(ctx, node, &c->source) < 0 ||
+        parse_target(ctx, vc_xml_child(node, "target"), c, def) < 0 ||
+        vc_device_info_parse(ctx, node, &c->info, 0) < 0)
+        goto error;
+    if (c->target_port < 0) {
+        if (device == VC_CHR_DEVICE_SERIAL)
+            c->target_port = next_port(def->serials, def->nserials);
+        else if (device == VC_CHR_DEVICE_PARALLEL)
+            c->target_port = next_port(def->parallels, def->nparallels);
+        else if (device == VC_CHR_DEVICE_CONSOLE)
+            c->target_port = 0;
+    }
+    return c;
+
+error:
+    vc_chr_def_free(c);
+    return NULL;
+}
+
+void vc_chr_source_format(vc_buf *b, const vc_chr_source *s, int indent, bool tty_compat)
+{
+    (void)tty_compat;
+    switch (s->type) {
+    case VC_CHR_PTY: case VC_CHR_DEV: case VC_CHR_FILE: case VC_CHR_PIPE:
+        if (s->type != VC_CHR_PTY || s->path) {
+            vc_buf_indent(b, indent);
+            vc_buf_add(b, "<source");
+            vc_xml_attr(b, "path", s->path);
+            vc_buf_add(b, "/>\n");
+        }
+        break;
+    case VC_CHR_UDP:
+        if (s->bind_host || s->bind_service) {
+            vc_buf_indent(b, indent);
+            vc_buf_add(b, "<source mode='bind'");
+            vc_xml_attr(b, "host", s->bind_host);
+            vc_xml_attr(b, "service", s->bind_service);
+            vc_buf_add(b, "/>\n");
+        }
+        if (s->connect_host || s->connect_service) {
+            vc_buf_indent(b, indent);
+            vc_buf_add(b, "<source mode='connect'");
+            vc_xml_attr(b, "host", s->connect_host);
+            vc_xml_attr(b, "service", s->connect_service);
+            vc_buf_add(b, "/>\n");
+        }
+        break;
+    case VC_CHR_TCP:
+        vc_buf_indent(b, indent);
+        vc_buf_addf(b, "<source mode='%s'", s->listen ? "bind" : "connect");
+        vc_xml_attr(b, "host", s->host);
+        vc_xml_attr(b, "service", s->service);
+        vc_buf_add(b, "/>\n");
+        vc_buf_indent(b, indent);
+        vc_buf_addf(b, "<protocol type='%s'/>\n", vc_chr_tcp_protocol_to_string(s->protocol));
+        break;
+    case VC_CHR_UNIX:
+        vc_buf_indent(b, indent);
+        vc_buf_addf(b, "<source mode='%s'", s->listen ? "bind" : "connect");
+        vc_xml_attr(b, "path", s->path);
+        vc_buf_add(b, "/>\n");
+        break;
+    default:
+        break;
+    }
+}
+
+void vc_chr_format(vc_buf *b, const vc_chr_def *c)
+{
+    const char *elem = vc_chr_device_to_string(c->device);
+    bool tty = c->device == VC_CHR_DEVICE_CONSOLE && c->target_port == 0 &&
+               c->source.type == VC_CHR_PTY && c->source.path;
+
+    vc_buf_addf(b, "    <%s type='%s'", elem, vc_chr_type_to_string(c->source.type));
+    if (tty)
+        vc_xml_attr(b, "tty", c->source.path);
+    vc_buf_add(b, ">\n");
+    vc_chr_source_format(b, &c->source, 6, tty);
+    switch (c->device) {
+    case VC_CHR_DEVICE_CHANNEL:
+        vc_buf_addf(b, "      <target type='%s'",
+                    vc_chr_channel_target_to_string(c->target_type));
+        if (c->target_type == VC_CHR_CHANNEL_GUESTFWD) {
+            vc_xml_attr(b, "address", c->guestfwd_addr);
+            vc_buf_addf(b, " port='%u'", c->guestfwd_port);
+        } else {
+            vc_xml_attr(b, "name", c->target_name);
+        }
+        vc_buf_add(b, "/>\n");
+        break;
+    case VC_CHR_DEVICE_CONSOLE:
+        vc_buf_addf(b, "      <target type='%s' port='%d'/>\n",
+                    vc_chr_console_target_to_string(c->target_type), c->target_port);
+        break;
+    default:
+        vc_buf_addf(b, "      <target port='%d'/>\n", c->target_port);
+        break;
+    }
+    vc_device_info_format(b, &c->info, 6);
+    vc_buf_addf(b, "    </%s>\n", elem);
+}

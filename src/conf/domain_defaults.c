@@ -1,0 +1,223 @@
+/* domain_defaults.c: what libvirt 0.10.2 fills in after parsing:
+ * emulator, boot device, implicit controllers, USB controller, memory
+ * balloon, default video and implicit mouse; plus cross-device checks
+ * (boot orders, USB disabled, duplicate aliases). */
+#include "conf/domain_defaults.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+void vc_domain_generate_uuid(unsigned char uuid[VC_UUID_LEN])
+{
+    if (getrandom(uuid, VC_UUID_LEN, 0) != VC_UUID_LEN)
+        memset(uuid, 0, VC_UUID_LEN);
+    uuid[6] = (uuid[6] & 0x0f) | 0x40;
+    uuid[8] = (uuid[8] & 0x3f) | 0x80;
+}
+
+static bool has_controller(const vc_domain_def *def, vc_ctrl_type type, unsigned idx)
+{
+    for (size_t i = 0; i < def->ncontrollers; i++)
+        if (def->controllers[i]->type == type && def->controllers[i]->idx == idx)
+            return true;
+    return false;
+}
+
+static void maybe_add_controller(vc_domain_def *def, vc_ctrl_type type, unsigned idx)
+{
+    vc_controller_def *c;
+    long at = -1;
+
+    if (has_controller(def, type, idx))
+        return;
+    c = VC_NEW(vc_controller_def);
+    c->type = type;
+    c->idx = idx;
+    c->model = c->ports = c->vectors = -1;
+    for (long i = (long)def->ncontrollers - 1; i >= 0; i--) {
+        if (def->controllers[i]->type != type)
+            continue;
+        if (def->controllers[i]->idx > idx)
+            at = i;
+        else if (at == -1)
+            at = i + 1;
+    }
+    vc_ptr_append(&def->controllers, &def->ncontrollers, c);
+    if (at >= 0) {
+        memmove(&def->controllers[at + 1], &def->controllers[at],
+                (def->ncontrollers - 1 - (size_t)at) * sizeof(*def->controllers));
+        def->controllers[at] = c;
+    }
+}
+
+static void add_disk_controllers(vc_domain_def *def, vc_ctrl_type type, vc_disk_bus bus)
+{
+    long max = -1;
+
+    for (size_t i = 0; i < def->ndisks; i++) {
+        const vc_disk_def *d = def->disks[i];
+        if (d->bus == bus && d->info.addr.type == VC_ADDR_DRIVE &&
+            (long)d->info.addr.u.drive.controller > max)
+            max = (long)d->info.addr.u.drive.controller;
+    }
+    for (long i = 0; i <= max; i++)
+        maybe_add_controller(def, type, (unsigned)i);
+}
+
+static void add_implicit_controllers(vc_domain_def *def)
+{
+    long max = -1;
+
+    add_disk_controllers(def, VC_CTRL_SCSI, VC_DISK_BUS_SCSI);
+    add_disk_controllers(def, VC_CTRL_FDC, VC_DISK_BUS_FDC);
+    add_disk_controllers(def, VC_CTRL_IDE, VC_DISK_BUS_IDE);
+    add_disk_controllers(def, VC_CTRL_SATA, VC_DISK_BUS_SATA);
+
+    /* virtio-serial for virtio channels and consoles */
+    for (size_t i = 0; i < def->nchannels + def->nconsoles; i++) {
+        const vc_chr_def *c = i < def->nchannels ? def->channels[i]
+                                                  : def->consoles[i - def->nchannels];
+        long idx = 0;
+        bool virtio = i < def->nchannels ? c->target_type == VC_CHR_CHANNEL_VIRTIO
+                                         : c->target_type == VC_CHR_CONSOLE_VIRTIO;
+        if (!virtio)
+            continue;
+        if (c->info.addr.type == VC_ADDR_VIRTIO_SERIAL)
+            idx = (long)c->info.addr.u.vioserial.controller;
+        if (idx > max)
+            max = idx;
+    }
+    for (long i = 0; i <= max; i++)
+        maybe_add_controller(def, VC_CTRL_VIRTIO_SERIAL, (unsigned)i);
+
+    max = -1;
+    for (size_t i = 0; i < def->nsmartcards; i++) {
+        long idx = 0;
+        if (def->smartcards[i]->info.addr.type == VC_ADDR_CCID)
+            idx = (long)def->smartcards[i]->info.addr.u.ccid.controller;
+        if (idx > max)
+            max = idx;
+    }
+    for (long i = 0; i <= max; i++)
+        maybe_add_controller(def, VC_CTRL_CCID, (unsigned)i);
+}
+
+static int check_usb(vc_parse_ctx *ctx, vc_domain_def *def, bool *usb_none)
+{
+    bool other = false;
+
+    *usb_none = false;
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        const vc_controller_def *c = def->controllers[i];
+        if (c->type != VC_CTRL_USB)
+            continue;
+        if (c->model == VC_USB_MODEL_NONE) {
+            if (other || *usb_none)
+                return vc_xml_error(ctx, "Can't add another USB controller: USB is disabled for this domain");
+            *usb_none = true;
+        } else {
+            if (*usb_none)
+                return vc_xml_error(ctx, "Can't add another USB controller: USB is disabled for this domain");
+            other = true;
+        }
+    }
+    if (!*usb_none)
+        return 0;
+    for (size_t i = 0; i < def->ninputs; i++)
+        if (def->inputs[i]->bus == VC_INPUT_BUS_USB)
+            return vc_xml_error(ctx, "Can't add USB input device. USB is disabled for this domain");
+    if (def->nhubs)
+        return vc_xml_error(ctx, "Can't add USB hub: USB is disabled for this domain");
+    if (def->nredirdevs)
+        return vc_xml_error(ctx, "Can't add redirected USB device: USB is disabled for this domain");
+    return 0;
+}
+
+/* The implicit PS/2 (xen: xen bus) mouse is not stored: graphics imply it. */
+static void fix_inputs(vc_domain_def *def)
+{
+    bool hvm = VC_STREQ(def->os.type, "hvm");
+    size_t j = 0;
+
+    for (size_t i = 0; i < def->ninputs; i++) {
+        vc_input_def *in = def->inputs[i];
+        if (in->type == VC_INPUT_MOUSE &&
+            ((hvm && in->bus == VC_INPUT_BUS_PS2) || (!hvm && in->bus == VC_INPUT_BUS_XEN))) {
+            vc_input_def_free(in);
+            continue;
+        }
+        def->inputs[j++] = in;
+    }
+    def->ninputs = j;
+    if (def->ngraphics) {
+        vc_input_def *in = VC_NEW(vc_input_def);
+        in->type = VC_INPUT_MOUSE;
+        in->bus = hvm ? VC_INPUT_BUS_PS2 : VC_INPUT_BUS_XEN;
+        vc_ptr_append(&def->inputs, &def->ninputs, in);
+    }
+}
+
+static const vc_device_info *nth_info(const vc_domain_def *def, size_t k)
+{
+#define PICK(arr) do { if (k < def->n##arr) return &def->arr[k]->info; k -= def->n##arr; } while (0)
+    PICK(disks); PICK(controllers); PICK(fss); PICK(nets); PICK(smartcards);
+    PICK(serials); PICK(parallels); PICK(consoles); PICK(channels); PICK(inputs);
+    PICK(sounds); PICK(videos); PICK(hostdevs); PICK(redirdevs); PICK(hubs);
+#undef PICK
+    return NULL;
+}
+
+static int check_aliases(vc_parse_ctx *ctx, const vc_domain_def *def)
+{
+    const vc_device_info *a, *b;
+
+    for (size_t i = 0; (a = nth_info(def, i)); i++) {
+        if (!a->alias)
+            continue;
+        for (size_t j = i + 1; (b = nth_info(def, j)); j++)
+            if (b->alias && strcmp(a->alias, b->alias) == 0 &&
+                /* consoles may repeat serial 0 */
+                !(a == b))
+                return vc_xml_error(ctx, "duplicate device alias '%s'", a->alias);
+    }
+    return 0;
+}
+
+int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
+{
+    bool usb_none;
+
+    if (!def->emulator && vc_caps_default_emulator(def))
+        def->emulator = vc_strdup(vc_caps_default_emulator(def));
+    if (VC_STREQ(def->os.type, "hvm")) {
+        if (ctx->nboot_orders && def->os.nboot)
+            return vc_xml_error(ctx, "per-device boot elements cannot be used together with os/boot elements");
+        if (!ctx->nboot_orders && def->os.nboot == 0) {
+            def->os.nboot = 1;
+            def->os.boot[0] = VC_BOOT_DISK;
+        }
+    }
+    fix_inputs(def);
+    if (def->ngraphics && !def->nvideos) {
+        vc_video_def *v = VC_NEW(vc_video_def);
+        v->type = vc_video_default_type(def);
+        v->vram = vc_video_default_vram(def, v->type);
+        v->heads = 1;
+        vc_ptr_append(&def->videos, &def->nvideos, v);
+    }
+    if (check_usb(ctx, def, &usb_none) < 0)
+        return -1;
+    if (!usb_none && def->virt_type != VC_VIRT_XEN)
+        maybe_add_controller(def, VC_CTRL_USB, 0);
+    add_implicit_controllers(def);
+    if (!def->memballoon) {
+        def->memballoon = VC_NEW(vc_memballoon_def);
+        def->memballoon->model = def->virt_type == VC_VIRT_XEN ? VC_BALLOON_XEN
+                                                                : VC_BALLOON_VIRTIO;
+    }
+    return check_aliases(ctx, def);
+}

@@ -1,0 +1,427 @@
+/* domain_parse.c: reading a whole <domain> document into the model. */
+#include "conf/domain_xml.h"
+#include "conf/domain_tune.h"
+#include "conf/domain_defaults.h"
+#include "util/alloc.h"
+#include "util/file.h"
+#include "util/strutil.h"
+
+#include <libxml/parser.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define QEMU_NS "http://libvirt.org/schemas/domain/qemu/1.0"
+
+VC_ENUM_IMPL(vc_virt_type, VC_VIRT_LAST, "qemu", "kqemu", "kvm", "xen")
+VC_ENUM_IMPL(vc_lifecycle, VC_LIFECYCLE_LAST, "destroy", "restart",
+             "rename-restart", "preserve", "coredump-destroy", "coredump-restart")
+VC_ENUM_IMPL(vc_feature, VC_FEATURE_LAST, "acpi", "apic", "pae", "hap",
+             "viridian", "privnet", "hyperv")
+VC_ENUM_IMPL(vc_hyperv_feature, VC_HYPERV_LAST, "relaxed")
+VC_ENUM_IMPL(vc_boot_dev, VC_BOOT_LAST, "fd", "cdrom", "hd", "network")
+VC_ENUM_IMPL(vc_smbios_mode, VC_SMBIOS_LAST, "none", "emulate", "host", "sysinfo")
+VC_ENUM_IMPL(vc_seclabel_type, VC_SECLABEL_LAST, "default", "none", "dynamic", "static")
+
+static int parse_lifecycle(vc_parse_ctx *ctx, const xmlNode *root, const char *name,
+                           vc_lifecycle dflt, bool crash, vc_lifecycle *out)
+{
+    xmlNodePtr n = vc_xml_child(root, name);
+    char *s;
+    int v;
+
+    *out = dflt;
+    if (!n || !(s = vc_xml_text(n)))
+        return 0;
+    v = vc_lifecycle_from_string(s);
+    if (v < 0 || (!crash && v >= VC_LIFECYCLE_COREDUMP_DESTROY)) {
+        vc_xml_error(ctx, "unknown lifecycle action '%s' in <%s>", s, name);
+        free(s);
+        return -1;
+    }
+    free(s);
+    *out = (vc_lifecycle)v;
+    return 0;
+}
+
+static int parse_features(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        int f;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if ((f = vc_feature_from_string((const char *)c->name)) < 0)
+            return vc_xml_error(ctx, "unexpected feature <%s>", (const char *)c->name);
+        def->features |= 1u << f;
+        if (f == VC_FEATURE_APIC) {
+            int v = 0;
+            if (vc_xml_enum(ctx, c, "eoi", vc_switch_from_string,
+                            "apic eoi value", &v) < 0)
+                return -1;
+            def->apic_eoi = (vc_switch)v;
+        } else if (f == VC_FEATURE_HYPERV) {
+            for (xmlNodePtr h = c->children; h; h = h->next) {
+                int hf, v;
+                if (h->type != XML_ELEMENT_NODE)
+                    continue;
+                if ((hf = vc_hyperv_feature_from_string((const char *)h->name)) < 0)
+                    return vc_xml_error(ctx, "unsupported HyperV Enlightenment feature: %s",
+                                        (const char *)h->name);
+                if (vc_xml_enum_req(ctx, h, "state", vc_switch_from_string,
+                                    "HyperV Enlightenment feature state", &v) < 0)
+                    return -1;
+                def->hyperv[hf] = (vc_switch)v;
+            }
+        }
+    }
+    return 0;
+}
+
+static int parse_pm(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    static const char *const names[] = { "suspend-to-mem", "suspend-to-disk" };
+    vc_yesno *dst[] = { &def->pm_s3, &def->pm_s4 };
+
+    for (size_t i = 0; i < 2; i++) {
+        xmlNodePtr c = vc_xml_child(n, names[i]);
+        int v = 0;
+        if (c && vc_xml_enum_req(ctx, c, "enabled", vc_yesno_from_string,
+                                 "pm enabled value", &v) < 0)
+            return -1;
+        if (c && v == VC_YESNO_DEFAULT)
+            return vc_xml_error(ctx, "unknown pm enabled value 'default'");
+        *dst[i] = (vc_yesno)v;
+    }
+    return 0;
+}
+
+static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    vc_seclabel *s = &def->seclabel;
+    int v = VC_SECLABEL_DYNAMIC;
+    char *relabel;
+    xmlNodePtr c;
+
+    if (vc_xml_enum(ctx, n, "type", vc_seclabel_type_from_string,
+                    "security label type", &v) < 0)
+        return -1;
+    if (v == VC_SECLABEL_DEFAULT)
+        return vc_xml_error(ctx, "invalid security type 'default'");
+    def->has_seclabel = true;
+    s->type = (vc_seclabel_type)v;
+    s->model = vc_xml_prop(n, "model");
+    s->relabel = s->type != VC_SECLABEL_NONE;
+    if ((relabel = vc_xml_prop(n, "relabel"))) {
+        s->relabel_given = true;
+        if (VC_STREQ(relabel, "yes"))
+            s->relabel = true;
+        else if (VC_STREQ(relabel, "no"))
+            s->relabel = false;
+        else {
+            vc_xml_error(ctx, "invalid security relabel value %s", relabel);
+            free(relabel);
+            return -1;
+        }
+        free(relabel);
+    }
+    if (s->type == VC_SECLABEL_DYNAMIC && !s->relabel)
+        return vc_xml_error(ctx, "dynamic label type must use resource relabeling");
+    if (s->type == VC_SECLABEL_NONE && s->relabel && s->relabel_given)
+        return vc_xml_error(ctx, "resource relabeling is not compatible with 'none' label type");
+    if ((c = vc_xml_child(n, "label")) && s->type == VC_SECLABEL_STATIC)
+        s->label = vc_xml_text(c);
+    if (s->type == VC_SECLABEL_STATIC && !s->label)
+        return vc_xml_error(ctx, "security label is missing");
+    if ((c = vc_xml_child(n, "imagelabel")) && s->type != VC_SECLABEL_NONE &&
+        s->relabel && (ctx->flags & VC_PARSE_INACTIVE) == 0)
+        s->imagelabel = vc_xml_text(c);
+    if ((c = vc_xml_child(n, "baselabel")) && s->type == VC_SECLABEL_DYNAMIC)
+        s->baselabel = vc_xml_text(c);
+    if (s->type != VC_SECLABEL_NONE && !s->model)
+        return vc_xml_error(ctx, "missing security model");
+    return 0;
+}
+
+static int parse_sysinfo_block(const xmlNode *n, vc_sysinfo_entry **arr, size_t *count)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        vc_sysinfo_entry e;
+        if (!vc_xml_is(c, "entry"))
+            continue;
+        e.name = vc_xml_prop(c, "name");
+        e.value = vc_xml_text(c);
+        if (!e.name) {
+            free(e.value);
+            continue;
+        }
+        *arr = vc_realloc(*arr, (*count + 1) * sizeof(e));
+        (*arr)[(*count)++] = e;
+    }
+    return 0;
+}
+
+static int parse_sysinfo(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    char *type = vc_xml_prop(n, "type");
+    xmlNodePtr c;
+
+    if (!type || !VC_STREQ(type, "smbios")) {
+        vc_xml_error(ctx, "unknown sysinfo type '%s'", type ? type : "(null)");
+        free(type);
+        return -1;
+    }
+    free(type);
+    def->sysinfo.present = true;
+    if ((c = vc_xml_child(n, "bios")))
+        parse_sysinfo_block(c, &def->sysinfo.bios, &def->sysinfo.nbios);
+    if ((c = vc_xml_child(n, "system")))
+        parse_sysinfo_block(c, &def->sysinfo.system, &def->sysinfo.nsystem);
+    return 0;
+}
+
+static int parse_qemu_ns(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    vc_qemu_cmdline *q;
+
+    if (!n->ns || !n->ns->href || strcmp((const char *)n->ns->href, QEMU_NS) != 0)
+        return 0;
+    if (!def->qemu_cmdline)
+        def->qemu_cmdline = VC_NEW(vc_qemu_cmdline);
+    q = def->qemu_cmdline;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !c->ns || !c->ns->href ||
+            strcmp((const char *)c->ns->href, QEMU_NS) != 0)
+            continue;
+        if (vc_xml_is(c, "arg")) {
+            char *v = vc_xml_prop(c, "value");
+            if (!v)
+                return vc_xml_error(ctx, "No qemu command-line argument specified");
+            q->args = vc_realloc(q->args, (q->nargs + 1) * sizeof(char *));
+            q->args[q->nargs++] = v;
+        } else if (vc_xml_is(c, "env")) {
+            vc_qemu_env e = { vc_xml_prop(c, "name"), NULL };
+            const char *p;
+            if (!e.name || !*e.name) {
+                free(e.name);
+                return vc_xml_error(ctx, "No qemu environment name specified");
+            }
+            for (p = e.name; *p; p++)
+                if (!(*p == '_' || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+                      (p != e.name && *p >= '0' && *p <= '9'))) {
+                    vc_xml_error(ctx, "Invalid environment name '%s'", e.name);
+                    free(e.name);
+                    return -1;
+                }
+            e.value = vc_xml_prop(c, "value");
+            q->env = vc_realloc(q->env, (q->nenv + 1) * sizeof(e));
+            q->env[q->nenv++] = e;
+        }
+    }
+    return 0;
+}
+
+/* <metadata>: kept as canonical XML (blank text dropped, reindented). */
+static void strip_blanks(xmlNodePtr n)
+{
+    xmlNodePtr c = n->children;
+
+    while (c) {
+        xmlNodePtr next = c->next;
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c) && (c->prev || c->next)) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        } else if (c->type == XML_COMMENT_NODE) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            strip_blanks(c);
+        }
+        c = next;
+    }
+}
+
+static int parse_metadata(const xmlNode *n, vc_domain_def *def)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr copy = xmlDocCopyNode((xmlNodePtr)n, doc, 1);
+    xmlBufferPtr buf = xmlBufferCreate();
+
+    if (!doc || !copy || !buf)
+        abort();
+    xmlDocSetRootElement(doc, copy);
+    strip_blanks(copy);
+    xmlNodeDump(buf, doc, copy, 1, 1);
+    def->metadata = vc_strdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    xmlFreeDoc(doc);
+    return 0;
+}
+
+static int parse_header(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
+{
+    char *s;
+    xmlNodePtr n;
+    int v;
+
+    if (vc_xml_enum_req(ctx, root, "type", vc_virt_type_from_string,
+                        "domain type", &v) < 0)
+        return -1;
+    def->virt_type = (vc_virt_type)v;
+    def->id = -1;
+    if (!(ctx->flags & VC_PARSE_INACTIVE)) {
+        long long id;
+        int r = vc_xml_ll(ctx, root, "id", -1, 0x7fffffff, &id);
+        if (r < 0)
+            return -1;
+        if (r)
+            def->id = (int)id;
+    }
+    if (!(n = vc_xml_child(root, "name")) || !(def->name = vc_xml_text(n)) || !*def->name)
+        return vc_xml_error(ctx, "missing domain <name>");
+    if ((n = vc_xml_child(root, "uuid"))) {
+        s = vc_xml_text(n);
+        if (vc_uuid_parse(s, def->uuid) < 0) {
+            vc_xml_error(ctx, "malformed uuid element '%s'", s);
+            free(s);
+            return -1;
+        }
+        free(s);
+    } else {
+        vc_domain_generate_uuid(def->uuid);
+    }
+    if ((n = vc_xml_child(root, "title"))) {
+        def->title = vc_xml_text(n);
+        if (strchr(def->title, '\n'))
+            return vc_xml_error(ctx, "domain <title> can't contain newlines");
+    }
+    if ((n = vc_xml_child(root, "description")))
+        def->description = vc_xml_text(n);
+    if ((n = vc_xml_child(root, "metadata")))
+        parse_metadata(n, def);
+    return 0;
+}
+
+static int parse_memory(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
+{
+    xmlNodePtr n = vc_xml_child(root, "memory");
+    char *dump;
+
+    if (!n || vc_parse_memory(ctx, n, &def->max_memory) <= 0) {
+        if (ctx->err->code)
+            return -1;
+        return vc_xml_error(ctx, "missing or empty <memory> element");
+    }
+    if ((dump = vc_xml_prop(n, "dumpCore"))) {
+        int v = vc_switch_from_string(dump);
+        if (v <= 0) {
+            vc_xml_error(ctx, "invalid memory core dump attribute value '%s'", dump);
+            free(dump);
+            return -1;
+        }
+        def->dump_core = (vc_switch)v;
+        free(dump);
+    }
+    def->cur_memory = def->max_memory;
+    if ((n = vc_xml_child(root, "currentMemory")) &&
+        vc_parse_memory(ctx, n, &def->cur_memory) < 0)
+        return -1;
+    if (def->cur_memory > def->max_memory) {
+        if (def->cur_memory - def->max_memory >= 1024)
+            return vc_xml_error(ctx, "current memory '%lluk' exceeds maximum '%lluk'",
+                                def->cur_memory, def->max_memory);
+        def->cur_memory = def->max_memory;
+    }
+    if ((n = vc_xml_child(root, "memoryBacking")) && vc_xml_child(n, "hugepages"))
+        def->hugepages = true;
+    if ((n = vc_xml_child(root, "blkiotune")) && vc_blkiotune_parse(ctx, n, def) < 0)
+        return -1;
+    if ((n = vc_xml_child(root, "memtune")) && vc_memtune_parse(ctx, n, def) < 0)
+        return -1;
+    if (vc_vcpu_parse(ctx, vc_xml_child(root, "vcpu"), def) < 0)
+        return -1;
+    if ((n = vc_xml_child(root, "cputune")) && vc_cputune_parse(ctx, n, def) < 0)
+        return -1;
+    if ((n = vc_xml_child(root, "numatune")) && vc_numatune_parse(ctx, n, def) < 0)
+        return -1;
+    if (!def->has_numatune && def->placement == VC_PLACEMENT_AUTO) {
+        def->has_numatune = true;
+        def->numa_mode = VC_NUMATUNE_STRICT;
+        def->numa_placement = VC_PLACEMENT_AUTO;
+    }
+    return 0;
+}
+
+static int parse_body(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
+{
+    xmlNodePtr n;
+
+    if (parse_header(ctx, root, def) < 0 || parse_memory(ctx, root, def) < 0)
+        return -1;
+    if ((n = vc_xml_child(root, "sysinfo")) && parse_sysinfo(ctx, n, def) < 0)
+        return -1;
+    if (vc_os_parse(ctx, root, def) < 0)
+        return -1;
+    if ((n = vc_xml_child(root, "features")) && parse_features(ctx, n, def) < 0)
+        return -1;
+    if ((n = vc_xml_child(root, "cpu")) && !(def->cpu = vc_cpu_parse(ctx, n)))
+        return -1;
+    if (vc_clock_parse(ctx, vc_xml_child(root, "clock"), &def->clock) < 0)
+        return -1;
+    if (parse_lifecycle(ctx, root, "on_poweroff", VC_LIFECYCLE_DESTROY, false,
+                        &def->on_poweroff) < 0 ||
+        parse_lifecycle(ctx, root, "on_reboot", VC_LIFECYCLE_RESTART, false,
+                        &def->on_reboot) < 0 ||
+        parse_lifecycle(ctx, root, "on_crash", VC_LIFECYCLE_DESTROY, true,
+                        &def->on_crash) < 0)
+        return -1;
+    if ((n = vc_xml_child(root, "pm")) && parse_pm(ctx, n, def) < 0)
+        return -1;
+    if ((n = vc_xml_child(root, "devices")) && vc_devices_parse(ctx, n, def) < 0)
+        return -1;
+    if ((n = vc_xml_child(root, "seclabel")) && parse_seclabel(ctx, n, def) < 0)
+        return -1;
+    for (n = root->children; n; n = n->next)
+        if (vc_xml_is(n, "commandline") && parse_qemu_ns(ctx, n, def) < 0)
+            return -1;
+    return vc_domain_apply_defaults(ctx, def);
+}
+
+vc_domain_def *vc_domain_parse(const char *xml, size_t len, const char *filename,
+                               unsigned flags, vc_error *err)
+{
+    vc_parse_ctx ctx = { .flags = flags, .err = err };
+    vc_domain_def *def = NULL;
+    xmlDocPtr doc;
+    xmlNodePtr root;
+
+    if (!(doc = vc_xml_read(xml, len, VC_DOMAIN_XML_MAX, filename, err)))
+        return NULL;
+    root = xmlDocGetRootElement(doc);
+    if (!vc_xml_is(root, "domain")) {
+        vc_xml_error(&ctx, "unexpected root element <%s>, expecting <domain>",
+                     (const char *)root->name);
+        goto cleanup;
+    }
+    def = VC_NEW(vc_domain_def);
+    if (parse_body(&ctx, root, def) < 0) {
+        vc_domain_def_free(def);
+        def = NULL;
+    }
+
+cleanup:
+    free(ctx.boot_orders);
+    xmlFreeDoc(doc);
+    return def;
+}
+
+vc_domain_def *vc_domain_parse_file(const char *path, unsigned flags, vc_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    vc_domain_def *def;
+
+    if (vc_file_read(path, VC_DOMAIN_XML_MAX, &data, &len, err) < 0)
+        return NULL;
+    def = vc_domain_parse(data, len, path, flags, err);
+    free(data);
+    return def;
+}

@@ -1,0 +1,294 @@
+/* domain_tune.c: memory sizes with units, <vcpu>, <cputune>,
+ * <numatune>, <blkiotune>, <memtune> and <memoryBacking>. */
+#include "conf/domain_tune.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+VC_ENUM_IMPL(vc_placement, VC_PLACEMENT_LAST, "default", "static", "auto")
+VC_ENUM_IMPL(vc_numatune_mode, VC_NUMATUNE_LAST, "strict", "preferred", "interleave")
+
+static const struct { const char *unit; unsigned long long scale; } units[] = {
+    { "b", 1 }, { "bytes", 1 },
+    { "KB", 1000ull }, { "k", 1024ull }, { "KiB", 1024ull },
+    { "MB", 1000000ull }, { "M", 1ull << 20 }, { "MiB", 1ull << 20 },
+    { "GB", 1000000000ull }, { "G", 1ull << 30 }, { "GiB", 1ull << 30 },
+    { "TB", 1000000000000ull }, { "T", 1ull << 40 }, { "TiB", 1ull << 40 },
+    { "PB", 1000000000000000ull }, { "P", 1ull << 50 }, { "PiB", 1ull << 50 },
+    { "EB", 1000000000000000000ull }, { "E", 1ull << 60 }, { "EiB", 1ull << 60 },
+};
+
+int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib)
+{
+    char *unit = vc_xml_prop(n, "unit");
+    unsigned long long scale = 1024, v;
+    bool found = !unit;
+    int r;
+
+    for (size_t i = 0; unit && i < sizeof(units) / sizeof(units[0]); i++)
+        if (strcmp(units[i].unit, unit) == 0) {
+            scale = units[i].scale;
+            found = true;
+        }
+    if (!found) {
+        vc_xml_error(ctx, "unknown suffix '%s' for <%s>", unit, (const char *)n->name);
+        free(unit);
+        return -1;
+    }
+    free(unit);
+    if ((r = vc_xml_text_ull(ctx, n, ~0ull, &v)) <= 0)
+        return r;
+    if (v > (~0ull >> 1) / scale)
+        return vc_xml_error(ctx, "value of <%s> too large", (const char *)n->name);
+    v *= scale;
+    *kib = v / 1024 + (v % 1024 ? 1 : 0);
+    return 1;
+}
+
+static int parse_cpumask_attr(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                              vc_cpumask *m)
+{
+    char *s = vc_xml_prop(n, attr);
+
+    if (!s)
+        return 0;
+    if (vc_cpumask_parse(s, m) < 0) {
+        vc_xml_error(ctx, "malformed %s '%s' in <%s>", attr, s, (const char *)n->name);
+        free(s);
+        return -1;
+    }
+    free(s);
+    return 1;
+}
+
+int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    unsigned long long v = 1;
+    unsigned cur;
+    int p = VC_PLACEMENT_DEFAULT, r;
+
+    def->maxvcpus = def->vcpus = 1;
+    def->placement = VC_PLACEMENT_STATIC;
+    if (!n)
+        return 0;
+    if (vc_xml_text_ull(ctx, n, 0xFFFF, &v) < 0)
+        return -1;
+    if (v == 0)
+        return vc_xml_error(ctx, "invalid maxvcpus 0 in <vcpu>");
+    def->maxvcpus = def->vcpus = (unsigned short)v;
+    if ((r = vc_xml_uint(ctx, n, "current", 10, 0xFFFF, &cur)) < 0)
+        return -1;
+    if (r) {
+        if (cur == 0 || cur > def->maxvcpus)
+            return vc_xml_error(ctx, "maxvcpus must not be less than current vcpus (%u < %u)",
+                                def->maxvcpus, cur);
+        def->vcpus = (unsigned short)cur;
+    }
+    if (vc_xml_enum(ctx, n, "placement", vc_placement_from_string,
+                    "CPU placement mode", &p) < 0)
+        return -1;
+    def->placement = p == VC_PLACEMENT_AUTO ? VC_PLACEMENT_AUTO : VC_PLACEMENT_STATIC;
+    if (def->placement != VC_PLACEMENT_AUTO &&
+        parse_cpumask_attr(ctx, n, "cpuset", &def->cpumask) < 0)
+        return -1;
+    return 0;
+}
+
+int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        unsigned long long v;
+        if (vc_xml_is(c, "shares")) {
+            if (vc_xml_text_ull(ctx, c, ~0ul, &v) < 0)
+                return -1;
+            def->shares = (unsigned long)v;
+        } else if (vc_xml_is(c, "period")) {
+            if (vc_xml_text_ull(ctx, c, ~0ull, &def->period) < 0)
+                return -1;
+        } else if (vc_xml_is(c, "quota")) {
+            char *s = vc_xml_text(c);
+            long long q;
+            if (!vc_parse_ll(s, 10, &q)) {
+                vc_xml_error(ctx, "invalid value '%s' in <quota>", s);
+                free(s);
+                return -1;
+            }
+            free(s);
+            def->quota = q;
+        } else if (vc_xml_is(c, "vcpupin")) {
+            vc_vcpupin pin;
+            memset(&pin, 0, sizeof(pin));
+            if (vc_xml_uint(ctx, c, "vcpu", 10, 0xFFFF, &pin.vcpu) <= 0)
+                return vc_xml_error(ctx, "missing or invalid attribute 'vcpu' of <vcpupin>");
+            if (pin.vcpu >= def->maxvcpus)
+                return vc_xml_error(ctx, "vcpupin vcpu %u must be less than maxvcpus %u",
+                                    pin.vcpu, def->maxvcpus);
+            for (size_t i = 0; i < def->nvcpupins; i++)
+                if (def->vcpupins[i].vcpu == pin.vcpu)
+                    return vc_xml_error(ctx, "duplicate vcpupin for vcpu %u", pin.vcpu);
+            if (parse_cpumask_attr(ctx, c, "cpuset", &pin.cpuset) <= 0)
+                return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <vcpupin>");
+            def->vcpupins = vc_realloc(def->vcpupins,
+                                       (def->nvcpupins + 1) * sizeof(*def->vcpupins));
+            def->vcpupins[def->nvcpupins++] = pin;
+        } else if (vc_xml_is(c, "emulatorpin")) {
+            if (parse_cpumask_attr(ctx, c, "cpuset", &def->emulatorpin) <= 0)
+                return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <emulatorpin>");
+        }
+    }
+    return 0;
+}
+
+int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    xmlNodePtr m = vc_xml_child(n, "memory");
+    int mode = VC_NUMATUNE_STRICT, placement = VC_PLACEMENT_DEFAULT, r;
+
+    if (!m)
+        return 0;
+    if (vc_xml_enum(ctx, m, "mode", vc_numatune_mode_from_string,
+                    "numatune memory mode", &mode) < 0 ||
+        vc_xml_enum(ctx, m, "placement", vc_placement_from_string,
+                    "numatune memory placement", &placement) < 0)
+        return -1;
+    def->has_numatune = true;
+    def->numa_mode = (vc_numatune_mode)mode;
+    if (placement != VC_PLACEMENT_AUTO) {
+        if ((r = parse_cpumask_attr(ctx, m, "nodeset", &def->numa_nodeset)) < 0)
+            return -1;
+        if (r == 0 && placement == VC_PLACEMENT_STATIC)
+            return vc_xml_error(ctx, "nodeset for NUMA memory tuning must be set if 'placement' is 'static'");
+        if (r)
+            placement = VC_PLACEMENT_STATIC;
+    }
+    if (placement == VC_PLACEMENT_DEFAULT)
+        placement = def->placement;
+    def->numa_placement = (vc_placement)placement;
+    return 0;
+}
+
+int vc_blkiotune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        unsigned long long v;
+        if (vc_xml_is(c, "weight")) {
+            if (vc_xml_text_ull(ctx, c, 1000, &v) < 0)
+                return -1;
+            def->blkio_weight = (unsigned)v;
+        } else if (vc_xml_is(c, "device")) {
+            vc_blkio_device dev = { NULL, 0 };
+            xmlNodePtr p = vc_xml_child(c, "path"), w = vc_xml_child(c, "weight");
+            if (!p || !w)
+                return vc_xml_error(ctx, "missing <path> or <weight> in blkiotune <device>");
+            if (vc_xml_text_ull(ctx, w, 1000, &v) < 0)
+                return -1;
+            dev.weight = (unsigned)v;
+            dev.path = vc_xml_text(p);
+            for (size_t i = 0; i < def->nblkio_devices; i++)
+                if (strcmp(def->blkio_devices[i].path, dev.path) == 0) {
+                    vc_xml_error(ctx, "duplicate device weight path '%s'", dev.path);
+                    free(dev.path);
+                    return -1;
+                }
+            def->blkio_devices = vc_realloc(def->blkio_devices,
+                                            (def->nblkio_devices + 1) * sizeof(dev));
+            def->blkio_devices[def->nblkio_devices++] = dev;
+        }
+    }
+    return 0;
+}
+
+int vc_memtune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    static const char *const names[] = {
+        "hard_limit", "soft_limit", "min_guarantee", "swap_hard_limit",
+    };
+    unsigned long long *dst[] = {
+        &def->hard_limit, &def->soft_limit, &def->min_guarantee, &def->swap_hard_limit,
+    };
+
+    for (size_t i = 0; i < 4; i++) {
+        xmlNodePtr c = vc_xml_child(n, names[i]);
+        if (c && vc_parse_memory(ctx, c, dst[i]) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void format_mask_attr(vc_buf *b, const char *attr, const vc_cpumask *m)
+{
+    char *s = vc_cpumask_format(m);
+    vc_buf_addf(b, " %s='%s'", attr, s);
+    free(s);
+}
+
+void vc_tune_format(vc_buf *b, const vc_domain_def *def)
+{
+    if (def->blkio_weight || def->nblkio_devices) {
+        vc_buf_add(b, "  <blkiotune>\n");
+        if (def->blkio_weight)
+            vc_buf_addf(b, "    <weight>%u</weight>\n", def->blkio_weight);
+        for (size_t i = 0; i < def->nblkio_devices; i++) {
+            vc_buf_add(b, "    <device>\n      <path>");
+            vc_xml_escape(b, def->blkio_devices[i].path);
+            vc_buf_addf(b, "</path>\n      <weight>%u</weight>\n    </device>\n",
+                        def->blkio_devices[i].weight);
+        }
+        vc_buf_add(b, "  </blkiotune>\n");
+    }
+    if (def->hard_limit || def->soft_limit || def->min_guarantee || def->swap_hard_limit) {
+        vc_buf_add(b, "  <memtune>\n");
+        if (def->hard_limit)
+            vc_buf_addf(b, "    <hard_limit unit='KiB'>%llu</hard_limit>\n", def->hard_limit);
+        if (def->soft_limit)
+            vc_buf_addf(b, "    <soft_limit unit='KiB'>%llu</soft_limit>\n", def->soft_limit);
+        if (def->min_guarantee)
+            vc_buf_addf(b, "    <min_guarantee unit='KiB'>%llu</min_guarantee>\n",
+                        def->min_guarantee);
+        if (def->swap_hard_limit)
+            vc_buf_addf(b, "    <swap_hard_limit unit='KiB'>%llu</swap_hard_limit>\n",
+                        def->swap_hard_limit);
+        vc_buf_add(b, "  </memtune>\n");
+    }
+    if (def->hugepages)
+        vc_buf_add(b, "  <memoryBacking>\n    <hugepages/>\n  </memoryBacking>\n");
+    vc_buf_addf(b, "  <vcpu placement='%s'", vc_placement_to_string(def->placement));
+    if (def->cpumask.set)
+        format_mask_attr(b, "cpuset", &def->cpumask);
+    if (def->vcpus != def->maxvcpus)
+        vc_buf_addf(b, " current='%u'", def->vcpus);
+    vc_buf_addf(b, ">%u</vcpu>\n", def->maxvcpus);
+
+    if (def->shares || def->period || def->quota || def->nvcpupins ||
+        def->emulatorpin.set) {
+        vc_buf_add(b, "  <cputune>\n");
+        if (def->shares)
+            vc_buf_addf(b, "    <shares>%lu</shares>\n", def->shares);
+        if (def->period)
+            vc_buf_addf(b, "    <period>%llu</period>\n", def->period);
+        if (def->quota)
+            vc_buf_addf(b, "    <quota>%lld</quota>\n", def->quota);
+        for (size_t i = 0; i < def->nvcpupins; i++) {
+            vc_buf_addf(b, "    <vcpupin vcpu='%u'", def->vcpupins[i].vcpu);
+            format_mask_attr(b, "cpuset", &def->vcpupins[i].cpuset);
+            vc_buf_add(b, "/>\n");
+        }
+        if (def->emulatorpin.set) {
+            vc_buf_add(b, "    <emulatorpin");
+            format_mask_attr(b, "cpuset", &def->emulatorpin);
+            vc_buf_add(b, "/>\n");
+        }
+        vc_buf_add(b, "  </cputune>\n");
+    }
+    if (def->has_numatune) {
+        vc_buf_addf(b, "  <numatune>\n    <memory mode='%s'",
+                    vc_numatune_mode_to_string(def->numa_mode));
+        if (def->numa_placement == VC_PLACEMENT_STATIC)
+            format_mask_attr(b, "nodeset", &def->numa_nodeset);
+        else
+            vc_buf_addf(b, " placement='%s'", vc_placement_to_string(def->numa_placement));
+        vc_buf_add(b, "/>\n  </numatune>\n");
+    }
+}

@@ -1,0 +1,292 @@
+/* xml_util.c: safe libxml2 reading and attribute helpers. */
+#include "conf/xml_util.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct read_state {
+    const char *filename;
+    vc_error *err;
+    bool failed;
+} read_state;
+
+static void record_error(read_state *st, int line, const char *msg)
+{
+    char *m;
+    size_t n;
+
+    if (st->failed)
+        return;             /* keep the first error only */
+    st->failed = true;
+    m = vc_strdup(msg ? msg : "malformed XML");
+    n = strlen(m);
+    while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+        m[--n] = '\0';
+    vc_error_set(st->err, VC_EXIT_INPUT, "%s:%d: %s", st->filename, line, m);
+    free(m);
+}
+
+/* Structured errors of one parser context: nothing goes to stderr. */
+static void on_xml_error(void *data, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr pctxt = data;
+    read_state *st = pctxt ? pctxt->_private : NULL;
+
+    if (!st || !e || e->level < XML_ERR_ERROR)
+        return;
+    record_error(st, e->line, e->message);
+}
+
+/* Any DOCTYPE is refused before its declarations are processed. */
+static void on_internal_subset(void *data, const xmlChar *name,
+                               const xmlChar *external_id,
+                               const xmlChar *system_id)
+{
+    xmlParserCtxtPtr pctxt = data;
+    read_state *st = pctxt->_private;
+
+    (void)name;
+    (void)external_id;
+    (void)system_id;
+    record_error(st, xmlSAX2GetLineNumber(pctxt),
+                 "document type declarations (DOCTYPE) are not allowed");
+    xmlStopParser(pctxt);
+}
+
+xmlDocPtr vc_xml_read(const char *data, size_t len, size_t max,
+                      const char *filename, vc_error *err)
+{
+    read_state st = { filename ? filename : "(string)", err, false };
+    xmlParserCtxtPtr pctxt = NULL;
+    xmlDocPtr doc = NULL;
+
+    if (len > max) {
+        vc_error_set(err, VC_EXIT_INPUT,
+                     "%s: document too large (%zu bytes, limit %zu)",
+                     st.filename, len, max);
+        return NULL;
+    }
+    if (memchr(data, '\0', len)) {
+        vc_error_set(err, VC_EXIT_INPUT, "%s: document contains a NUL byte",
+                     st.filename);
+        return NULL;
+    }
+    if (!(pctxt = xmlNewParserCtxt()))
+        abort();
+    pctxt->_private = &st;
+    pctxt->sax->serror = on_xml_error;
+    pctxt->sax->error = NULL;
+    pctxt->sax->warning = NULL;
+    pctxt->sax->internalSubset = on_internal_subset;
+    pctxt->vctxt.error = NULL;
+    pctxt->vctxt.warning = NULL;
+
+    doc = xmlCtxtReadMemory(pctxt, data, (int)len, st.filename, NULL,
+                            XML_PARSE_NONET | XML_PARSE_NOWARNING |
+                            XML_PARSE_NOERROR);
+    if (st.failed || !doc || !pctxt->wellFormed) {
+        if (!st.failed)
+            vc_error_set(err, VC_EXIT_INPUT, "%s: malformed XML", st.filename);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    } else if (doc->intSubset || doc->extSubset) {
+        vc_error_set(err, VC_EXIT_INPUT,
+                     "%s: document type declarations (DOCTYPE) are not allowed",
+                     st.filename);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    } else if (!xmlDocGetRootElement(doc)) {
+        vc_error_set(err, VC_EXIT_INPUT, "%s: missing root element", st.filename);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    xmlFreeParserCtxt(pctxt);
+    return doc;
+}
+
+bool vc_xml_is(const xmlNode *n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+xmlNodePtr vc_xml_child(const xmlNode *n, const char *name)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+        if (vc_xml_is(c, name))
+            return c;
+    return NULL;
+}
+
+char *vc_xml_prop(const xmlNode *n, const char *name)
+{
+    xmlChar *v;
+    char *r;
+
+    if (!n || !(v = xmlGetNoNsProp(n, (const xmlChar *)name)))
+        return NULL;
+    r = vc_strdup((const char *)v);
+    xmlFree(v);
+    return r;
+}
+
+char *vc_xml_text(const xmlNode *n)
+{
+    xmlChar *v;
+    char *r;
+
+    if (!n || !(v = xmlNodeGetContent(n)))
+        return NULL;
+    r = vc_strdup((const char *)v);
+    xmlFree(v);
+    return r;
+}
+
+int vc_xml_error(vc_parse_ctx *ctx, const char *fmt, ...)
+{
+    char msg[VC_ERROR_MSG_MAX];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    return vc_error_set(ctx->err, VC_EXIT_INPUT, "%s", msg);
+}
+
+int vc_xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                int (*from_string)(const char *), const char *what, int *out)
+{
+    char *v = vc_xml_prop(n, attr);
+    int r;
+
+    if (!v)
+        return 0;
+    if ((r = from_string(v)) < 0) {
+        vc_xml_error(ctx, "unknown %s '%s'", what, v);
+        free(v);
+        return -1;
+    }
+    free(v);
+    *out = r;
+    return 1;
+}
+
+int vc_xml_enum_req(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                    int (*from_string)(const char *), const char *what,
+                    int *out)
+{
+    int r = vc_xml_enum(ctx, n, attr, from_string, what, out);
+
+    if (r == 0)
+        return vc_xml_error(ctx, "missing attribute '%s' of <%s>", attr,
+                            (const char *)n->name);
+    return r;
+}
+
+static int number_error(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                        const char *v)
+{
+    if (attr)
+        return vc_xml_error(ctx, "invalid value '%s' for attribute '%s' of <%s>",
+                            v, attr, (const char *)n->name);
+    return vc_xml_error(ctx, "invalid value '%s' in <%s>", v,
+                        (const char *)n->name);
+}
+
+static int parse_ull_value(vc_parse_ctx *ctx, const xmlNode *n,
+                           const char *attr, const char *v, int base,
+                           unsigned long long max, unsigned long long *out)
+{
+    unsigned long long x;
+
+    if (!vc_parse_ull(v, base, &x) || x > max)
+        return number_error(ctx, n, attr, v);
+    *out = x;
+    return 1;
+}
+
+int vc_xml_ull(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+               int base, unsigned long long max, unsigned long long *out)
+{
+    char *v = vc_xml_prop(n, attr);
+    int r;
+
+    if (!v)
+        return 0;
+    r = parse_ull_value(ctx, n, attr, v, base, max, out);
+    free(v);
+    return r;
+}
+
+int vc_xml_uint(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                int base, unsigned max, unsigned *out)
+{
+    unsigned long long x;
+    int r = vc_xml_ull(ctx, n, attr, base, max, &x);
+
+    if (r > 0)
+        *out = (unsigned)x;
+    return r;
+}
+
+int vc_xml_text_ull(vc_parse_ctx *ctx, const xmlNode *n,
+                    unsigned long long max, unsigned long long *out)
+{
+    char *v = vc_xml_text(n);
+    int r;
+
+    if (!v)
+        return 0;
+    r = parse_ull_value(ctx, n, NULL, v, 10, max, out);
+    free(v);
+    return r;
+}
+
+int vc_xml_ll(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+              long long min, long long max, long long *out)
+{
+    char *v = vc_xml_prop(n, attr);
+    long long x;
+    int r = 1;
+
+    if (!v)
+        return 0;
+    if (!vc_parse_ll(v, 10, &x) || x < min || x > max)
+        r = number_error(ctx, n, attr, v);
+    else
+        *out = x;
+    free(v);
+    return r;
+}
+
+void vc_xml_escape(vc_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': vc_buf_add(b, "&lt;"); break;
+        case '>': vc_buf_add(b, "&gt;"); break;
+        case '&': vc_buf_add(b, "&amp;"); break;
+        case '"': vc_buf_add(b, "&quot;"); break;
+        case '\'': vc_buf_add(b, "&apos;"); break;
+        default:
+            /* libvirt drops control characters other than tab/LF/CR */
+            if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
+                break;
+            vc_buf_addc(b, *s);
+        }
+    }
+}
+
+void vc_xml_attr(vc_buf *b, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    vc_buf_addf(b, " %s='", name);
+    vc_xml_escape(b, value);
+    vc_buf_addc(b, '\'');
+}
