@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #define VC_STREQ(a, b) (strcmp((a), (b)) == 0)
 #define VC_STRPREFIX(s, p) (strncmp((s), (p), strlen(p)) == 0)
