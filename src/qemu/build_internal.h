@@ -24,6 +24,16 @@ typedef struct vc_build_ctx {
      * device families run; a family clears the one it used. */
     bool emit_bootindex;
     unsigned boot_floppy, boot_cdrom, boot_disk, boot_net;
+
+    /* What the build resolved before the devices (never NULL once
+     * vc_qemu_build has started them): the guest arch, the emulator and
+     * the machine type, with the test profile's defaults and aliases
+     * applied (the definition itself is left as parsed). */
+    const char *arch;
+    const char *emulator;
+    const char *machine;
+    /* -domid value: the profile's 6, or the definition's id. */
+    int domid;
 } vc_build_ctx;
 
 #define VC_BUILD_HAS(ctx, flag) vc_caps_has(&(ctx)->caps, VC_CAP_##flag)
@@ -31,6 +41,15 @@ typedef struct vc_build_ctx {
 /* Report a configuration the builder rejects (VC_EXIT_BUILD). */
 int vc_build_unsupported(vc_build_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Report a rejected configuration with a message of libvirt's other
+ * error classes, given whole ("internal error ...", ...). */
+int vc_build_error(vc_build_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ",rombar=0|1,romfile=F" for a PCI device's <rom>; errors as libvirt
+ * (build_devices.c). */
+int vc_build_rom_str(vc_build_ctx *ctx, vc_buf *buf, const vc_device_info *info);
 
 /* --- build_address.c: aliases and guest addresses --- */
 /* Give every device its alias (net0, virtio-disk0, serial0, ...). */

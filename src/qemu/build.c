@@ -1,0 +1,735 @@
+/* build.c: the QEMU command line for a domain, in libvirt 0.10.2's
+ * order (qemuBuildCommandLine): environment, emulator, machine, CPU,
+ * memory, processors, identity, monitor, clock, power, boot, then the
+ * device families, then migration, balloon and the qemu:commandline
+ * extras. */
+#include "qemu/build_core.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qemu/build_profile.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+extern char **environ;
+
+void vc_build_opts_init(vc_build_opts *opts)
+{
+    memset(opts, 0, sizeof(*opts));
+    opts->migrate_fd = -1;
+}
+
+static int build_verror(vc_build_ctx *ctx, const char *prefix,
+                        const char *fmt, va_list ap)
+{
+    char msg[VC_ERROR_MSG_MAX];
+
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    return vc_error_set(ctx->err, VC_EXIT_BUILD, "%s%s", prefix, msg);
+}
+
+int vc_build_unsupported(vc_build_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    build_verror(ctx, "unsupported configuration: ", fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int vc_build_error(vc_build_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    build_verror(ctx, "", fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+const char *vc_build_getenv(vc_build_ctx *ctx, const char *name)
+{
+    char *const *env = ctx->opts->environ ? ctx->opts->environ : environ;
+    size_t len = strlen(name);
+
+    if (ctx->opts->test_profile || !env)
+        return NULL;
+    for (size_t i = 0; env[i]; i++)
+        if (strncmp(env[i], name, len) == 0 && env[i][len] == '=')
+            return env[i] + len + 1;
+    return NULL;
+}
+
+void vc_build_env_pass(vc_build_ctx *ctx, const char *name)
+{
+    const char *v = vc_build_getenv(ctx, name);
+    if (v)
+        vc_command_add_env(ctx->cmd, name, v);
+}
+
+/* virCommandAddEnvPassCommon: a clean locale and the variables a
+ * child needs, nothing else from the caller's environment. */
+static void build_env(vc_build_ctx *ctx)
+{
+    static const char *const passed[] = {
+        "LD_PRELOAD", "LD_LIBRARY_PATH", "PATH", "HOME", "USER", "LOGNAME",
+        "TMPDIR",
+    };
+
+    vc_command_add_env(ctx->cmd, "LC_ALL", "C");
+    if (ctx->opts->test_profile) {
+        vc_command_add_env(ctx->cmd, "PATH", "/bin");
+        vc_command_add_env(ctx->cmd, "HOME", "/home/test");
+        vc_command_add_env(ctx->cmd, "USER", "test");
+        vc_command_add_env(ctx->cmd, "LOGNAME", "test");
+        return;
+    }
+    for (size_t i = 0; i < sizeof(passed) / sizeof(passed[0]); i++) {
+        const char *v = vc_build_getenv(ctx, passed[i]);
+        if (!v && VC_STREQ(passed[i], "PATH"))
+            v = "/bin";
+        if (v)
+            vc_command_add_env(ctx->cmd, passed[i], v);
+    }
+}
+
+/* Arch, emulator, machine and domain id, with what libvirt's parser
+ * and the test harness fill in. */
+static int resolve_guest(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+    bool test = ctx->opts->test_profile;
+    const char *os_type = def->os.type ? def->os.type : "hvm";
+
+    ctx->arch = def->os.arch;
+    if (!ctx->arch && test)
+        ctx->arch = vc_profile_default_arch(os_type);
+    if (!ctx->arch)
+        ctx->arch = "i686";
+
+    ctx->emulator = def->emulator;
+    if (!ctx->emulator && test)
+        ctx->emulator = vc_profile_default_emulator(os_type, ctx->arch,
+                                                    def->virt_type);
+    if (!ctx->emulator)
+        return vc_build_error(ctx, "internal error no emulator found for arch '%s'",
+                              ctx->arch);
+
+    ctx->machine = def->os.machine;
+    if (!ctx->machine && test)
+        ctx->machine = vc_profile_default_machine(os_type, ctx->arch,
+                                                  def->virt_type);
+    /* the harness's alias rewrite */
+    if (test && ctx->machine && VC_STREQ(ctx->machine, "pc") &&
+        VC_STREQ(ctx->emulator, "/usr/bin/qemu-system-x86_64"))
+        ctx->machine = "pc-0.11";
+
+    if (test)
+        ctx->domid = VC_BUILD_HAS(ctx, DOMID) ? 6 : -1;
+    else
+        ctx->domid = def->id;
+    return 0;
+}
+
+/* How -incoming is spelled for @from with this QEMU (NULL: none). */
+static int resolve_migrate(vc_build_ctx *ctx, char **out)
+{
+    const char *from = ctx->opts->migrate_from;
+
+    *out = NULL;
+    if (!from)
+        return 0;
+    if (VC_STRPREFIX(from, "tcp")) {
+        if (!VC_BUILD_HAS(ctx, MIGRATE_QEMU_TCP))
+            return vc_build_error(ctx, "internal error TCP migration is not "
+                                  "supported with this QEMU binary");
+    } else if (VC_STREQ(from, "stdio")) {
+        if (VC_BUILD_HAS(ctx, MIGRATE_QEMU_FD)) {
+            *out = vc_asprintf("fd:%d", ctx->opts->migrate_fd);
+            return 0;
+        }
+        if (VC_BUILD_HAS(ctx, MIGRATE_QEMU_EXEC)) {
+            *out = vc_strdup("exec:cat");
+            return 0;
+        }
+        if (!VC_BUILD_HAS(ctx, MIGRATE_KVM_STDIO))
+            return vc_build_error(ctx, "internal error STDIO migration is not "
+                                  "supported with this QEMU binary");
+    } else if (VC_STRPREFIX(from, "exec")) {
+        if (!VC_BUILD_HAS(ctx, MIGRATE_QEMU_EXEC))
+            return vc_build_error(ctx, "internal error EXEC migration is not "
+                                  "supported with this QEMU binary");
+    } else if (VC_STRPREFIX(from, "fd")) {
+        if (!VC_BUILD_HAS(ctx, MIGRATE_QEMU_FD))
+            return vc_build_error(ctx, "internal error FD migration is not "
+                                  "supported with this QEMU binary");
+    } else if (VC_STRPREFIX(from, "unix")) {
+        if (!VC_BUILD_HAS(ctx, MIGRATE_QEMU_UNIX))
+            return vc_build_error(ctx, "internal error UNIX migration is not "
+                                  "supported with this QEMU binary");
+    } else {
+        return vc_build_error(ctx, "internal error unknown migration protocol");
+    }
+    *out = vc_strdup(from);
+    return 0;
+}
+
+/* Which accelerator switches the domain type asks for. */
+typedef struct accel_flags {
+    bool disable_kqemu, enable_kqemu, disable_kvm, enable_kvm;
+} accel_flags;
+
+static int resolve_accel(vc_build_ctx *ctx, accel_flags *a)
+{
+    memset(a, 0, sizeof(*a));
+    switch (ctx->def->virt_type) {
+    case VC_VIRT_QEMU:
+        a->disable_kqemu = VC_BUILD_HAS(ctx, KQEMU);
+        a->disable_kvm = VC_BUILD_HAS(ctx, KVM);
+        return 0;
+    case VC_VIRT_KQEMU:
+        a->disable_kvm = VC_BUILD_HAS(ctx, KVM);
+        if (VC_BUILD_HAS(ctx, ENABLE_KQEMU))
+            a->enable_kqemu = true;
+        else if (!VC_BUILD_HAS(ctx, KQEMU))
+            return vc_build_unsupported(ctx, "the QEMU binary %s does not support kqemu",
+                                        ctx->emulator);
+        return 0;
+    case VC_VIRT_KVM:
+        a->disable_kqemu = VC_BUILD_HAS(ctx, KQEMU);
+        if (VC_BUILD_HAS(ctx, ENABLE_KVM))
+            a->enable_kvm = true;
+        else if (!VC_BUILD_HAS(ctx, KVM))
+            return vc_build_unsupported(ctx, "the QEMU binary %s does not support kvm",
+                                        ctx->emulator);
+        return 0;
+    case VC_VIRT_XEN:
+        return 0;
+    default:
+        return vc_build_unsupported(ctx, "the QEMU binary %s does not support %s",
+                                    ctx->emulator,
+                                    vc_virt_type_to_string(ctx->def->virt_type));
+    }
+}
+
+static void build_name(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+
+    if (!VC_BUILD_HAS(ctx, NAME))
+        return;
+    vc_command_add_arg(ctx->cmd, "-name");
+    if (ctx->cfg->set_process_name && VC_BUILD_HAS(ctx, NAME_PROCESS))
+        vc_command_add_argf(ctx->cmd, "%s,process=qemu:%s", def->name, def->name);
+    else
+        vc_command_add_arg(ctx->cmd, def->name);
+}
+
+static int build_machine(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+
+    if (!ctx->machine)
+        return 0;
+    if (def->dump_core == VC_SWITCH_DEFAULT) {
+        vc_command_add_arg_pair(ctx->cmd, "-M", ctx->machine);
+        return 0;
+    }
+    /* -M takes no parameters; -machine does */
+    if (!VC_BUILD_HAS(ctx, DUMP_GUEST_CORE))
+        return vc_build_unsupported(ctx, "dump-guest-core is not available "
+                                    "with this QEMU binary");
+    vc_command_add_arg(ctx->cmd, "-machine");
+    vc_command_add_argf(ctx->cmd, "%s,dump-guest-core=%s", ctx->machine,
+                        vc_switch_to_string(def->dump_core));
+    return 0;
+}
+
+static int build_cpu_and_accel(vc_build_ctx *ctx)
+{
+    accel_flags a;
+    char *cpu = NULL;
+
+    if (resolve_accel(ctx, &a) < 0 || vc_build_cpu_arg(ctx, &cpu) < 0)
+        return -1;
+    if (cpu) {
+        vc_command_add_arg(ctx->cmd, "-cpu");
+        vc_command_take_arg(ctx->cmd, cpu);
+    }
+    if (a.disable_kqemu)
+        vc_command_add_arg(ctx->cmd, "-no-kqemu");
+    else if (a.enable_kqemu) {
+        vc_command_add_arg(ctx->cmd, "-enable-kqemu");
+        vc_command_add_arg(ctx->cmd, "-kernel-kqemu");
+    }
+    if (a.disable_kvm)
+        vc_command_add_arg(ctx->cmd, "-no-kvm");
+    if (a.enable_kvm)
+        vc_command_add_arg(ctx->cmd, "-enable-kvm");
+    return 0;
+}
+
+static int build_memory(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+    const vc_qemu_config *cfg = ctx->cfg;
+
+    if (ctx->def->os.loader)
+        vc_command_add_arg_pair(ctx->cmd, "-bios", ctx->def->os.loader);
+
+    /* -m from the maximum (the balloon sets the current size later),
+     * rounded up to whole MiB */
+    vc_command_add_arg(ctx->cmd, "-m");
+    vc_command_add_argf(ctx->cmd, "%llu", (def->max_memory + 1023) / 1024);
+
+    if (def->hugepages) {
+        if (!cfg->hugetlbfs_mount)
+            return vc_build_error(ctx, "internal error hugetlbfs filesystem is not mounted");
+        if (!cfg->hugepage_path)
+            return vc_build_error(ctx, "internal error hugepages are disabled by "
+                                  "administrator config");
+        if (!VC_BUILD_HAS(ctx, MEM_PATH))
+            return vc_build_error(ctx, "internal error hugepage backing not supported by '%s'",
+                                  ctx->emulator);
+        vc_command_add_arg(ctx->cmd, "-mem-prealloc");
+        vc_command_add_arg_pair(ctx->cmd, "-mem-path", cfg->hugepage_path);
+    }
+    return 0;
+}
+
+static int build_smp(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+    vc_buf b = VC_BUF_INIT;
+
+    vc_buf_addf(&b, "%u", def->vcpus);
+    if (VC_BUILD_HAS(ctx, SMP_TOPOLOGY)) {
+        if (def->vcpus != def->maxvcpus)
+            vc_buf_addf(&b, ",maxcpus=%u", def->maxvcpus);
+        /* a <topology> sets all three */
+        if (def->cpu && def->cpu->sockets)
+            vc_buf_addf(&b, ",sockets=%u,cores=%u,threads=%u",
+                        def->cpu->sockets, def->cpu->cores, def->cpu->threads);
+        else
+            vc_buf_addf(&b, ",sockets=%u,cores=1,threads=1", def->maxvcpus);
+    } else if (def->vcpus != def->maxvcpus) {
+        vc_buf_free(&b);
+        return vc_build_unsupported(ctx, "setting current vcpu count less than "
+                                    "maximum is not supported with this QEMU binary");
+    }
+    vc_command_add_arg(ctx->cmd, "-smp");
+    vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
+
+    if (def->cpu) {
+        for (size_t i = 0; i < def->cpu->ncells; i++) {
+            const vc_cpu_cell *cell = &def->cpu->cells[i];
+            char *cpus = cell->cpus_str ? vc_strdup(cell->cpus_str)
+                                        : vc_cpumask_format(&cell->cpus);
+            vc_command_add_arg(ctx->cmd, "-numa");
+            vc_command_add_argf(ctx->cmd, "node,nodeid=%zu,cpus=%s,mem=%llu",
+                                i, cpus, (cell->memory + 1023) / 1024);
+            free(cpus);
+        }
+    }
+    return 0;
+}
+
+static int build_identity(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+
+    if (VC_BUILD_HAS(ctx, UUID)) {
+        char uuid[37];
+        vc_uuid_format(def->uuid, uuid);
+        vc_command_add_arg_pair(ctx->cmd, "-uuid", uuid);
+    }
+    if (def->virt_type == VC_VIRT_XEN ||
+        (def->os.type && (VC_STREQ(def->os.type, "xen") ||
+                          VC_STREQ(def->os.type, "linux")))) {
+        if (VC_BUILD_HAS(ctx, DOMID)) {
+            vc_command_add_arg(ctx->cmd, "-domid");
+            vc_command_add_argf(ctx->cmd, "%d", ctx->domid);
+        } else if (VC_BUILD_HAS(ctx, XEN_DOMID)) {
+            vc_command_add_arg(ctx->cmd, "-xen-attach");
+            vc_command_add_arg(ctx->cmd, "-xen-domid");
+            vc_command_add_argf(ctx->cmd, "%d", ctx->domid);
+        } else {
+            return vc_build_unsupported(ctx, "qemu emulator '%s' does not support xen",
+                                        ctx->emulator);
+        }
+    }
+    return 0;
+}
+
+/* One -smbios type=N,key=value,... (NULL when nothing to say). */
+static char *smbios_str(int type, const vc_sysinfo_entry *e, size_t n,
+                        bool skip_uuid)
+{
+    vc_buf b = VC_BUF_INIT;
+    bool any = false;
+
+    vc_buf_addf(&b, "type=%d", type);
+    for (size_t i = 0; i < n; i++) {
+        if (skip_uuid && VC_STREQ(e[i].name, "uuid"))
+            continue;
+        vc_buf_addf(&b, ",%s=%s", e[i].name, e[i].value);
+        any = true;
+    }
+    if (!any) {
+        vc_buf_free(&b);
+        return NULL;
+    }
+    return vc_buf_steal(&b);
+}
+
+static int build_smbios(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+    const vc_sysinfo *src;
+    char *s;
+
+    if (!def->os.has_smbios || def->os.smbios == VC_SMBIOS_NONE ||
+        def->os.smbios == VC_SMBIOS_EMULATE)
+        return 0;
+    if (!VC_BUILD_HAS(ctx, SMBIOS_TYPE))
+        return vc_build_unsupported(ctx, "the QEMU binary %s does not support "
+                                    "smbios settings", ctx->emulator);
+    if (def->os.smbios == VC_SMBIOS_HOST)
+        return vc_build_error(ctx, "internal error Host SMBIOS information is not available");
+    if (!def->sysinfo.present)
+        return vc_build_error(ctx, "internal error Domain '%s' sysinfo are not available",
+                              def->name);
+    src = &def->sysinfo;
+    if ((s = smbios_str(0, src->bios, src->nbios, false))) {
+        vc_command_add_arg(ctx->cmd, "-smbios");
+        vc_command_take_arg(ctx->cmd, s);
+    }
+    if ((s = smbios_str(1, src->system, src->nsystem, false))) {
+        vc_command_add_arg(ctx->cmd, "-smbios");
+        vc_command_take_arg(ctx->cmd, s);
+    }
+    return 0;
+}
+
+/* -nographic must come before any serial/monitor option, or QEMU
+ * puts them on stdio. */
+static int build_defaults(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+
+    if (def->ngraphics == 0)
+        vc_command_add_arg(ctx->cmd, "-nographic");
+    if (VC_BUILD_HAS(ctx, DEVICE)) {
+        if (VC_BUILD_HAS(ctx, NO_USER_CONFIG))
+            vc_command_add_arg(ctx->cmd, "-no-user-config");
+        else if (VC_BUILD_HAS(ctx, NODEFCONFIG))
+            vc_command_add_arg(ctx->cmd, "-nodefconfig");
+        vc_command_add_arg(ctx->cmd, "-nodefaults");
+    }
+    if (def->os.bios_useserial == VC_YESNO_YES) {
+        if (!VC_BUILD_HAS(ctx, DEVICE))
+            return vc_build_unsupported(ctx, "qemu does not support -device");
+        if (!VC_BUILD_HAS(ctx, SGA))
+            return vc_build_unsupported(ctx, "qemu does not support SGA");
+        if (!def->nserials)
+            return vc_build_unsupported(ctx, "need at least one serial port to use SGA");
+        vc_command_add_arg_pair(ctx->cmd, "-device", "sga");
+    }
+    return 0;
+}
+
+static void build_monitor(vc_build_ctx *ctx)
+{
+    bool json = VC_BUILD_HAS(ctx, MONITOR_JSON);
+    vc_chr_source mon;
+    char *path = NULL;
+
+    memset(&mon, 0, sizeof(mon));
+    mon.type = VC_CHR_UNIX;
+    mon.listen = true;
+    if (ctx->opts->test_profile)
+        mon.path = "/tmp/test-monitor";
+    else
+        mon.path = path = vc_asprintf("%s/%s.monitor",
+                                      ctx->cfg->state_dir ? ctx->cfg->state_dir
+                                                          : "/var/lib/libvirt/qemu",
+                                      ctx->def->name);
+    if (VC_BUILD_HAS(ctx, CHARDEV)) {
+        vc_command_add_arg(ctx->cmd, "-chardev");
+        vc_command_take_arg(ctx->cmd, vc_build_chardev_str(ctx, &mon, "monitor"));
+        vc_command_add_arg(ctx->cmd, "-mon");
+        vc_command_add_argf(ctx->cmd, "chardev=charmonitor,id=monitor,mode=%s",
+                            json ? "control" : "readline");
+    } else {
+        vc_command_add_arg(ctx->cmd, "-monitor");
+        vc_command_take_arg(ctx->cmd,
+                            vc_build_chr_legacy_str(ctx, &mon, json ? "control," : NULL));
+    }
+    free(path);
+}
+
+static int build_power(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+    static const struct { const char *name; vc_cap cap; } pm[] = {
+        { "s3", VC_CAP_DISABLE_S3 }, { "s4", VC_CAP_DISABLE_S4 },
+    };
+    const vc_yesno states[] = { def->pm_s3, def->pm_s4 };
+
+    if (VC_BUILD_HAS(ctx, NO_REBOOT) && def->on_reboot != VC_LIFECYCLE_RESTART)
+        vc_command_add_arg(ctx->cmd, "-no-reboot");
+    /* the JSON monitor reports the shutdown, so QEMU can stay */
+    if (VC_BUILD_HAS(ctx, MONITOR_JSON) && VC_BUILD_HAS(ctx, NO_SHUTDOWN))
+        vc_command_add_arg(ctx->cmd, "-no-shutdown");
+    if (!(def->features & (1u << VC_FEATURE_ACPI)) && VC_BUILD_HAS(ctx, NO_ACPI))
+        vc_command_add_arg(ctx->cmd, "-no-acpi");
+
+    for (size_t i = 0; i < 2; i++) {
+        if (states[i] == VC_YESNO_DEFAULT)
+            continue;
+        if (!vc_caps_has(&ctx->caps, pm[i].cap))
+            return vc_build_unsupported(ctx, "setting ACPI %s not supported",
+                                        i == 0 ? "S3" : "S4");
+        vc_command_add_arg(ctx->cmd, "-global");
+        vc_command_add_argf(ctx->cmd, "PIIX4_PM.disable_%s=%d", pm[i].name,
+                            states[i] == VC_YESNO_NO);
+    }
+    return 0;
+}
+
+/* -boot (or bootindex on the devices), kernel and bootloader. */
+static int build_boot(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+    static const char letters[VC_BOOT_LAST] = {
+        [VC_BOOT_FLOPPY] = 'a', [VC_BOOT_CDROM] = 'd',
+        [VC_BOOT_DISK] = 'c', [VC_BOOT_NET] = 'n',
+    };
+    vc_buf b = VC_BUF_INIT;
+    int nparams = 0;
+
+    if (def->os.bootloader) {
+        vc_command_add_arg_pair(ctx->cmd, "-bootloader", def->os.bootloader);
+        return 0;
+    }
+
+    /* bootindex gives predictable results, but the boot menu needs -boot */
+    if (def->os.nboot == 0) {
+        if (!VC_BUILD_HAS(ctx, BOOT_INDEX))
+            return vc_build_unsupported(ctx, "hypervisor lacks deviceboot feature");
+        ctx->emit_bootindex = true;
+    } else if (VC_BUILD_HAS(ctx, BOOT_INDEX) &&
+               (def->os.bootmenu != VC_YESNO_YES || !VC_BUILD_HAS(ctx, BOOT_MENU))) {
+        ctx->emit_bootindex = true;
+    }
+
+    if (!ctx->emit_bootindex) {
+        for (size_t i = 0; i < def->os.nboot; i++)
+            vc_buf_addc(&b, letters[def->os.boot[i]]);
+        nparams++;
+    }
+    if (def->os.bootmenu != VC_YESNO_DEFAULT && VC_BUILD_HAS(ctx, BOOT_MENU)) {
+        /* without the capability the menu is silently left out */
+        if (nparams++)
+            vc_buf_addc(&b, ',');
+        vc_buf_add(&b, def->os.bootmenu == VC_YESNO_YES ? "menu=on" : "menu=off");
+    }
+    if (def->os.has_reboot_timeout) {
+        if (!VC_BUILD_HAS(ctx, REBOOT_TIMEOUT)) {
+            vc_buf_free(&b);
+            return vc_build_unsupported(ctx, "reboot timeout is not supported "
+                                        "by this QEMU binary");
+        }
+        if (nparams++)
+            vc_buf_addc(&b, ',');
+        vc_buf_addf(&b, "reboot-timeout=%d", def->os.reboot_timeout);
+    }
+    if (nparams > 0) {
+        vc_command_add_arg(ctx->cmd, "-boot");
+        if (nparams < 2 || ctx->emit_bootindex)
+            vc_command_add_arg(ctx->cmd, vc_buf_str(&b));
+        else
+            vc_command_add_argf(ctx->cmd, "order=%s", vc_buf_str(&b));
+    }
+    vc_buf_free(&b);
+
+    if (def->os.kernel)
+        vc_command_add_arg_pair(ctx->cmd, "-kernel", def->os.kernel);
+    if (def->os.initrd)
+        vc_command_add_arg_pair(ctx->cmd, "-initrd", def->os.initrd);
+    if (def->os.cmdline)
+        vc_command_add_arg_pair(ctx->cmd, "-append", def->os.cmdline);
+    return 0;
+}
+
+/* Where the <boot dev=> order goes on the devices: disks get it as
+ * bootindex= or boot=on, the NIC only as bootindex. */
+static void set_device_boot(vc_build_ctx *ctx)
+{
+    const vc_os_def *os = &ctx->def->os;
+    bool drives = ctx->emit_bootindex || VC_BUILD_HAS(ctx, DRIVE_BOOT);
+
+    for (size_t i = 0; i < os->nboot; i++) {
+        unsigned idx = (unsigned)i + 1;
+        switch (os->boot[i]) {
+        case VC_BOOT_FLOPPY:
+            if (drives)
+                ctx->boot_floppy = idx;
+            break;
+        case VC_BOOT_CDROM:
+            if (drives)
+                ctx->boot_cdrom = idx;
+            break;
+        case VC_BOOT_DISK:
+            if (drives)
+                ctx->boot_disk = idx;
+            break;
+        case VC_BOOT_NET:
+            if (ctx->emit_bootindex && !ctx->boot_net)
+                ctx->boot_net = idx;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* -usb unless a USB controller went on the command line as -device
+ * (or the domain asked for none), as libvirt counts them while
+ * emitting the controllers. */
+static void build_usb(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+    int usbcontrollers = 0;
+
+    if (VC_BUILD_HAS(ctx, DEVICE)) {
+        for (size_t i = 0; i < def->ncontrollers; i++) {
+            const vc_controller_def *c = def->controllers[i];
+            if (c->type != VC_CTRL_USB)
+                continue;
+            if (c->model == VC_USB_MODEL_NONE)
+                usbcontrollers = -1;
+            else if (c->model == -1 && !VC_BUILD_HAS(ctx, PIIX3_USB_UHCI))
+                continue;   /* legacy: QEMU's own -usb */
+            else
+                usbcontrollers++;
+        }
+    }
+    if (usbcontrollers == 0)
+        vc_command_add_arg(ctx->cmd, "-usb");
+}
+
+static void build_incoming(vc_build_ctx *ctx, const char *incoming)
+{
+    if (incoming)
+        vc_command_add_arg_pair(ctx->cmd, "-incoming", incoming);
+}
+
+static void build_qemu_cmdline(vc_build_ctx *ctx)
+{
+    const vc_qemu_cmdline *q = ctx->def->qemu_cmdline;
+
+    if (!q)
+        return;
+    for (size_t i = 0; i < q->nargs; i++)
+        vc_command_add_arg(ctx->cmd, q->args[i]);
+    for (size_t i = 0; i < q->nenv; i++)
+        vc_command_add_env(ctx->cmd, q->env[i].name,
+                           q->env[i].value ? q->env[i].value : "");
+}
+
+/* The capabilities the harness adds around every reference case. */
+static void apply_profile_caps(vc_build_ctx *ctx)
+{
+    if (!ctx->opts->test_profile)
+        return;
+    vc_caps_set(&ctx->caps, VC_CAP_VNC_COLON);
+    vc_caps_set(&ctx->caps, VC_CAP_NO_REBOOT);
+    vc_caps_set(&ctx->caps, VC_CAP_NO_ACPI);
+}
+
+/* pci-multibus comes after address assignment (bus naming only). */
+static void apply_profile_multibus(vc_build_ctx *ctx)
+{
+    if (ctx->opts->test_profile &&
+        (VC_STRPREFIX(ctx->arch, "x86_64") || VC_STRPREFIX(ctx->arch, "i686")))
+        vc_caps_set(&ctx->caps, VC_CAP_PCI_MULTIBUS);
+}
+
+static int build_devices(vc_build_ctx *ctx)
+{
+    if (vc_build_disk_args(ctx) < 0 ||
+        vc_build_net_args(ctx) < 0 ||
+        vc_build_chr_args(ctx) < 0)
+        return -1;
+    build_usb(ctx);
+    if (vc_build_hub_args(ctx) < 0 ||
+        vc_build_input_args(ctx) < 0 ||
+        vc_build_graphics_args(ctx) < 0 ||
+        vc_build_video_args(ctx) < 0 ||
+        vc_build_sound_args(ctx) < 0 ||
+        vc_build_watchdog_args(ctx) < 0)
+        return -1;
+    return 0;
+}
+
+int vc_qemu_build(vc_domain_def *def, const vc_caps *caps,
+                  const vc_qemu_config *cfg, const vc_build_opts *opts,
+                  vc_command *cmd, vc_error *err)
+{
+    vc_build_ctx ctx;
+    char *incoming = NULL;
+    int ret = -1;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.def = def;
+    ctx.caps = *caps;
+    ctx.cfg = cfg;
+    ctx.opts = opts;
+    ctx.cmd = cmd;
+    ctx.err = err;
+    apply_profile_caps(&ctx);
+
+    if (resolve_guest(&ctx) < 0)
+        goto cleanup;
+    if (VC_BUILD_HAS(&ctx, DEVICE) &&
+        vc_build_assign_pci_addresses(&ctx) < 0)
+        goto cleanup;
+    apply_profile_multibus(&ctx);
+    if (vc_build_assign_aliases(&ctx) < 0)
+        goto cleanup;
+    if (resolve_migrate(&ctx, &incoming) < 0)
+        goto cleanup;
+
+    build_env(&ctx);
+    vc_command_add_arg(cmd, ctx.emulator);
+    build_name(&ctx);
+    vc_command_add_arg(cmd, "-S");
+    if (build_machine(&ctx) < 0 ||
+        build_cpu_and_accel(&ctx) < 0 ||
+        build_memory(&ctx) < 0 ||
+        build_smp(&ctx) < 0 ||
+        build_identity(&ctx) < 0 ||
+        build_smbios(&ctx) < 0 ||
+        build_defaults(&ctx) < 0)
+        goto cleanup;
+    build_monitor(&ctx);
+    if (vc_build_clock_args(&ctx) < 0 ||
+        build_power(&ctx) < 0 ||
+        build_boot(&ctx) < 0)
+        goto cleanup;
+    set_device_boot(&ctx);
+    if (build_devices(&ctx) < 0)
+        goto cleanup;
+    build_incoming(&ctx, incoming);
+    if (vc_build_balloon_args(&ctx) < 0)
+        goto cleanup;
+    build_qemu_cmdline(&ctx);
+    ret = 0;
+
+cleanup:
+    free(incoming);
+    return ret;
+}

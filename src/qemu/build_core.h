@@ -1,0 +1,24 @@
+/* build_core.h: the parts of the core options that live in files of
+ * their own (CPU model, clock), used by build.c only. */
+#ifndef VC_QEMU_BUILD_CORE_H
+#define VC_QEMU_BUILD_CORE_H
+
+#include "qemu/build_internal.h"
+
+/* The -cpu value (caller frees), or NULL in *out when none is needed. */
+int vc_build_cpu_arg(vc_build_ctx *ctx, char **out);
+
+/* -rtc / -localtime, TZ, and the timer options. */
+int vc_build_clock_args(vc_build_ctx *ctx);
+
+/* -device usb-hub for each <hub> (right after -usb). */
+int vc_build_hub_args(vc_build_ctx *ctx);
+
+/* The value of an environment variable the builder passes through:
+ * from opts->environ (or the process's) outside the test profile,
+ * where the harness unsets them all. */
+const char *vc_build_getenv(vc_build_ctx *ctx, const char *name);
+/* Add NAME=value when the variable is set (virCommandAddEnvPass). */
+void vc_build_env_pass(vc_build_ctx *ctx, const char *name);
+
+#endif
