@@ -1,0 +1,318 @@
+/* build_address.c: device aliases (libvirt's qemuAssignDeviceAliases)
+ * and the address suffix of a -device option. */
+#include "qemu/build_address.h"
+#include "conf/domain_xml.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- aliases ---------------------------------------------------------- */
+
+static void set_alias(vc_device_info *info, char *alias)
+{
+    free(info->alias);
+    info->alias = alias;
+}
+
+/* Without -drive: the target name ("hda") is all QEMU knows. */
+static int disk_alias_legacy(vc_disk_def *d)
+{
+    set_alias(&d->info, vc_strdup(d->dst));
+    return 0;
+}
+
+/* -drive without -device: QEMU's own names (ide0-hd0, virtio1, ...). */
+static int disk_alias_fixed(vc_build_ctx *ctx, vc_disk_def *d)
+{
+    int idx = vc_disk_name_to_index(d->dst);
+    int bus = 0, dev = idx;
+    bool cd = d->device != VC_DISK_DEVICE_DISK;
+
+    if (idx < 0)
+        return vc_build_error(ctx, "internal error cannot convert disk '%s' to bus/device index",
+                                 d->dst);
+    if (d->bus == VC_DISK_BUS_IDE) {
+        bus = idx / 2;
+        dev = idx % 2;
+    } else if (d->bus == VC_DISK_BUS_SCSI) {
+        bus = idx / 7;
+        dev = idx % 7;
+    }
+    switch (d->bus) {
+    case VC_DISK_BUS_IDE:
+        set_alias(&d->info, vc_asprintf("ide%d-%s%d", bus, cd ? "cd" : "hd", dev));
+        return 0;
+    case VC_DISK_BUS_SCSI:
+        set_alias(&d->info, vc_asprintf("scsi%d-%s%d", bus, cd ? "cd" : "hd", dev));
+        return 0;
+    case VC_DISK_BUS_FDC:
+        set_alias(&d->info, vc_asprintf("floppy%d", dev));
+        return 0;
+    case VC_DISK_BUS_VIRTIO:
+        set_alias(&d->info, vc_asprintf("virtio%d", dev));
+        return 0;
+    case VC_DISK_BUS_XEN:
+        set_alias(&d->info, vc_asprintf("xenblk%d", dev));
+        return 0;
+    default:
+        return vc_build_unsupported(ctx, "Unsupported disk name mapping for bus '%s'",
+                                    vc_disk_bus_to_string(d->bus));
+    }
+}
+
+/* With -device: bus name and drive address (scsi0-0-3-0 names the
+ * target too, except on lsi where QEMU has no targets). */
+static int disk_alias_custom(vc_build_ctx *ctx, vc_disk_def *d)
+{
+    const char *prefix = vc_disk_bus_to_string(d->bus);
+    const vc_drive_addr *a = &d->info.addr.u.drive;
+
+    if (d->info.addr.type != VC_ADDR_DRIVE) {
+        set_alias(&d->info, vc_asprintf("%s-disk%d", prefix,
+                                        vc_disk_name_to_index(d->dst)));
+        return 0;
+    }
+    if (d->bus == VC_DISK_BUS_SCSI) {
+        int model = vc_build_disk_controller_model(ctx->def, d);
+
+        if (vc_build_scsi_model(ctx, &model) < 0)
+            return -1;
+        if (model != VC_SCSI_MODEL_LSILOGIC) {
+            set_alias(&d->info, vc_asprintf("%s%u-%u-%u-%u", prefix, a->controller,
+                                            a->bus, a->target, a->unit));
+            return 0;
+        }
+    }
+    set_alias(&d->info, vc_asprintf("%s%u-%u-%u", prefix, a->controller,
+                                    a->bus, a->unit));
+    return 0;
+}
+
+static int disk_alias(vc_build_ctx *ctx, vc_disk_def *d)
+{
+    if (!VC_BUILD_HAS(ctx, DRIVE))
+        return disk_alias_legacy(d);
+    if (!VC_BUILD_HAS(ctx, DEVICE))
+        return disk_alias_fixed(ctx, d);
+    return disk_alias_custom(ctx, d);
+}
+
+/* "<prefix><i>" for each device of an array of pointers to structs
+ * whose vc_device_info sits at @off. */
+static void alias_each(void *arr, size_t n, size_t off, const char *prefix)
+{
+    char **items = arr;
+
+    for (size_t i = 0; i < n; i++) {
+        vc_device_info *info = (vc_device_info *)(items[i] + off);
+        set_alias(info, vc_asprintf("%s%zu", prefix, i));
+    }
+}
+
+#define ALIAS_EACH(arr, n, type, prefix) \
+    alias_each((arr), (n), offsetof(type, info), (prefix))
+
+/* libvirt keeps the disks of a bus in target order (a disk goes before
+ * the first one of its bus with a higher index, else after the last one
+ * of its bus); the command line and slot assignment follow that order.
+ * Idempotent: both assignment passes call it. */
+void vc_build_order_disks(vc_domain_def *def)
+{
+    for (size_t n = 1; n < def->ndisks; n++) {
+        vc_disk_def *d = def->disks[n];
+        int idx = vc_disk_name_to_index(d->dst);
+        long at = -1;
+
+        for (long i = (long)n - 1; i >= 0; i--) {
+            const vc_disk_def *o = def->disks[i];
+            if (o->bus != d->bus)
+                continue;
+            if (vc_disk_name_to_index(o->dst) > idx)
+                at = i;
+            else if (at == -1)
+                at = i + 1;
+        }
+        if (at < 0 || (size_t)at == n)
+            continue;
+        memmove(&def->disks[at + 1], &def->disks[at],
+                (n - (size_t)at) * sizeof(*def->disks));
+        def->disks[at] = d;
+    }
+}
+
+int vc_build_assign_aliases(vc_build_ctx *ctx)
+{
+    vc_domain_def *def = ctx->def;
+
+    vc_build_order_disks(def);
+
+    for (size_t i = 0; i < def->ndisks; i++)
+        if (disk_alias(ctx, def->disks[i]) < 0)
+            return -1;
+
+    /* -net name= came with QEMU 0.10 */
+    if (VC_BUILD_HAS(ctx, QEMU_0_10) || VC_BUILD_HAS(ctx, DEVICE)) {
+        for (size_t i = 0; i < def->nnets; i++) {
+            /* hostdev interfaces are named with the host devices */
+            if (def->nets[i]->type == VC_NET_TYPE_HOSTDEV)
+                continue;
+            set_alias(&def->nets[i]->info, vc_asprintf("net%zu", i));
+        }
+    }
+
+    if (!VC_BUILD_HAS(ctx, DEVICE))
+        return 0;
+
+    ALIAS_EACH(def->fss, def->nfss, vc_fs_def, "fs");
+    ALIAS_EACH(def->sounds, def->nsounds, vc_sound_def, "sound");
+    ALIAS_EACH(def->hostdevs, def->nhostdevs, vc_hostdev_def, "hostdev");
+    ALIAS_EACH(def->redirdevs, def->nredirdevs, vc_redirdev_def, "redir");
+    ALIAS_EACH(def->videos, def->nvideos, vc_video_def, "video");
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        vc_controller_def *c = def->controllers[i];
+        set_alias(&c->info, vc_asprintf("%s%u", vc_ctrl_type_to_string(c->type),
+                                        c->idx));
+    }
+    ALIAS_EACH(def->inputs, def->ninputs, vc_input_def, "input");
+    ALIAS_EACH(def->parallels, def->nparallels, vc_chr_def, "parallel");
+    ALIAS_EACH(def->serials, def->nserials, vc_chr_def, "serial");
+    ALIAS_EACH(def->channels, def->nchannels, vc_chr_def, "channel");
+    ALIAS_EACH(def->consoles, def->nconsoles, vc_chr_def, "console");
+    ALIAS_EACH(def->hubs, def->nhubs, vc_hub_def, "hub");
+    ALIAS_EACH(def->smartcards, def->nsmartcards, vc_smartcard_def, "smartcard");
+    if (def->watchdog)
+        set_alias(&def->watchdog->info, vc_strdup("watchdog0"));
+    if (def->memballoon)
+        set_alias(&def->memballoon->info, vc_strdup("balloon0"));
+    return 0;
+}
+
+/* ---- models shared by aliases, addresses and controllers ------------- */
+
+int vc_build_disk_controller_model(const vc_domain_def *def, const vc_disk_def *d)
+{
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        const vc_controller_def *c = def->controllers[i];
+        if (c->type == VC_CTRL_SCSI && c->idx == d->info.addr.u.drive.controller)
+            return c->model;
+    }
+    return -1;
+}
+
+const char *vc_build_arch(const vc_build_ctx *ctx)
+{
+    return ctx->arch ? ctx->arch : ctx->def->os.arch;
+}
+
+bool vc_build_is_pseries(const vc_build_ctx *ctx)
+{
+    const char *machine = ctx->machine ? ctx->machine : ctx->def->os.machine;
+
+    return vc_streq_null(vc_build_arch(ctx), "ppc64") &&
+           vc_streq_null(machine, "pseries");
+}
+
+int vc_build_scsi_model(vc_build_ctx *ctx, int *model)
+{
+    if (*model > 0) {
+        switch (*model) {
+        case VC_SCSI_MODEL_LSILOGIC:
+            if (!VC_BUILD_HAS(ctx, LSI))
+                return vc_build_unsupported(ctx,
+                    "This QEMU doesn't support lsi scsi controller");
+            return 0;
+        case VC_SCSI_MODEL_VIRTIO_SCSI:
+            if (!VC_BUILD_HAS(ctx, VIRTIO_SCSI_PCI))
+                return vc_build_unsupported(ctx,
+                    "This QEMU doesn't support virtio scsi controller");
+            return 0;
+        case VC_SCSI_MODEL_IBMVSCSI:
+            return 0;
+        default:
+            return vc_build_unsupported(ctx, "Unsupported controller model: %s",
+                                        vc_scsi_model_to_string(*model));
+        }
+    }
+    if (vc_build_is_pseries(ctx))
+        *model = VC_SCSI_MODEL_IBMVSCSI;
+    else if (VC_BUILD_HAS(ctx, LSI))
+        *model = VC_SCSI_MODEL_LSILOGIC;
+    else if (VC_BUILD_HAS(ctx, VIRTIO_SCSI_PCI))
+        *model = VC_SCSI_MODEL_VIRTIO_SCSI;
+    else
+        return vc_build_error(ctx, "internal error Unable to determine model for scsi controller");
+    return 0;
+}
+
+/* ---- the address part of -device ------------------------------------- */
+
+/* QEMU names USB bus 0 "usb", the others "usb1", "usb2", ... */
+void vc_build_usb_id(vc_buf *buf, unsigned idx)
+{
+    if (idx == 0)
+        vc_buf_add(buf, "usb");
+    else
+        vc_buf_addf(buf, "usb%u", idx);
+}
+
+static int pci_address(vc_build_ctx *ctx, vc_buf *buf, const vc_pci_addr *a)
+{
+    if (a->domain != 0)
+        return vc_build_error(ctx,
+            "internal error Only PCI device addresses with domain=0 are supported");
+    if (a->bus != 0)
+        return vc_build_error(ctx,
+            "internal error Only PCI device addresses with bus=0 are supported");
+    if (VC_BUILD_HAS(ctx, PCI_MULTIFUNCTION)) {
+        if (a->function > 7)
+            return vc_build_error(ctx,
+                "internal error The function of PCI device addresses must less than 8");
+    } else if (a->function != 0) {
+        return vc_build_error(ctx,
+            "internal error Only PCI device addresses with function=0 are supported");
+    }
+    /* QEMUs with one PCI bus call it "pci", later ones "pci.0" */
+    vc_buf_add(buf, VC_BUILD_HAS(ctx, PCI_MULTIBUS) ? ",bus=pci.0" : ",bus=pci");
+    if (a->multifunction == VC_SWITCH_ON)
+        vc_buf_add(buf, ",multifunction=on");
+    else if (a->multifunction == VC_SWITCH_OFF)
+        vc_buf_add(buf, ",multifunction=off");
+    vc_buf_addf(buf, ",addr=0x%x", a->slot);
+    if (a->function != 0)
+        vc_buf_addf(buf, ".0x%x", a->function);
+    return 0;
+}
+
+int vc_build_device_address(vc_build_ctx *ctx, vc_buf *buf,
+                            const vc_device_info *info)
+{
+    const vc_device_addr *a = &info->addr;
+
+    switch (a->type) {
+    case VC_ADDR_PCI:
+        return pci_address(ctx, buf, &a->u.pci);
+    case VC_ADDR_USB:
+        vc_buf_add(buf, ",bus=");
+        vc_build_usb_id(buf, a->u.usb.bus);
+        vc_buf_addf(buf, ".0,port=%s", a->u.usb.port ? a->u.usb.port : "");
+        return 0;
+    case VC_ADDR_SPAPRVIO:
+        if (a->u.spaprvio.has_reg)
+            vc_buf_addf(buf, ",reg=0x%llx", a->u.spaprvio.reg);
+        return 0;
+    case VC_ADDR_VIRTIO_SERIAL:
+        vc_buf_addf(buf, ",bus=virtio-serial%u.%u,nr=%u", a->u.vioserial.controller,
+                    a->u.vioserial.bus, a->u.vioserial.port);
+        return 0;
+    case VC_ADDR_CCID:
+        vc_buf_addf(buf, ",bus=ccid%u.0", a->u.ccid.controller);
+        return 0;
+    default:
+        /* drive addresses are spelled by the disk itself; virtio-s390
+         * devices have none on the command line */
+        return 0;
+    }
+}

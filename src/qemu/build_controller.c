@@ -1,0 +1,156 @@
+/* build_controller.c: -device for disk and bus controllers (libvirt
+ * 0.10.2's qemuBuildControllerDevStr); IDE and FDC are built in. */
+#include "qemu/build_disk.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The order controllers go out in, whatever the XML order. */
+static const vc_ctrl_type controller_order[] = {
+    VC_CTRL_SCSI, VC_CTRL_SATA, VC_CTRL_USB, VC_CTRL_VIRTIO_SERIAL, VC_CTRL_CCID,
+};
+
+/* QEMU device and capability of each USB controller model. */
+static const struct {
+    const char *device;
+    int cap;                    /* -1: no QEMU device */
+} usb_models[VC_USB_MODEL_LAST] = {
+    [VC_USB_MODEL_PIIX3_UHCI] = { "piix3-usb-uhci", VC_CAP_PIIX3_USB_UHCI },
+    [VC_USB_MODEL_PIIX4_UHCI] = { "piix4-usb-uhci", VC_CAP_PIIX4_USB_UHCI },
+    [VC_USB_MODEL_EHCI] = { "usb-ehci", VC_CAP_USB_EHCI },
+    [VC_USB_MODEL_ICH9_EHCI1] = { "ich9-usb-ehci1", VC_CAP_ICH9_USB_EHCI1 },
+    [VC_USB_MODEL_ICH9_UHCI1] = { "ich9-usb-uhci1", VC_CAP_ICH9_USB_EHCI1 },
+    [VC_USB_MODEL_ICH9_UHCI2] = { "ich9-usb-uhci2", VC_CAP_ICH9_USB_EHCI1 },
+    [VC_USB_MODEL_ICH9_UHCI3] = { "ich9-usb-uhci3", VC_CAP_ICH9_USB_EHCI1 },
+    [VC_USB_MODEL_VT82C686B_UHCI] = { "vt82c686b-usb-uhci", VC_CAP_VT82C686B_USB_UHCI },
+    [VC_USB_MODEL_PCI_OHCI] = { "pci-ohci", VC_CAP_PCI_OHCI },
+    [VC_USB_MODEL_NEC_XHCI] = { "nec-usb-xhci", VC_CAP_NEC_USB_XHCI },
+    [VC_USB_MODEL_NONE] = { "none", -1 },
+};
+
+static int usb_controller(vc_build_ctx *ctx, const vc_controller_def *c, vc_buf *b)
+{
+    int model = c->model;
+
+    /* the default is the PIIX3's UHCI, OHCI on ppc64 */
+    if (model == -1)
+        model = vc_streq_null(vc_build_arch(ctx), "ppc64") ? VC_USB_MODEL_PCI_OHCI
+                                                           : VC_USB_MODEL_PIIX3_UHCI;
+    if (model < 0 || model >= VC_USB_MODEL_LAST)
+        return vc_build_error(ctx, "internal error unknown USB controller model");
+    if (usb_models[model].cap < 0 ||
+        !vc_caps_has(&ctx->caps, (vc_cap)usb_models[model].cap))
+        return vc_build_unsupported(ctx, "%s not supported in this QEMU binary",
+                                    usb_models[model].device);
+    vc_buf_add(b, usb_models[model].device);
+    /* companions attach to their EHCI's bus */
+    if (c->info.has_master) {
+        vc_buf_add(b, ",masterbus=");
+        vc_build_usb_id(b, c->idx);
+        vc_buf_addf(b, ".0,firstport=%u", c->info.master_startport);
+    } else {
+        vc_buf_add(b, ",id=");
+        vc_build_usb_id(b, c->idx);
+    }
+    return 0;
+}
+
+static int scsi_controller(vc_build_ctx *ctx, const vc_controller_def *c, vc_buf *b)
+{
+    int model = c->model;
+
+    if (vc_build_scsi_model(ctx, &model) < 0)
+        return -1;
+    switch (model) {
+    case VC_SCSI_MODEL_VIRTIO_SCSI: vc_buf_add(b, "virtio-scsi-pci"); break;
+    case VC_SCSI_MODEL_IBMVSCSI: vc_buf_add(b, "spapr-vscsi"); break;
+    case VC_SCSI_MODEL_LSILOGIC: vc_buf_add(b, "lsi"); break;
+    default:
+        return vc_build_unsupported(ctx, "Unsupported controller model: %s",
+                                    vc_scsi_model_to_string(c->model));
+    }
+    vc_buf_addf(b, ",id=scsi%u", c->idx);
+    return 0;
+}
+
+static char *controller_str(vc_build_ctx *ctx, const vc_controller_def *c)
+{
+    vc_buf b = VC_BUF_INIT;
+    int r = 0;
+
+    switch (c->type) {
+    case VC_CTRL_SCSI:
+        r = scsi_controller(ctx, c, &b);
+        break;
+    case VC_CTRL_VIRTIO_SERIAL:
+        vc_buf_add(&b, c->info.addr.type == VC_ADDR_VIRTIO_S390
+                       ? "virtio-serial-s390" : "virtio-serial-pci");
+        vc_buf_addf(&b, ",id=virtio-serial%u", c->idx);
+        if (c->ports != -1)
+            vc_buf_addf(&b, ",max_ports=%d", c->ports);
+        if (c->vectors != -1)
+            vc_buf_addf(&b, ",vectors=%d", c->vectors);
+        break;
+    case VC_CTRL_CCID:
+        vc_buf_addf(&b, "usb-ccid,id=ccid%u", c->idx);
+        break;
+    case VC_CTRL_SATA:
+        vc_buf_addf(&b, "ahci,id=ahci%u", c->idx);
+        break;
+    case VC_CTRL_USB:
+        r = usb_controller(ctx, c, &b);
+        break;
+    default:
+        r = vc_build_unsupported(ctx, "Unknown controller type: %s",
+                                 vc_ctrl_type_to_string(c->type));
+        break;
+    }
+    if (r < 0 || vc_build_device_address(ctx, &b, &c->info) < 0) {
+        vc_buf_free(&b);
+        return NULL;
+    }
+    return vc_buf_steal(&b);
+}
+
+/* A default USB controller on a QEMU without piix3-usb-uhci is the
+ * legacy -usb (added by build.c). */
+static bool usb_is_legacy(vc_build_ctx *ctx, const vc_controller_def *c)
+{
+    return c->type == VC_CTRL_USB && c->model == -1 &&
+           !VC_BUILD_HAS(ctx, PIIX3_USB_UHCI);
+}
+
+int vc_build_controller_args(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+    bool usb_legacy = false;
+
+    for (size_t j = 0; j < sizeof(controller_order) / sizeof(controller_order[0]); j++) {
+        for (size_t i = 0; i < def->ncontrollers; i++) {
+            const vc_controller_def *c = def->controllers[i];
+            char *s;
+
+            if (c->type != controller_order[j])
+                continue;
+            if (c->type == VC_CTRL_USB && c->model == VC_USB_MODEL_NONE)
+                continue;
+            if (c->type == VC_CTRL_SATA && !VC_BUILD_HAS(ctx, ICH9_AHCI))
+                return vc_build_unsupported(ctx,
+                    "SATA is not supported with this QEMU binary");
+            if (usb_is_legacy(ctx, c)) {
+                if (usb_legacy)
+                    return vc_build_unsupported(ctx,
+                        "Multiple legacy USB controllers are not supported");
+                usb_legacy = true;
+                continue;
+            }
+            if (!(s = controller_str(ctx, c)))
+                return -1;
+            vc_command_add_arg(ctx->cmd, "-device");
+            vc_command_take_arg(ctx->cmd, s);
+        }
+    }
+    return 0;
+}

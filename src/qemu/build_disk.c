@@ -1,0 +1,196 @@
+/* build_disk.c: controllers, disks and filesystems on the command line,
+ * in libvirt 0.10.2's order: controllers (with -device), every disk
+ * (-drive [+ -device], or -hda/-cdrom/-fda without -drive), then the
+ * 9p filesystems. */
+#include "qemu/build_disk.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The boot position of the first disk of each kind: with bootindex,
+ * what build.c computed (consumed here); otherwise the <boot dev=>
+ * order, which only decides boot=on. */
+typedef struct boot_slots {
+    unsigned floppy, cdrom, disk;
+} boot_slots;
+
+static void boot_slots_init(vc_build_ctx *ctx, boot_slots *b)
+{
+    const vc_os_def *os = &ctx->def->os;
+
+    b->floppy = b->cdrom = b->disk = 0;
+    if (ctx->emit_bootindex) {
+        b->floppy = ctx->boot_floppy;
+        b->cdrom = ctx->boot_cdrom;
+        b->disk = ctx->boot_disk;
+        ctx->boot_floppy = ctx->boot_cdrom = ctx->boot_disk = 0;
+        return;
+    }
+    if (!VC_BUILD_HAS(ctx, DRIVE_BOOT))
+        return;
+    for (size_t i = 0; i < os->nboot; i++) {
+        unsigned n = (unsigned)i + 1;
+        switch (os->boot[i]) {
+        case VC_BOOT_FLOPPY: b->floppy = n; break;
+        case VC_BOOT_CDROM: b->cdrom = n; break;
+        case VC_BOOT_DISK: b->disk = n; break;
+        default: break;
+        }
+    }
+}
+
+/* The first disk of a kind takes that kind's boot position. */
+static unsigned boot_slot_take(boot_slots *b, const vc_disk_def *d)
+{
+    unsigned *slot;
+    unsigned n;
+
+    switch (d->device) {
+    case VC_DISK_DEVICE_CDROM: slot = &b->cdrom; break;
+    case VC_DISK_DEVICE_FLOPPY: slot = &b->floppy; break;
+    default: slot = &b->disk; break;
+    }
+    n = *slot;
+    *slot = 0;
+    return n;
+}
+
+/* Before -device, QEMU attached USB disks with -usbdevice. */
+static int usb_legacy_disk(vc_build_ctx *ctx, const vc_disk_def *d)
+{
+    if (d->device != VC_DISK_DEVICE_DISK)
+        return vc_build_error(ctx, "internal error unsupported usb disk type for '%s'",
+                              d->src ? d->src : "");
+    vc_command_add_arg(ctx->cmd, "-usbdevice");
+    vc_command_add_argf(ctx->cmd, "disk:%s", d->src ? d->src : "");
+    return 0;
+}
+
+/* The floppy controller is built in: drives attach by -global. */
+static void fdc_globals(vc_build_ctx *ctx, const vc_disk_def *d, unsigned bootindex)
+{
+    char drive = d->info.addr.u.drive.unit ? 'B' : 'A';
+
+    vc_command_add_arg(ctx->cmd, "-global");
+    vc_command_add_argf(ctx->cmd, "isa-fdc.drive%c=drive-%s", drive,
+                        d->info.alias ? d->info.alias : "");
+    if (bootindex) {
+        vc_command_add_arg(ctx->cmd, "-global");
+        vc_command_add_argf(ctx->cmd, "isa-fdc.bootindex%c=%u", drive, bootindex);
+    }
+}
+
+static int drive_disk(vc_build_ctx *ctx, vc_disk_def *d, boot_slots *boot)
+{
+    unsigned bootindex;
+    bool with_device, mask_device;
+    char *s;
+
+    if (d->bus == VC_DISK_BUS_USB && !VC_BUILD_HAS(ctx, DEVICE))
+        return usb_legacy_disk(ctx, d);
+    bootindex = boot_slot_take(boot, d);
+
+    vc_command_add_arg(ctx->cmd, "-drive");
+    /* Xen paravirtual disks cannot be -device: their drive is built as
+     * for a QEMU without -device. */
+    with_device = VC_BUILD_HAS(ctx, DEVICE) && d->bus != VC_DISK_BUS_XEN;
+    mask_device = VC_BUILD_HAS(ctx, DEVICE) && !with_device;
+    if (mask_device)
+        vc_caps_clear(&ctx->caps, VC_CAP_DEVICE);
+    s = vc_build_drive_str(ctx, d, !ctx->emit_bootindex && bootindex);
+    if (mask_device)
+        vc_caps_set(&ctx->caps, VC_CAP_DEVICE);
+    if (!s)
+        return -1;
+    vc_command_take_arg(ctx->cmd, s);
+
+    if (!ctx->emit_bootindex)
+        bootindex = 0;
+    else if (d->info.boot_index)
+        bootindex = d->info.boot_index;
+    if (!with_device)
+        return 0;
+    if (d->bus == VC_DISK_BUS_FDC) {
+        fdc_globals(ctx, d, bootindex);
+        return 0;
+    }
+    if (!(s = vc_build_drive_dev_str(ctx, d, bootindex)))
+        return -1;
+    vc_command_add_arg(ctx->cmd, "-device");
+    vc_command_take_arg(ctx->cmd, s);
+    return 0;
+}
+
+/* QEMU before -drive: -hda..-hdd, -cdrom (hdc), -fda/-fdb. */
+static int legacy_disk(vc_build_ctx *ctx, const vc_disk_def *d)
+{
+    vc_buf file = VC_BUF_INIT;
+    char *opt;
+
+    if (d->type == VC_DISK_TYPE_BLOCK && d->tray == VC_DISK_TRAY_OPEN)
+        return vc_build_unsupported(ctx,
+            "tray status 'open' is invalid for block type disk");
+    if (d->bus == VC_DISK_BUS_USB)
+        return usb_legacy_disk(ctx, d);
+    if (VC_STREQ(d->dst, "hdc") && d->device == VC_DISK_DEVICE_CDROM) {
+        if (!d->src)
+            return 0;
+        opt = vc_strdup("-cdrom");
+    } else if (VC_STRPREFIX(d->dst, "hd") || VC_STRPREFIX(d->dst, "fd")) {
+        opt = vc_asprintf("-%s", d->dst);
+    } else {
+        return vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
+    }
+    if (vc_build_disk_source(ctx, d, &file, false) < 0) {
+        free(opt);
+        vc_buf_free(&file);
+        return -1;
+    }
+    /* an open tray: the drive exists, empty */
+    if (vc_build_disk_tray_open(d)) {
+        free(opt);
+        vc_buf_free(&file);
+        return 0;
+    }
+    vc_command_take_arg(ctx->cmd, opt);
+    vc_command_take_arg(ctx->cmd, vc_buf_steal(&file));
+    return 0;
+}
+
+static int disks(vc_build_ctx *ctx)
+{
+    vc_domain_def *def = ctx->def;
+    boot_slots boot;
+
+    if (!VC_BUILD_HAS(ctx, DRIVE)) {
+        for (size_t i = 0; i < def->ndisks; i++)
+            if (legacy_disk(ctx, def->disks[i]) < 0)
+                return -1;
+        return 0;
+    }
+    boot_slots_init(ctx, &boot);
+    for (size_t i = 0; i < def->ndisks; i++)
+        if (drive_disk(ctx, def->disks[i], &boot) < 0)
+            return -1;
+    return 0;
+}
+
+int vc_build_disk_args(vc_build_ctx *ctx)
+{
+    vc_domain_def *def = ctx->def;
+
+    /* only QEMU's own block layer is available */
+    for (size_t i = 0; i < def->ndisks; i++) {
+        const vc_disk_def *d = def->disks[i];
+        if (d->driver_name && !VC_STREQ(d->driver_name, "qemu"))
+            return vc_build_unsupported(ctx, "unsupported driver name '%s' for disk '%s'",
+                                        d->driver_name, d->src ? d->src : "");
+    }
+    if (VC_BUILD_HAS(ctx, DEVICE) && vc_build_controller_args(ctx) < 0)
+        return -1;
+    if (disks(ctx) < 0)
+        return -1;
+    return vc_build_fs_args(ctx);
+}

@@ -1,0 +1,174 @@
+/* build_disk_dev.c: the -device half of a disk (libvirt 0.10.2's
+ * qemuBuildDriveDevStr): ide-*, scsi-*, virtio-blk-*, usb-storage. */
+#include "qemu/build_disk.h"
+#include "conf/domain_xml.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* wwn and type='lun' (SG_IO passthrough) are limited to some buses. */
+static int check_disk(vc_build_ctx *ctx, const vc_disk_def *d)
+{
+    const char *bus = vc_build_disk_qemu_bus(d);
+
+    if (d->wwn) {
+        if (d->bus != VC_DISK_BUS_IDE && d->bus != VC_DISK_BUS_SCSI)
+            return vc_build_unsupported(ctx, "Only ide and scsi disk support wwn");
+        if ((d->bus == VC_DISK_BUS_IDE && !VC_BUILD_HAS(ctx, IDE_DRIVE_WWN)) ||
+            (d->bus == VC_DISK_BUS_SCSI && !VC_BUILD_HAS(ctx, SCSI_DISK_WWN)))
+            return vc_build_unsupported(ctx,
+                "Setting wwn is not supported for this QEMU binary");
+    }
+    if (d->device == VC_DISK_DEVICE_LUN) {
+        if (d->bus != VC_DISK_BUS_VIRTIO && d->bus != VC_DISK_BUS_SCSI)
+            return vc_build_unsupported(ctx,
+                "disk device='lun' is not supported for bus='%s'", bus);
+        if (d->type != VC_DISK_TYPE_BLOCK)
+            return vc_build_unsupported(ctx,
+                "disk device='lun' is not supported for type='%s'",
+                vc_disk_type_to_string(d->type));
+        if (!VC_BUILD_HAS(ctx, BLK_SG_IO))
+            return vc_build_unsupported(ctx,
+                "disk device='lun' is not supported by this QEMU");
+        if (d->wwn)
+            return vc_build_unsupported(ctx,
+                "Setting wwn is not supported for lun device");
+    }
+    if ((d->logical_block_size || d->physical_block_size) &&
+        !VC_BUILD_HAS(ctx, BLOCKIO))
+        return vc_build_unsupported(ctx, "disk blockio is not supported by this QEMU");
+    return 0;
+}
+
+/* ide-cd/ide-hd when QEMU tells them apart, else ide-drive. */
+static void ide_model(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    if (VC_BUILD_HAS(ctx, IDE_CD))
+        vc_buf_add(b, d->device == VC_DISK_DEVICE_CDROM ? "ide-cd" : "ide-hd");
+    else
+        vc_buf_add(b, "ide-drive");
+}
+
+static void scsi_model(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    if (d->device == VC_DISK_DEVICE_LUN)
+        vc_buf_add(b, "scsi-block");
+    else if (VC_BUILD_HAS(ctx, SCSI_CD))
+        vc_buf_add(b, d->device == VC_DISK_DEVICE_CDROM ? "scsi-cd" : "scsi-hd");
+    else
+        vc_buf_add(b, "scsi-disk");
+}
+
+static int scsi_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    const vc_drive_addr *a = &d->info.addr.u.drive;
+    int model;
+
+    if (d->device == VC_DISK_DEVICE_LUN && !VC_BUILD_HAS(ctx, SCSI_BLOCK))
+        return vc_build_unsupported(ctx,
+            "This QEMU doesn't support scsi-block for lun passthrough");
+    model = vc_build_disk_controller_model(ctx->def, d);
+    if (vc_build_scsi_model(ctx, &model) < 0)
+        return -1;
+    /* lsi has no targets: the unit is the SCSI id */
+    if (model == VC_SCSI_MODEL_LSILOGIC) {
+        if (a->target != 0)
+            return vc_build_unsupported(ctx,
+                "target must be 0 for controller model 'lsilogic'");
+        scsi_model(ctx, d, b);
+        vc_buf_addf(b, ",bus=scsi%u.%u,scsi-id=%u", a->controller, a->bus, a->unit);
+        return 0;
+    }
+    if (!VC_BUILD_HAS(ctx, SCSI_DISK_CHANNEL)) {
+        if (a->target > 7)
+            return vc_build_unsupported(ctx,
+                "This QEMU doesn't support target greater than 7");
+        if (a->bus != a->unit && a->bus != 0)
+            return vc_build_unsupported(ctx,
+                "This QEMU only supports both bus and unit equal to 0");
+    }
+    scsi_model(ctx, d, b);
+    vc_buf_addf(b, ",bus=scsi%u.0,channel=%u,scsi-id=%u,lun=%u", a->controller,
+                a->bus, a->target, a->unit);
+    return 0;
+}
+
+static int virtio_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    vc_buf_add(b, d->info.addr.type == VC_ADDR_VIRTIO_S390 ? "virtio-blk-s390"
+                                                           : "virtio-blk-pci");
+    if (d->ioeventfd && VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_IOEVENTFD))
+        vc_buf_addf(b, ",ioeventfd=%s", vc_switch_to_string(d->ioeventfd));
+    if (d->event_idx && VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_EVENT_IDX))
+        vc_buf_addf(b, ",event_idx=%s", vc_switch_to_string(d->event_idx));
+    /* without the option, SG_IO is simply always on */
+    if (VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_SCSI))
+        vc_buf_addf(b, ",scsi=%s", d->device == VC_DISK_DEVICE_LUN ? "on" : "off");
+    return vc_build_device_address(ctx, b, &d->info);
+}
+
+/* IDE disks on the PIIX3's buses, SATA ones on an AHCI port. */
+static int ide_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    const vc_drive_addr *a = &d->info.addr.u.drive;
+    bool sata = d->bus == VC_DISK_BUS_SATA;
+
+    if (sata && a->bus != 0)
+        return vc_build_unsupported(ctx, "bus must be 0 for ide controller");
+    if (a->target != 0)
+        return vc_build_unsupported(ctx, "target must be 0 for ide controller");
+    ide_model(ctx, d, b);
+    if (sata)
+        vc_buf_addf(b, ",bus=ahci%u.%u", a->controller, a->unit);
+    else
+        vc_buf_addf(b, ",bus=ide.%u,unit=%u", a->bus, a->unit);
+    return 0;
+}
+
+static int bus_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    switch (d->bus) {
+    case VC_DISK_BUS_IDE:
+    case VC_DISK_BUS_SATA:
+        return ide_device(ctx, d, b);
+    case VC_DISK_BUS_SCSI:
+        return scsi_device(ctx, d, b);
+    case VC_DISK_BUS_VIRTIO:
+        return virtio_device(ctx, d, b);
+    case VC_DISK_BUS_USB:
+        vc_buf_add(b, "usb-storage");
+        return vc_build_device_address(ctx, b, &d->info);
+    default:
+        return vc_build_error(ctx, "internal error unsupported disk bus '%s' with "
+                              "device setup", vc_build_disk_qemu_bus(d));
+    }
+}
+
+char *vc_build_drive_dev_str(vc_build_ctx *ctx, const vc_disk_def *d,
+                             unsigned bootindex)
+{
+    vc_buf b = VC_BUF_INIT;
+    const char *alias = d->info.alias ? d->info.alias : "";
+
+    if (vc_disk_name_to_index(d->dst) < 0) {
+        vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
+        goto error;
+    }
+    if (check_disk(ctx, d) < 0 || bus_device(ctx, d, &b) < 0)
+        goto error;
+    vc_buf_addf(&b, ",drive=drive-%s,id=%s", alias, alias);
+    if (bootindex && VC_BUILD_HAS(ctx, BOOT_INDEX))
+        vc_buf_addf(&b, ",bootindex=%u", bootindex);
+    if (d->logical_block_size > 0)
+        vc_buf_addf(&b, ",logical_block_size=%u", d->logical_block_size);
+    if (d->physical_block_size > 0)
+        vc_buf_addf(&b, ",physical_block_size=%u", d->physical_block_size);
+    if (d->wwn)
+        vc_buf_addf(&b, ",wwn=%s", d->wwn);
+    return vc_buf_steal(&b);
+error:
+    vc_buf_free(&b);
+    return NULL;
+}

@@ -1,0 +1,154 @@
+/* build_disk_src.c: where a disk's data comes from, as QEMU spells it:
+ * a path, a FAT directory, or an nbd/rbd/sheepdog network source. */
+#include "qemu/build_disk.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The test profile's secret store: one ceph secret, by usage id. */
+#define TEST_SECRET_USAGE "mycluster_myname"
+#define TEST_SECRET_VALUE "AQCVn5hO6HzFAhAAq0NCv8jtJcIcE+HOBlMQ1A"
+
+/* Append @s with every character of @special preceded by @esc
+ * (libvirt's virBufferEscape: "," doubles commas, "\\" quotes colons). */
+static void add_escaped(vc_buf *buf, const char *s, char esc, const char *special)
+{
+    for (; *s; s++) {
+        if (strchr(special, *s))
+            vc_buf_addc(buf, esc);
+        vc_buf_addc(buf, *s);
+    }
+}
+
+static void add_path(vc_buf *buf, const char *s, bool escape)
+{
+    if (escape)
+        add_escaped(buf, s, ',', ",");
+    else
+        vc_buf_add(buf, s);
+}
+
+static void base64_add(vc_buf *buf, const unsigned char *in, size_t len)
+{
+    static const char tab[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    for (size_t i = 0; i < len; i += 3) {
+        unsigned v = (unsigned)in[i] << 16;
+        if (i + 1 < len)
+            v |= (unsigned)in[i + 1] << 8;
+        if (i + 2 < len)
+            v |= in[i + 2];
+        vc_buf_addc(buf, tab[(v >> 18) & 63]);
+        vc_buf_addc(buf, tab[(v >> 12) & 63]);
+        vc_buf_addc(buf, i + 1 < len ? tab[(v >> 6) & 63] : '=');
+        vc_buf_addc(buf, i + 2 < len ? tab[v & 63] : '=');
+    }
+}
+
+/* The secret's value, or NULL when the store has none such.  Only the
+ * test profile has a store; lookups by UUID find nothing in it. */
+static const char *secret_value(vc_build_ctx *ctx, const vc_disk_def *d)
+{
+    if (!ctx->opts->test_profile || d->secret_is_uuid)
+        return NULL;
+    if (vc_streq_null(d->secret_usage, TEST_SECRET_USAGE))
+        return TEST_SECRET_VALUE;
+    return NULL;
+}
+
+/* rbd:POOL/IMAGE[:id=USER:key=KEY:auth_supported=cephx\;none]
+ * [:auth_supported=none][:mon_host=H\:P\;H\:P] */
+static int rbd_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
+{
+    vc_buf_add(buf, "rbd:");
+    add_escaped(buf, d->src ? d->src : "", ',', ",");
+    if (d->auth_username) {
+        const char *secret = secret_value(ctx, d);
+        vc_buf key = VC_BUF_INIT;
+
+        vc_buf_add(buf, ":id=");
+        add_escaped(buf, d->auth_username, '\\', ":");
+        if (!secret)
+            return vc_build_error(ctx, "internal error rbd username '%s' specified "
+                                  "but secret not found", d->auth_username);
+        /* librbd wants the key base64 encoded */
+        base64_add(&key, (const unsigned char *)secret, strlen(secret));
+        vc_buf_add(buf, ":key=");
+        add_escaped(buf, vc_buf_str(&key), '\\', ":");
+        vc_buf_add(buf, ":auth_supported=cephx\\;none");
+        vc_buf_free(&key);
+    } else {
+        vc_buf_add(buf, ":auth_supported=none");
+    }
+    if (d->nhosts > 0) {
+        vc_buf_add(buf, ":mon_host=");
+        for (size_t i = 0; i < d->nhosts; i++) {
+            if (i)
+                vc_buf_add(buf, "\\;");
+            vc_buf_add(buf, d->hosts[i].name ? d->hosts[i].name : "");
+            if (d->hosts[i].port)
+                vc_buf_addf(buf, "\\:%s", d->hosts[i].port);
+        }
+    }
+    return 0;
+}
+
+static int network_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
+                          bool escape)
+{
+    switch (d->protocol) {
+    case VC_DISK_PROTOCOL_NBD:
+        if (d->nhosts != 1)
+            return vc_build_error(ctx, "internal error NBD accepts only one host");
+        vc_buf_addf(buf, "nbd:%s:%s", d->hosts[0].name ? d->hosts[0].name : "",
+                    d->hosts[0].port ? d->hosts[0].port : "");
+        return 0;
+    case VC_DISK_PROTOCOL_RBD:
+        return rbd_source(ctx, d, buf);
+    case VC_DISK_PROTOCOL_SHEEPDOG:
+        vc_buf_add(buf, "sheepdog:");
+        /* only one host is supported */
+        if (d->nhosts > 0)
+            vc_buf_addf(buf, "%s:%s:", d->hosts[0].name ? d->hosts[0].name : "",
+                        d->hosts[0].port ? d->hosts[0].port : "");
+        add_path(buf, d->src ? d->src : "", escape);
+        return 0;
+    default:
+        return vc_build_error(ctx, "internal error unknown disk protocol");
+    }
+}
+
+/* QEMU's virtual FAT disks: read-only directories. */
+static int fat_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
+                      bool escape)
+{
+    if (d->driver_type && !VC_STREQ(d->driver_type, "fat"))
+        return vc_build_error(ctx, "internal error unsupported disk driver type "
+                              "for '%s'", d->driver_type);
+    if (!d->readonly)
+        return vc_build_error(ctx, "internal error cannot create virtual FAT disks "
+                              "in read-write mode");
+    vc_buf_add(buf, d->device == VC_DISK_DEVICE_FLOPPY ? "fat:floppy:" : "fat:");
+    add_path(buf, d->src ? d->src : "", escape);
+    return 0;
+}
+
+int vc_build_disk_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
+                         bool escape)
+{
+    if (d->type == VC_DISK_TYPE_DIR)
+        return fat_source(ctx, d, buf, escape);
+    if (d->type == VC_DISK_TYPE_NETWORK)
+        return network_source(ctx, d, buf, escape);
+    add_path(buf, d->src ? d->src : "", escape);
+    return 0;
+}
+
+bool vc_build_disk_tray_open(const vc_disk_def *d)
+{
+    return (d->device == VC_DISK_DEVICE_FLOPPY || d->device == VC_DISK_DEVICE_CDROM) &&
+           d->tray == VC_DISK_TRAY_OPEN;
+}

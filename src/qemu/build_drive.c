@@ -1,0 +1,251 @@
+/* build_drive.c: the -drive value of a disk and, with -device, the
+ * device that sits on it (libvirt 0.10.2's qemuBuildDriveStr and
+ * qemuBuildDriveDevStr). */
+#include "qemu/build_disk.h"
+#include "conf/domain_xml.h"
+#include "util/alloc.h"
+#include "util/strutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* QEMU's if= names of the disk buses. */
+static const char *const qemu_bus[VC_DISK_BUS_LAST] = {
+    [VC_DISK_BUS_IDE] = "ide", [VC_DISK_BUS_FDC] = "floppy",
+    [VC_DISK_BUS_SCSI] = "scsi", [VC_DISK_BUS_VIRTIO] = "virtio",
+    [VC_DISK_BUS_XEN] = "xen", [VC_DISK_BUS_USB] = "usb",
+    [VC_DISK_BUS_UML] = "uml", [VC_DISK_BUS_SATA] = "sata",
+};
+
+/* cache= before QEMU 0.10 knew only on/off: the modes without an
+ * equivalent are made safe (off). */
+static const char *const cache_v1[VC_DISK_CACHE_LAST] = {
+    "default", "off", "off", "on", "off", "off",
+};
+static const char *const cache_v2[VC_DISK_CACHE_LAST] = {
+    "default", "none", "writethrough", "writeback", "directsync", "unsafe",
+};
+
+#define SERIAL_CHARS \
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
+
+const char *vc_build_disk_qemu_bus(const vc_disk_def *d)
+{
+    return d->bus < VC_DISK_BUS_LAST ? qemu_bus[d->bus] : "";
+}
+
+/* Where the legacy (no -device) -drive puts the disk: bus=/unit= from
+ * the drive address, or index= from the target name. */
+static int drive_position(vc_build_ctx *ctx, const vc_disk_def *d,
+                          int *busid, int *unitid, int *idx)
+{
+    const vc_drive_addr *a = &d->info.addr.u.drive;
+    bool drive_addr = d->info.addr.type == VC_ADDR_DRIVE;
+
+    *busid = *unitid = -1;
+    if ((d->bus == VC_DISK_BUS_SCSI || d->bus == VC_DISK_BUS_IDE ||
+         d->bus == VC_DISK_BUS_FDC) && !drive_addr)
+        return vc_build_error(ctx, "internal error unexpected address type for %s disk",
+                              vc_disk_bus_to_string(d->bus));
+    /* one IDE controller and one FDC (with one bus) */
+    if ((d->bus == VC_DISK_BUS_IDE || d->bus == VC_DISK_BUS_FDC) && a->controller != 0)
+        return vc_build_error(ctx, "internal error Only 1 %s controller is supported",
+                              vc_build_disk_qemu_bus(d));
+    switch (d->bus) {
+    case VC_DISK_BUS_SCSI:
+        /* bus= makes QEMU create a controller; only one bus per one */
+        if (a->bus != 0)
+            return vc_build_error(ctx, "internal error SCSI controller only supports 1 bus");
+        *busid = (int)a->controller;
+        *unitid = (int)a->unit;
+        return 0;
+    case VC_DISK_BUS_IDE:
+        *busid = (int)a->bus;
+        *unitid = (int)a->unit;
+        return 0;
+    case VC_DISK_BUS_FDC:
+        if (a->bus != 0)
+            return vc_build_error(ctx, "internal error Only 1 %s bus is supported",
+                                  vc_build_disk_qemu_bus(d));
+        if (a->target != 0)
+            return vc_build_unsupported(ctx, "target must be 0 for controller fdc");
+        *unitid = (int)a->unit;
+        return 0;
+    case VC_DISK_BUS_VIRTIO:
+        /* with the s390 bus every virtio disk was put on it */
+        if (VC_BUILD_HAS(ctx, VIRTIO_S390) && d->info.addr.type != VC_ADDR_VIRTIO_S390)
+            return vc_build_error(ctx,
+                "internal error unexpected address type for s390-virtio disk");
+        *idx = -1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+static void add_media_cdrom(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    if (d->device != VC_DISK_DEVICE_CDROM)
+        return;
+    /* scsi-cd and ide-cd know they are CD-ROMs */
+    if (d->bus == VC_DISK_BUS_SCSI && VC_BUILD_HAS(ctx, SCSI_CD))
+        return;
+    if (d->bus == VC_DISK_BUS_IDE && VC_BUILD_HAS(ctx, IDE_CD))
+        return;
+    vc_buf_add(b, ",media=cdrom");
+}
+
+static int add_cache(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    if (d->cache == VC_DISK_CACHE_DEFAULT) {
+        /* shared writable disks must not be cached by the host */
+        if (d->shared && !d->readonly)
+            vc_buf_add(b, ",cache=off");
+        return 0;
+    }
+    if (!VC_BUILD_HAS(ctx, DRIVE_CACHE_V2)) {
+        vc_buf_addf(b, ",cache=%s", cache_v1[d->cache]);
+        return 0;
+    }
+    if (d->cache == VC_DISK_CACHE_DIRECTSYNC && !VC_BUILD_HAS(ctx, CACHE_DIRECTSYNC))
+        return vc_build_unsupported(ctx,
+            "disk cache mode 'directsync' is not supported by this QEMU");
+    if (d->cache == VC_DISK_CACHE_UNSAFE && !VC_BUILD_HAS(ctx, CACHE_UNSAFE))
+        return vc_build_unsupported(ctx,
+            "disk cache mode 'unsafe' is not supported by this QEMU");
+    vc_buf_addf(b, ",cache=%s", cache_v2[d->cache]);
+    return 0;
+}
+
+/* werror=/rerror= only reach a QEMU with the JSON monitor, which
+ * reports the resulting stops. */
+static void add_error_policy(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    const char *wpolicy = NULL, *rpolicy = NULL;
+
+    if (!VC_BUILD_HAS(ctx, MONITOR_JSON))
+        return;
+    if (d->error_policy)
+        wpolicy = vc_disk_error_policy_to_string(d->error_policy);
+    if (d->rerror_policy)
+        rpolicy = vc_disk_error_policy_to_string(d->rerror_policy);
+    if (d->error_policy == VC_DISK_ERROR_ENOSPACE)
+        wpolicy = "enospc";     /* QEMU's spelling; not valid for reads */
+    else if (!rpolicy)
+        rpolicy = wpolicy;
+    if (wpolicy)
+        vc_buf_addf(b, ",werror=%s", wpolicy);
+    if (rpolicy)
+        vc_buf_addf(b, ",rerror=%s", rpolicy);
+}
+
+static int add_iotune(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+{
+    const vc_disk_iotune *t = &d->iotune;
+    const struct { const char *name; unsigned long long v; } opts[] = {
+        { "bps", t->total_bytes_sec }, { "bps_rd", t->read_bytes_sec },
+        { "bps_wr", t->write_bytes_sec }, { "iops", t->total_iops_sec },
+        { "iops_rd", t->read_iops_sec }, { "iops_wr", t->write_iops_sec },
+    };
+    bool any = false;
+
+    for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+        any = any || opts[i].v;
+    if (any && !VC_BUILD_HAS(ctx, DRIVE_IOTUNE))
+        return vc_build_unsupported(ctx,
+            "block I/O throttling not supported with this QEMU binary");
+    for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+        if (opts[i].v)
+            vc_buf_addf(b, ",%s=%llu", opts[i].name, opts[i].v);
+    return 0;
+}
+
+/* Everything after the position: boot, readonly, format, geometry,
+ * serial, cache, copy-on-read, error policy, aio, throttling. */
+static int drive_options(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
+                         vc_buf *b)
+{
+    if (bootable && VC_BUILD_HAS(ctx, DRIVE_BOOT) &&
+        (d->device == VC_DISK_DEVICE_DISK || d->device == VC_DISK_DEVICE_LUN) &&
+        d->bus != VC_DISK_BUS_IDE)
+        vc_buf_add(b, ",boot=on");
+    if (d->readonly && VC_BUILD_HAS(ctx, DRIVE_READONLY))
+        vc_buf_add(b, ",readonly=on");
+    if (d->transient)
+        return vc_build_unsupported(ctx, "transient disks not supported yet");
+    if (d->driver_type && d->type != VC_DISK_TYPE_DIR && VC_BUILD_HAS(ctx, DRIVE_FORMAT))
+        vc_buf_addf(b, ",format=%s", d->driver_type);
+    if (d->geom_cyls > 0 && d->geom_heads > 0 && d->geom_secs > 0) {
+        vc_buf_addf(b, ",cyls=%u,heads=%u,secs=%u", d->geom_cyls, d->geom_heads,
+                    d->geom_secs);
+        if (d->geom_trans != VC_DISK_GEOM_TRANS_DEFAULT)
+            vc_buf_addf(b, ",trans=%s", vc_disk_geom_trans_to_string(d->geom_trans));
+    }
+    if (d->serial && VC_BUILD_HAS(ctx, DRIVE_SERIAL)) {
+        if (strspn(d->serial, SERIAL_CHARS) != strlen(d->serial))
+            return vc_build_error(ctx, "internal error driver serial '%s' contains "
+                                  "unsafe characters", d->serial);
+        vc_buf_addf(b, ",serial=%s", d->serial);
+    }
+    if (add_cache(ctx, d, b) < 0)
+        return -1;
+    if (d->copy_on_read) {
+        if (!VC_BUILD_HAS(ctx, DRIVE_COPY_ON_READ))
+            return vc_build_unsupported(ctx,
+                "copy_on_read is not supported by this QEMU binary");
+        vc_buf_addf(b, ",copy-on-read=%s", vc_switch_to_string(d->copy_on_read));
+    }
+    add_error_policy(ctx, d, b);
+    if (d->io) {
+        if (!VC_BUILD_HAS(ctx, DRIVE_AIO))
+            return vc_build_unsupported(ctx,
+                "disk aio mode not supported with this QEMU binary");
+        vc_buf_addf(b, ",aio=%s", vc_disk_io_to_string(d->io));
+    }
+    return add_iotune(ctx, d, b);
+}
+
+char *vc_build_drive_str(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable)
+{
+    vc_buf b = VC_BUF_INIT;
+    int idx = vc_disk_name_to_index(d->dst);
+    int busid, unitid;
+
+    if (idx < 0) {
+        vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
+        goto error;
+    }
+    if (drive_position(ctx, d, &busid, &unitid, &idx) < 0)
+        goto error;
+    /* an nbd source has no path; an open tray has no medium */
+    if ((d->src || (d->type == VC_DISK_TYPE_NETWORK &&
+                    d->protocol == VC_DISK_PROTOCOL_NBD)) &&
+        !vc_build_disk_tray_open(d)) {
+        vc_buf_add(&b, "file=");
+        if (vc_build_disk_source(ctx, d, &b, true) < 0)
+            goto error;
+        vc_buf_addc(&b, ',');
+    }
+    if (VC_BUILD_HAS(ctx, DEVICE))
+        vc_buf_add(&b, "if=none");
+    else
+        vc_buf_addf(&b, "if=%s", vc_build_disk_qemu_bus(d));
+    add_media_cdrom(ctx, d, &b);
+    if (VC_BUILD_HAS(ctx, DEVICE)) {
+        vc_buf_addf(&b, ",id=drive-%s", d->info.alias ? d->info.alias : "");
+    } else if (busid == -1 && unitid == -1) {
+        if (idx != -1)
+            vc_buf_addf(&b, ",index=%d", idx);
+    } else {
+        if (busid != -1)
+            vc_buf_addf(&b, ",bus=%d", busid);
+        if (unitid != -1)
+            vc_buf_addf(&b, ",unit=%d", unitid);
+    }
+    if (drive_options(ctx, d, bootable, &b) < 0)
+        goto error;
+    return vc_buf_steal(&b);
+error:
+    vc_buf_free(&b);
+    return NULL;
+}
