@@ -29,7 +29,7 @@ int vc_cli_xml2xml(int argc, char **argv)
     if (!path)
         return vc_cli_fail(VC_EXIT_USAGE, "usage: virtconform xml2xml [--inactive] FILE.xml");
     if (!(def = vc_domain_parse_file(path, flags, &err)))
-        return vc_cli_fail(err.code ? err.code : VC_EXIT_INPUT, "%s", err.msg);
+        return vc_cli_fail_about(err.code ? err.code : VC_EXIT_INPUT, path, err.msg);
     out = vc_domain_format(def);
     fputs(out, stdout);
     free(out);

@@ -29,6 +29,13 @@ int vc_cli_fail(int code, const char *fmt, ...)
     return code;
 }
 
+int vc_cli_fail_about(int code, const char *path, const char *msg)
+{
+    if (strncmp(msg, path, strlen(path)) == 0)
+        return vc_cli_fail(code, "%s", msg);
+    return vc_cli_fail(code, "%s: %s", path, msg);
+}
+
 static void usage(FILE *f)
 {
     fputs("usage: virtconform COMMAND [ARGS]\n\ncommands:\n", f);
