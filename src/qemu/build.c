@@ -670,7 +670,9 @@ static int build_devices(vc_build_ctx *ctx)
         vc_build_graphics_args(ctx) < 0 ||
         vc_build_video_args(ctx) < 0 ||
         vc_build_sound_args(ctx) < 0 ||
-        vc_build_watchdog_args(ctx) < 0)
+        vc_build_watchdog_args(ctx) < 0 ||
+        vc_build_redirdev_args(ctx) < 0 ||
+        vc_build_hostdev_args(ctx) < 0)
         return -1;
     return 0;
 }

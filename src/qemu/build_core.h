@@ -14,6 +14,11 @@ int vc_build_clock_args(vc_build_ctx *ctx);
 /* -device usb-hub for each <hub> (right after -usb). */
 int vc_build_hub_args(vc_build_ctx *ctx);
 
+/* USB redirection (-chardev + usb-redir) and host devices
+ * (usb-host / pci-assign, or -usbdevice / -pcidevice): build_hostdev.c. */
+int vc_build_redirdev_args(vc_build_ctx *ctx);
+int vc_build_hostdev_args(vc_build_ctx *ctx);
+
 /* The value of an environment variable the builder passes through:
  * from opts->environ (or the process's) outside the test profile,
  * where the harness unsets them all. */

@@ -1,0 +1,135 @@
+/* build_hostdev.c: host devices given to the guest (USB and PCI
+ * passthrough) and USB redirection over a character device. */
+#include "qemu/build_core.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util/buf.h"
+
+static int usb_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
+{
+    vc_buf b = VC_BUF_INIT;
+
+    /* a vendor/product match is resolved to bus/device on the host at
+     * start-up, which this builder cannot do */
+    if (!h->has_usb_addr || (!h->usb_bus && !h->usb_device))
+        return vc_build_error(ctx, "internal error USB host device is missing "
+                              "bus/device information");
+    if (!VC_BUILD_HAS(ctx, DEVICE)) {
+        vc_command_add_arg(ctx->cmd, "-usbdevice");
+        vc_command_add_argf(ctx->cmd, "host:%u.%u", h->usb_bus, h->usb_device);
+        return 0;
+    }
+    vc_buf_addf(&b, "usb-host,hostbus=%u,hostaddr=%u,id=%s", h->usb_bus,
+                h->usb_device, h->info.alias);
+    if (h->info.boot_index)
+        vc_buf_addf(&b, ",bootindex=%u", h->info.boot_index);
+    if (vc_build_device_address(ctx, &b, &h->info) < 0) {
+        vc_buf_free(&b);
+        return -1;
+    }
+    vc_command_add_arg(ctx->cmd, "-device");
+    vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
+    return 0;
+}
+
+static int pci_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
+{
+    vc_buf b = VC_BUF_INIT;
+    char host[16];
+
+    snprintf(host, sizeof(host), "%.2x:%.2x.%.1x", h->pci.bus & 0xff,
+             h->pci.slot & 0xff, h->pci.function & 0xf);
+    if (!VC_BUILD_HAS(ctx, DEVICE)) {
+        if (!VC_BUILD_HAS(ctx, PCI_DEVICE))
+            return vc_build_unsupported(ctx, "PCI device assignment is not supported "
+                                        "by this version of qemu");
+        vc_command_add_arg(ctx->cmd, "-pcidevice");
+        vc_command_add_argf(ctx->cmd, "host=%s", host);
+        return 0;
+    }
+    /* (a configfd needs the host's sysfs: not given here) */
+    vc_buf_addf(&b, "pci-assign,host=%s,id=%s", host, h->info.alias);
+    if (h->info.boot_index)
+        vc_buf_addf(&b, ",bootindex=%u", h->info.boot_index);
+    if (vc_build_device_address(ctx, &b, &h->info) < 0 ||
+        vc_build_rom_str(ctx, &b, &h->info) < 0) {
+        vc_buf_free(&b);
+        return -1;
+    }
+    vc_command_add_arg(ctx->cmd, "-device");
+    vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
+    return 0;
+}
+
+int vc_build_hostdev_args(vc_build_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->def->nhostdevs; i++) {
+        const vc_hostdev_def *h = ctx->def->hostdevs[i];
+        int rc;
+
+        if (h->info.boot_index && h->type == VC_HOSTDEV_SUBSYS_PCI &&
+            !VC_BUILD_HAS(ctx, PCI_BOOTINDEX))
+            return vc_build_unsupported(ctx, "booting from assigned PCI devices is "
+                                        "not supported with this version of qemu");
+        rc = h->type == VC_HOSTDEV_SUBSYS_USB ? usb_hostdev(ctx, h) : pci_hostdev(ctx, h);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* filter=class:vendor:product:version:allow|... (-1 = any) */
+static void redir_filter(const vc_redirfilter_def *f, vc_buf *b)
+{
+    vc_buf_add(b, ",filter=");
+    for (size_t i = 0; i < f->nusbdevs; i++) {
+        const vc_redirfilter_usbdev *u = &f->usbdevs[i];
+        const int vals[4] = { u->usb_class, u->vendor, u->product, u->version };
+        if (i)
+            vc_buf_addc(b, '|');
+        for (int v = 0; v < 4; v++) {
+            if (vals[v] < 0)
+                vc_buf_add(b, "-1:");
+            else
+                vc_buf_addf(b, v == 0 ? "0x%02X:" : "0x%04X:", (unsigned)vals[v]);
+        }
+        vc_buf_addf(b, "%u", u->allow ? 1u : 0u);
+    }
+}
+
+int vc_build_redirdev_args(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+
+    for (size_t i = 0; i < def->nredirdevs; i++) {
+        const vc_redirdev_def *r = def->redirdevs[i];
+        char *chr = vc_build_chardev_str(ctx, &r->source, r->info.alias);
+        vc_buf b = VC_BUF_INIT;
+
+        if (!chr)
+            return -1;
+        vc_command_add_arg(ctx->cmd, "-chardev");
+        vc_command_take_arg(ctx->cmd, chr);
+        if (!VC_BUILD_HAS(ctx, DEVICE) || !VC_BUILD_HAS(ctx, USB_REDIR))
+            return vc_build_unsupported(ctx, "USB redirection is not supported by "
+                                        "this version of QEMU");
+        vc_buf_addf(&b, "usb-redir,chardev=char%s,id=%s", r->info.alias, r->info.alias);
+        if (def->redirfilter && def->redirfilter->nusbdevs) {
+            if (!VC_BUILD_HAS(ctx, USB_REDIR_FILTER)) {
+                vc_buf_free(&b);
+                return vc_build_unsupported(ctx, "USB redirection filter is not "
+                                            "supported by this version of QEMU");
+            }
+            redir_filter(def->redirfilter, &b);
+        }
+        if (vc_build_device_address(ctx, &b, &r->info) < 0) {
+            vc_buf_free(&b);
+            return -1;
+        }
+        vc_command_add_arg(ctx->cmd, "-device");
+        vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
+    }
+    return 0;
+}
