@@ -13,6 +13,9 @@ static const struct {
 } commands[] = {
     { "caps", vc_cli_caps, "caps HELP_FILE [DEVICE_FILE]" },
     { "xml2xml", vc_cli_xml2xml, "xml2xml [--inactive] FILE.xml" },
+    { "argv", vc_cli_argv, "argv [--caps=a,b,c | --help-file=F [--device-file=G]] [--profile=test]\n"
+      "                   [--config=FILE] [--set key=value]... [--migrate-from=URI [--migrate-fd=N]]\n"
+      "                   [--cpu-map=FILE] [--skip-legacy-cpus] DOMAIN.xml" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

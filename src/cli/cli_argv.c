@@ -1,0 +1,144 @@
+/* cli_argv.c: virtconform argv [options] DOMAIN.xml
+ *
+ * Parse the domain, take capabilities from --caps or a recorded QEMU
+ * (--help-file/--device-file), the driver configuration from --config
+ * and --set, and print the QEMU command line on one line.
+ */
+#include "cli/cli.h"
+#include "conf/domain.h"
+#include "qemu/build.h"
+#include "util/strutil.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_line[] =
+    "usage: virtconform argv [--caps=a,b,c | --help-file=F [--device-file=G]] "
+    "[--profile=test] [--config=FILE] [--set key=value]... "
+    "[--migrate-from=URI [--migrate-fd=N]] [--cpu-map=FILE] [--skip-legacy-cpus] DOMAIN.xml";
+
+enum { OPT_CAPS = 1000, OPT_HELP_FILE, OPT_DEVICE_FILE, OPT_PROFILE, OPT_SET,
+       OPT_CONFIG, OPT_MIGRATE_FROM, OPT_MIGRATE_FD, OPT_CPU_MAP,
+       OPT_SKIP_LEGACY, OPT_HELP };
+
+static const struct option options[] = {
+    { "caps", required_argument, NULL, OPT_CAPS },
+    { "help-file", required_argument, NULL, OPT_HELP_FILE },
+    { "device-file", required_argument, NULL, OPT_DEVICE_FILE },
+    { "profile", required_argument, NULL, OPT_PROFILE },
+    { "set", required_argument, NULL, OPT_SET },
+    { "config", required_argument, NULL, OPT_CONFIG },
+    { "migrate-from", required_argument, NULL, OPT_MIGRATE_FROM },
+    { "migrate-fd", required_argument, NULL, OPT_MIGRATE_FD },
+    { "cpu-map", required_argument, NULL, OPT_CPU_MAP },
+    { "skip-legacy-cpus", no_argument, NULL, OPT_SKIP_LEGACY },
+    { "help", no_argument, NULL, OPT_HELP },
+    { NULL, 0, NULL, 0 },
+};
+
+int vc_cli_argv(int argc, char **argv)
+{
+    const char *caps_list = NULL, *help_file = NULL, *device_file = NULL;
+    const char *config_file = NULL;
+    vc_strlist sets = { 0 };
+    vc_build_opts opts;
+    vc_qemu_config cfg;
+    vc_domain_def *def = NULL;
+    vc_command cmd = { 0 };
+    vc_error err = { 0 };
+    vc_caps caps;
+    char *line = NULL;
+    int c, ret = VC_EXIT_USAGE;
+
+    vc_build_opts_init(&opts);
+    vc_qemu_config_init(&cfg);
+    vc_caps_init(&caps);
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        long long n;
+
+        switch (c) {
+        case OPT_CAPS: caps_list = optarg; break;
+        case OPT_HELP_FILE: help_file = optarg; break;
+        case OPT_DEVICE_FILE: device_file = optarg; break;
+        case OPT_PROFILE:
+            if (strcmp(optarg, "test") != 0) {
+                vc_cli_fail(VC_EXIT_USAGE, "--profile: unknown profile '%s' (known: test)", optarg);
+                goto cleanup;
+            }
+            opts.test_profile = true;
+            break;
+        case OPT_SET: vc_strlist_add(&sets, optarg); break;
+        case OPT_CONFIG: config_file = optarg; break;
+        case OPT_MIGRATE_FROM: opts.migrate_from = optarg; break;
+        case OPT_MIGRATE_FD:
+            if (!vc_parse_ll(optarg, 10, &n) || n < 0 || n > 65535) {
+                vc_cli_fail(VC_EXIT_USAGE, "--migrate-fd: expected a descriptor number, got '%s'", optarg);
+                goto cleanup;
+            }
+            opts.migrate_fd = (int)n;
+            break;
+        case OPT_CPU_MAP: opts.cpu_map_path = optarg; break;
+        case OPT_SKIP_LEGACY: opts.skip_legacy_cpus = true; break;
+        case OPT_HELP:
+            printf("%s\n", usage_line);
+            ret = VC_EXIT_OK;
+            goto cleanup;
+        default:
+            vc_cli_fail(VC_EXIT_USAGE, "argv: bad option '%s'; %s",
+                        argv[optind - 1], usage_line);
+            goto cleanup;
+        }
+    }
+    if (optind != argc - 1) {
+        vc_cli_fail(VC_EXIT_USAGE, "%s", usage_line);
+        goto cleanup;
+    }
+    if ((caps_list && help_file) || (device_file && !help_file)) {
+        vc_cli_fail(VC_EXIT_USAGE, "argv: give either --caps or --help-file [--device-file]");
+        goto cleanup;
+    }
+    if (opts.migrate_fd >= 0 && !opts.migrate_from) {
+        vc_cli_fail(VC_EXIT_USAGE, "argv: --migrate-fd needs --migrate-from");
+        goto cleanup;
+    }
+
+    /* the profile's settings first, so --config and --set override them */
+    if (opts.test_profile)
+        vc_qemu_config_test_profile(&cfg);
+    if ((config_file && vc_qemu_config_load(&cfg, config_file, &err) < 0) ||
+        (caps_list && vc_caps_parse_list(&caps, caps_list, &err) < 0) ||
+        (help_file && vc_caps_from_files(&caps, help_file, device_file, &err) < 0)) {
+        ret = vc_cli_fail(err.code, "%s", err.msg);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < sets.n; i++) {
+        if (vc_qemu_config_set_pair(&cfg, sets.items[i], &err) < 0) {
+            ret = vc_cli_fail(err.code, "%s", err.msg);
+            goto cleanup;
+        }
+    }
+    vc_qemu_config_finish(&cfg);
+
+    if (!(def = vc_domain_parse_file(argv[optind], VC_PARSE_INACTIVE, &err))) {
+        ret = vc_cli_fail_about(VC_EXIT_INPUT, argv[optind], err.msg);
+        goto cleanup;
+    }
+    if (vc_qemu_build(def, &caps, &cfg, &opts, &cmd, &err) < 0) {
+        ret = vc_cli_fail_about(err.code ? err.code : VC_EXIT_BUILD, argv[optind], err.msg);
+        goto cleanup;
+    }
+    line = vc_command_to_line(&cmd);
+    fputs(line, stdout);
+    ret = VC_EXIT_OK;
+
+ cleanup:
+    free(line);
+    vc_command_free(&cmd);
+    vc_domain_def_free(def);
+    vc_qemu_config_free(&cfg);
+    vc_strlist_free(&sets);
+    return ret;
+}
