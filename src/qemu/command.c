@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void vc_command_add_env(vc_command *cmd, const char *name, const char *value)
 {
@@ -42,18 +43,41 @@ void vc_command_add_arg_pair(vc_command *cmd, const char *opt, const char *val)
     vc_command_add_arg(cmd, val);
 }
 
+/* Quote for a POSIX shell only where needed, as libvirt prints command
+ * lines: 'single quotes' around a word holding a metacharacter (a quote
+ * inside becomes '\''), and '' for an empty word. */
+static void add_shell_word(vc_buf *b, const char *s)
+{
+    if (*s && !strpbrk(s, "\r\t\n !\"#$&'()*;<>?[\\]^`{|}~")) {
+        vc_buf_add(b, s);
+        return;
+    }
+    vc_buf_addc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '\'')
+            vc_buf_add(b, "'\\''");
+        else
+            vc_buf_addc(b, *s);
+    }
+    vc_buf_addc(b, '\'');
+}
+
 char *vc_command_to_line(const vc_command *cmd)
 {
     vc_buf b = VC_BUF_INIT;
 
     for (size_t i = 0; i < cmd->env.n; i++) {
-        vc_buf_add(&b, cmd->env.items[i]);
+        const char *eq = strchr(cmd->env.items[i], '=');
+        size_t n = eq ? (size_t)(eq - cmd->env.items[i]) + 1 : strlen(cmd->env.items[i]);
+
+        vc_buf_addn(&b, cmd->env.items[i], n);
+        add_shell_word(&b, cmd->env.items[i] + n);
         vc_buf_addc(&b, ' ');
     }
     for (size_t i = 0; i < cmd->args.n; i++) {
         if (i)
             vc_buf_addc(&b, ' ');
-        vc_buf_add(&b, cmd->args.items[i]);
+        add_shell_word(&b, cmd->args.items[i]);
     }
     vc_buf_addc(&b, '\n');
     return vc_buf_steal(&b);

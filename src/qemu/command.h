@@ -19,9 +19,9 @@ void vc_command_add_arg_pair(vc_command *cmd, const char *opt, const char *val);
 /* Take ownership of a heap string. */
 void vc_command_take_arg(vc_command *cmd, char *arg);
 
-/* One line: env assignments, then the arguments, single spaces, no
- * quoting (as libvirt's test suite writes them), newline-terminated.
- * Caller frees. */
+/* One line: env assignments, then the arguments, single spaces, each
+ * word shell-quoted only where it needs it (as libvirt prints command
+ * lines), newline-terminated.  Caller frees. */
 char *vc_command_to_line(const vc_command *cmd);
 
 void vc_command_free(vc_command *cmd);

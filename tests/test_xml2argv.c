@@ -1,0 +1,450 @@
+/* test_xml2argv.c: domain XML -> QEMU command line over the corpora.
+ *
+ * Tier "xml2argv": the project's cases in xml2argvdata/.  A case is its
+ * files: NAME.args (the expected command line) or NAME.err (the expected
+ * one-line error, "parse: MSG" or "build: MSG"), with NAME.caps
+ * (capability names, comma-separated) or NAME.qemu (the name of a
+ * recording in qemuhelpdata/ to detect them from), optional NAME.opts
+ * (argv options, one a line) and the domain NAME.xml.  A case named
+ * BASE+VARIANT reuses BASE.xml: the same domain against other
+ * capabilities.  Every case uses the test profile.  REGENERATE=1
+ * rewrites expectations (of the kind the case already has).
+ *
+ * Tier "xml2argv-reference": every row of the reference corpus's
+ * xml2argv/cases.tsv, with the per-family pass counts after it.
+ */
+#include "corpus.h"
+#include "expect.h"
+#include "tier.h"
+#include "conf/domain.h"
+#include "qemu/build.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/file.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct argv_case {
+    char *name;
+    char *xml;
+    char *expect;           /* project: .args or .err path */
+    bool expect_error;
+    /* capabilities: a list, or a recording */
+    char *caps_list;
+    char *help_file, *device_file;
+    vc_strlist opts;        /* --key=value */
+    /* reference rows */
+    bool reference;
+    char *ref_expect;       /* ok, fail-build, fail-parse, error */
+    char *cpu_map;
+    bool passed;
+} argv_case;
+
+static void argv_case_free(void *p)
+{
+    argv_case *c = p;
+    free(c->name);
+    free(c->xml);
+    free(c->expect);
+    free(c->caps_list);
+    free(c->help_file);
+    free(c->device_file);
+    vc_strlist_free(&c->opts);
+    free(c->ref_expect);
+    free(c->cpu_map);
+    free(c);
+}
+
+/* Apply one "--key=value" option (or a reference "key=value"). */
+static int apply_opt(const char *opt, vc_build_opts *opts, vc_qemu_config *cfg,
+                     vc_error *err)
+{
+    const char *o = strncmp(opt, "--", 2) == 0 ? opt + 2 : opt;
+    long long n;
+
+    if (strncmp(o, "migrate-from=", 13) == 0) {
+        opts->migrate_from = o + 13;
+    } else if (strncmp(o, "migrate-fd=", 11) == 0) {
+        if (!vc_parse_ll(o + 11, 10, &n))
+            return vc_error_set(err, VC_EXIT_USAGE, "bad option '%s'", opt);
+        opts->migrate_fd = (int)n;
+    } else if (strcmp(o, "skip-legacy-cpus") == 0 || strcmp(o, "skip_legacy_cpus=1") == 0) {
+        opts->skip_legacy_cpus = true;
+    } else if (strncmp(o, "set=", 4) == 0) {
+        return vc_qemu_config_set_pair(cfg, o + 4, err);
+    } else if (strchr(o, '=')) {
+        return vc_qemu_config_set_pair(cfg, o, err);
+    } else {
+        return vc_error_set(err, VC_EXIT_USAGE, "unknown option '%s'", opt);
+    }
+    return 0;
+}
+
+/* "parse: MSG\n", "build: MSG\n" or the command line. */
+static char *run_case(argv_case *c, int *stage)
+{
+    vc_build_opts opts;
+    vc_qemu_config cfg;
+    vc_domain_def *def = NULL;
+    vc_command cmd = { 0 };
+    vc_error err = { 0 };
+    vc_caps caps;
+    char *out = NULL;
+
+    vc_build_opts_init(&opts);
+    opts.test_profile = true;
+    opts.cpu_map_path = c->cpu_map;
+    vc_qemu_config_init(&cfg);
+    vc_qemu_config_test_profile(&cfg);
+    vc_caps_init(&caps);
+    *stage = 0;
+
+    for (size_t i = 0; i < c->opts.n; i++)
+        if (apply_opt(c->opts.items[i], &opts, &cfg, &err) < 0)
+            goto setup_failed;
+    if (c->caps_list && vc_caps_parse_list(&caps, c->caps_list, &err) < 0)
+        goto setup_failed;
+    if (c->help_file && vc_caps_from_files(&caps, c->help_file, c->device_file, &err) < 0)
+        goto setup_failed;
+    vc_qemu_config_finish(&cfg);
+
+    if (!(def = vc_domain_parse_file(c->xml, VC_PARSE_INACTIVE, &err))) {
+        *stage = 1;
+        out = vc_asprintf("parse: %s\n", err.msg);
+    } else if (vc_qemu_build(def, &caps, &cfg, &opts, &cmd, &err) < 0) {
+        *stage = 2;
+        out = vc_asprintf("build: %s\n", err.msg);
+    } else {
+        out = vc_command_to_line(&cmd);
+    }
+    goto cleanup;
+
+ setup_failed:
+    *stage = -1;
+    out = vc_asprintf("case setup: %s\n", err.msg);
+
+ cleanup:
+    vc_command_free(&cmd);
+    vc_domain_def_free(def);
+    vc_qemu_config_free(&cfg);
+    return out;
+}
+
+static void test_project_case(void **state)
+{
+    argv_case *c = ((vc_tier_case *)*state)->data;
+    int stage;
+    char *actual = run_case(c, &stage);
+    int rc;
+
+    if (stage < 0) {
+        fprintf(stderr, "%s", actual);
+        free(actual);
+        fail_msg("case %s is malformed", c->name);
+    }
+    if ((stage != 0) != c->expect_error) {
+        fprintf(stderr, "%s: expected %s, got: %s", c->name,
+                c->expect_error ? "an error" : "a command line", actual);
+        free(actual);
+        fail_msg("outcome differs from %s", c->expect);
+    }
+    rc = vc_expect_file(c->expect, actual);
+    free(actual);
+    if (rc < 0)
+        fail_msg("output differs from %s", c->expect);
+    c->passed = true;
+}
+
+/* .args as the reference stores them: continuation lines joined. */
+static char *normalize_args(const char *text)
+{
+    vc_buf b = VC_BUF_INIT;
+
+    for (const char *p = text; *p; p++) {
+        if (p[0] == '\\' && p[1] == '\n') {
+            p++;
+            continue;
+        }
+        vc_buf_addc(&b, *p);
+    }
+    if (b.len && b.s[b.len - 1] == '\n')
+        b.s[--b.len] = '\0';
+    vc_buf_addc(&b, '\n');
+    return vc_buf_steal(&b);
+}
+
+static void test_reference_case(void **state)
+{
+    argv_case *c = ((vc_tier_case *)*state)->data;
+    vc_error err = { 0 };
+    char *actual, *raw = NULL, *expected = NULL;
+    int stage, rc;
+
+    actual = run_case(c, &stage);
+    if (stage < 0) {
+        fprintf(stderr, "%s", actual);
+        free(actual);
+        fail_msg("row %s is malformed", c->name);
+    }
+    if (strcmp(c->ref_expect, "ok") == 0) {
+        if (stage != 0) {
+            fprintf(stderr, "%s", actual);
+            free(actual);
+            fail_msg("expected a command line");
+        }
+        if (vc_file_read(c->expect, VC_FILE_MAX_DEFAULT, &raw, NULL, &err) < 0) {
+            free(actual);
+            fail_msg("%s", err.msg);
+        }
+        expected = normalize_args(raw);
+        rc = vc_expect_text(c->expect, expected, actual);
+        free(raw);
+        free(expected);
+        free(actual);
+        if (rc < 0)
+            fail_msg("command line differs");
+    } else {
+        int want = strcmp(c->ref_expect, "fail-parse") == 0 ? 1 : 2;
+        if (stage != want) {
+            fprintf(stderr, "expected %s, got: %s", c->ref_expect, actual);
+            free(actual);
+            fail_msg("wrong outcome");
+        }
+        free(actual);
+    }
+    c->passed = true;
+}
+
+static char *read_line_file(const char *path)
+{
+    vc_error err = { 0 };
+    char *text = NULL;
+
+    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &text, NULL, &err) < 0)
+        return NULL;
+    text[strcspn(text, "\n")] = '\0';
+    return text;
+}
+
+static void add_opts_file(argv_case *c, const char *path)
+{
+    vc_error err = { 0 };
+    char *text = NULL, *save = NULL;
+
+    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &text, NULL, &err) < 0)
+        return;
+    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+        if (*l && *l != '#')
+            vc_strlist_add(&c->opts, l);
+    free(text);
+}
+
+static void add_project_case(vc_tier *tier, const char *dir, const char *name,
+                             bool is_err)
+{
+    const char *srcdir = vc_corpus_srcdir();
+    argv_case *c = VC_NEW(argv_case);
+    char *base = vc_strndup(name, strcspn(name, "+"));
+    char *path, *rec;
+
+    c->name = vc_strdup(name);
+    c->xml = vc_asprintf("%s/%s.xml", dir, base);
+    c->expect_error = is_err;
+    c->expect = vc_asprintf("%s/%s.%s", dir, name, is_err ? "err" : "args");
+    path = vc_asprintf("%s/%s.caps", dir, name);
+    c->caps_list = read_line_file(path);
+    free(path);
+    path = vc_asprintf("%s/%s.qemu", dir, name);
+    if ((rec = read_line_file(path))) {
+        c->help_file = vc_asprintf("%s/qemuhelpdata/%s.help", srcdir, rec);
+        c->device_file = vc_asprintf("%s/qemuhelpdata/%s.device", srcdir, rec);
+        if (!vc_path_exists(c->device_file))
+            VC_FREE(c->device_file);
+        free(rec);
+    }
+    free(path);
+    path = vc_asprintf("%s/%s.opts", dir, name);
+    add_opts_file(c, path);
+    free(path);
+    path = vc_asprintf("%s/xml2argvdata/cpu_map.xml", srcdir);
+    if (vc_path_exists(path))
+        c->cpu_map = path;
+    else
+        free(path);
+    free(base);
+    vc_tier_add(tier, name, c);
+}
+
+static int run_project(void)
+{
+    char *dir = vc_asprintf("%s/xml2argvdata", vc_corpus_srcdir());
+    vc_tier tier = { .name = "xml2argv" };
+    vc_strlist args = { 0 }, errs = { 0 };
+    vc_error err = { 0 };
+    size_t i = 0, j = 0;
+    int failed;
+
+    if (vc_corpus_list(dir, ".args", &args, &err) < 0 ||
+        vc_corpus_list(dir, ".err", &errs, &err) < 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        printf("xml2argv: 0 passed, 1 failed\n");
+        free(dir);
+        return 1;
+    }
+    /* merge the two sorted lists so cases run in name order */
+    while (i < args.n || j < errs.n) {
+        if (j >= errs.n || (i < args.n && strcmp(args.items[i], errs.items[j]) < 0))
+            add_project_case(&tier, dir, args.items[i++], false);
+        else
+            add_project_case(&tier, dir, errs.items[j++], true);
+    }
+    failed = vc_tier_run(&tier, test_project_case);
+    vc_tier_free(&tier, argv_case_free);
+    vc_strlist_free(&args);
+    vc_strlist_free(&errs);
+    free(dir);
+    return failed;
+}
+
+/* The families issue 4 covers ("part 1"), by the first word of a row's
+ * name (two words for graphics).  Used for the report only. */
+static const char *const part1_families[] = {
+    "minimal", "machine", "boot", "clock", "disk", "floppy", "net", "serial",
+    "parallel", "console", "channel", "graphics-vnc", "graphics-sdl",
+    "nographics", "misc", "input", "sound", "watchdog", "balloon", "restore",
+    "migrate", "smp", "memtune", "blkiotune", "cputune", "numatune",
+    "hugepages", "qemu", "seclabel", "reboot", "bios", "bootloader", "kvmclock",
+};
+
+static char *family_of(const char *name)
+{
+    size_t n = strcspn(name, "-+_");
+
+    if (strncmp(name, "graphics-", 9) == 0)
+        n = 9 + strcspn(name + 9, "-");
+    return vc_strndup(name, n);
+}
+
+static bool is_part1(const char *family)
+{
+    for (size_t i = 0; i < sizeof(part1_families) / sizeof(part1_families[0]); i++)
+        if (strcmp(part1_families[i], family) == 0)
+            return true;
+    return false;
+}
+
+static void report_families(const vc_tier *tier)
+{
+    vc_strlist fams = { 0 };
+    size_t p1_pass = 0, p1_total = 0;
+
+    for (size_t i = 0; i < tier->n; i++) {
+        char *f = family_of(((argv_case *)tier->cases[i].data)->name);
+        if (!vc_strlist_has(&fams, f))
+            vc_strlist_take(&fams, f);
+        else
+            free(f);
+    }
+    vc_strlist_sort(&fams);
+    printf("xml2argv-reference by family:");
+    for (size_t k = 0; k < fams.n; k++) {
+        size_t pass = 0, total = 0;
+        for (size_t i = 0; i < tier->n; i++) {
+            argv_case *c = tier->cases[i].data;
+            char *f = family_of(c->name);
+            if (strcmp(f, fams.items[k]) == 0) {
+                total++;
+                pass += c->passed;
+            }
+            free(f);
+        }
+        if (is_part1(fams.items[k])) {
+            p1_pass += pass;
+            p1_total += total;
+        }
+        printf(" %s %zu/%zu", fams.items[k], pass, total);
+    }
+    printf("\nxml2argv-reference part 1 families: %zu/%zu pass (%.1f%%)\n",
+           p1_pass, p1_total, p1_total ? 100.0 * (double)p1_pass / (double)p1_total : 0.0);
+    vc_strlist_free(&fams);
+}
+
+static int run_reference(const char *refdir)
+{
+    char *tsv = vc_asprintf("%s/xml2argv/cases.tsv", refdir);
+    vc_tier tier = { .name = "xml2argv-reference" };
+    vc_error err = { 0 };
+    char *text = NULL, *save = NULL;
+    vc_strlist seen = { 0 };
+    char *xfail;
+    int failed;
+    bool header = true;
+
+    if (vc_file_read(tsv, VC_FILE_MAX_DEFAULT, &text, NULL, &err) < 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        printf("xml2argv-reference: 0 passed, 1 failed\n");
+        free(tsv);
+        return 1;
+    }
+    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        char *f[4] = { 0 }, *s2 = NULL, *label;
+        argv_case *c;
+        int k = 0, dup = 1;
+
+        if (header) {
+            header = false;
+            continue;
+        }
+        for (char *t = strtok_r(l, "\t", &s2); t && k < 4; t = strtok_r(NULL, "\t", &s2))
+            f[k++] = t;
+        if (k < 4)
+            continue;
+        c = VC_NEW(argv_case);
+        c->reference = true;
+        c->name = vc_strdup(f[0]);
+        c->ref_expect = vc_strdup(f[1]);
+        c->xml = vc_asprintf("%s/xml2argv/%s.xml", refdir, f[0]);
+        c->expect = vc_asprintf("%s/xml2argv/%s.args", refdir, f[0]);
+        c->cpu_map = vc_asprintf("%s/cpu_map.xml", refdir);
+        if (strcmp(f[2], "-") != 0)
+            c->caps_list = vc_strdup(f[2]);
+        if (strcmp(f[3], "-") != 0) {
+            char *s3 = NULL;
+            for (char *o = strtok_r(f[3], " ", &s3); o; o = strtok_r(NULL, " ", &s3))
+                vc_strlist_add(&c->opts, o);
+        }
+        /* a name may repeat (other options): number the later rows */
+        for (size_t i = 0; i < seen.n; i++)
+            dup += strcmp(seen.items[i], f[0]) == 0;
+        vc_strlist_add(&seen, f[0]);
+        label = dup > 1 ? vc_asprintf("%s#%d", f[0], dup) : vc_strdup(f[0]);
+        vc_tier_add(&tier, label, c);
+        free(label);
+    }
+    /* rows known to fail, each with its reason */
+    xfail = vc_asprintf("%s/tests/xml2argv-reference.xfail", vc_corpus_srcdir());
+    failed = vc_tier_load_xfail(&tier, xfail);
+    free(xfail);
+    failed += vc_tier_run(&tier, test_reference_case);
+    report_families(&tier);
+    vc_tier_free(&tier, argv_case_free);
+    vc_strlist_free(&seen);
+    free(text);
+    free(tsv);
+    return failed;
+}
+
+int main(void)
+{
+    char *ref = vc_corpus_refdir();
+    int failed = run_project();
+
+    if (ref)
+        failed += run_reference(ref);
+    else
+        vc_tier_skip("xml2argv-reference", "reference corpus ../shared/reference/libvirt-0.10.2 not found");
+    free(ref);
+    return failed ? 1 : 0;
+}
