@@ -43,7 +43,7 @@ VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite \
 	--errors-for-leak-kinds=definite --error-exitcode=99 --trace-children=yes \
 	--trace-children-skip='*/bash,*/sh,*/diff'
 
-.PHONY: all build-tests check check-valgrind check-asan deps check-deps clean
+.PHONY: all build-tests check check-valgrind check-asan bench deps check-deps clean
 .SECONDARY:
 
 all: check-deps $(CLI)
@@ -87,6 +87,17 @@ deps:
 	  echo "  sudo apt-get install -y $(DEB_PKGS)"; exit 1; fi
 
 build-tests: $(TEST_BIN)
+
+# A benchmark, not a test: capability detection, XML parsing and argv
+# building over the whole corpus, warm, and the peak memory.
+# ITERATIONS=N sets the rounds (default 2000).
+BENCH := $(B)/bench
+$(BENCH): $(B)/tests/bench.o $(HARNESS_LIB) $(LIB)
+	$(quiet) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
+
+bench: check-deps $(BENCH)
+	@$(BENCH) $(ITERATIONS)
 
 check: check-deps $(CLI) $(TEST_BIN)
 	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(TEST_BIN)

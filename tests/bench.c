@@ -1,0 +1,163 @@
+/* bench.c: `make bench` -- how fast the three components run over the
+ * whole corpus, warm, and the peak memory.  A benchmark, not a test: it
+ * asserts nothing and is never part of make check.
+ *
+ *   build/bench [ITERATIONS]      (default 2000)
+ */
+#include "corpus.h"
+#include "conf/domain.h"
+#include "qemu/build.h"
+#include "qemu/caps.h"
+#include "util/alloc.h"
+#include "util/file.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double now_us(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+typedef struct text {
+    char *path;
+    char *data;
+    size_t len;
+} text;
+
+typedef struct corpus {
+    text *items;
+    size_t n, cap;
+} corpus;
+
+static void corpus_add_dir(corpus *c, const char *dir, const char *suffix)
+{
+    vc_strlist names = { 0 };
+    vc_error err = { 0 };
+
+    if (vc_corpus_list(dir, suffix, &names, &err) < 0)
+        return;
+    for (size_t i = 0; i < names.n; i++) {
+        text t = { 0 };
+        t.path = vc_asprintf("%s/%s%s", dir, names.items[i], suffix);
+        if (vc_file_read(t.path, VC_FILE_MAX_DEFAULT, &t.data, &t.len, &err) < 0) {
+            free(t.path);
+            continue;
+        }
+        vc_grow(&c->items, &c->cap, c->n + 1, sizeof(*c->items));
+        c->items[c->n++] = t;
+    }
+    vc_strlist_free(&names);
+}
+
+static void corpus_free(corpus *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->items[i].path);
+        free(c->items[i].data);
+    }
+    free(c->items);
+}
+
+static void report(const char *what, size_t cases, long iters, double us)
+{
+    printf("%-16s %4zu cases x %ld iterations: %8.2f us per case\n", what,
+           cases, iters, cases ? us / (double)cases / (double)iters : 0.0);
+}
+
+int main(int argc, char **argv)
+{
+    long iters = argc > 1 ? strtol(argv[1], NULL, 10) : 2000;
+    const char *src = vc_corpus_srcdir();
+    char *ref = vc_corpus_refdir();
+    corpus helps = { 0 }, xmls = { 0 };
+    char *dir;
+    double t0, parse_us = 0, build_us = 0;
+    size_t built = 0, parsed = 0;
+    struct rusage ru;
+
+    if (iters <= 0)
+        iters = 1;
+    dir = vc_asprintf("%s/qemuhelpdata", src);
+    corpus_add_dir(&helps, dir, ".help");
+    free(dir);
+    dir = vc_asprintf("%s/xml2argvdata", src);
+    corpus_add_dir(&xmls, dir, ".xml");
+    free(dir);
+    if (ref) {
+        dir = vc_asprintf("%s/qemuhelp", ref);
+        corpus_add_dir(&helps, dir, ".help");
+        free(dir);
+        dir = vc_asprintf("%s/xml2argv", ref);
+        corpus_add_dir(&xmls, dir, ".xml");
+        free(dir);
+    }
+
+    /* capability detection: help text only (device listings are small) */
+    t0 = now_us();
+    for (long it = 0; it < iters; it++) {
+        for (size_t i = 0; i < helps.n; i++) {
+            vc_caps caps;
+            vc_error err = { 0 };
+            vc_caps_init(&caps);
+            vc_caps_parse_help(&caps, helps.items[i].data, helps.items[i].len,
+                               helps.items[i].path, &err);
+        }
+    }
+    report("caps detection", helps.n, iters, now_us() - t0);
+
+    /* parsing, and building from each parsed domain with every flag on */
+    for (long it = 0; it < iters; it++) {
+        for (size_t i = 0; i < xmls.n; i++) {
+            vc_error err = { 0 };
+            vc_domain_def *def;
+            vc_build_opts opts;
+            vc_qemu_config cfg;
+            vc_command cmd = { 0 };
+            vc_caps caps;
+            double t1;
+
+            t1 = now_us();
+            def = vc_domain_parse(xmls.items[i].data, xmls.items[i].len,
+                                  xmls.items[i].path, VC_PARSE_INACTIVE, &err);
+            parse_us += now_us() - t1;
+            if (!def)
+                continue;
+            if (it == 0)
+                parsed++;
+            vc_build_opts_init(&opts);
+            opts.test_profile = true;
+            vc_qemu_config_init(&cfg);
+            vc_qemu_config_test_profile(&cfg);
+            vc_qemu_config_finish(&cfg);
+            vc_caps_init(&caps);
+            for (int f = 0; f < VC_CAP_LAST; f++)
+                vc_caps_set(&caps, (vc_cap)f);
+            t1 = now_us();
+            if (vc_qemu_build(def, &caps, &cfg, &opts, &cmd, &err) == 0 && it == 0)
+                built++;
+            build_us += now_us() - t1;
+            vc_command_free(&cmd);
+            vc_qemu_config_free(&cfg);
+            vc_domain_def_free(def);
+        }
+    }
+    report("xml parsing", xmls.n, iters, parse_us);
+    report("argv building", xmls.n, iters, build_us);
+    printf("(%zu of %zu documents parse, %zu build with every capability)\n",
+           parsed, xmls.n, built);
+
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak memory (max RSS): %ld KiB\n", ru.ru_maxrss);
+
+    corpus_free(&helps);
+    corpus_free(&xmls);
+    free(ref);
+    return 0;
+}
