@@ -442,9 +442,10 @@ static int pci_controllers(pci_set *s, vc_domain_def *def)
         vc_controller_def *c = def->controllers[i];
 
         /* the FDC is behind the ISA bridge, CCID is a USB device, the
-         * first IDE controller is the PIIX3's */
+         * first IDE controller is the PIIX3's, USB "none" is absent */
         if (c->type == VC_CTRL_FDC || c->type == VC_CTRL_CCID ||
             (c->type == VC_CTRL_IDE && c->idx == 0) ||
+            (c->type == VC_CTRL_USB && c->model == VC_USB_MODEL_NONE) ||
             c->info.addr.type != VC_ADDR_NONE)
             continue;
         if (vc_build_is_usb2(c)) {
