@@ -57,6 +57,9 @@ static int disk_alias_fixed(vc_build_ctx *ctx, vc_disk_def *d)
     case VC_DISK_BUS_XEN:
         set_alias(&d->info, vc_asprintf("xenblk%d", dev));
         return 0;
+    case VC_DISK_BUS_USB:
+        set_alias(&d->info, vc_asprintf("usb%d", dev));
+        return 0;
     default:
         return vc_build_unsupported(ctx, "Unsupported disk name mapping for bus '%s'",
                                     vc_disk_bus_to_string(d->bus));
