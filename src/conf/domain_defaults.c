@@ -70,40 +70,30 @@ static void add_disk_controllers(vc_domain_def *def, vc_ctrl_type type, vc_disk_
 
 static void add_implicit_controllers(vc_domain_def *def)
 {
-    long max = -1;
-
     add_disk_controllers(def, VC_CTRL_SCSI, VC_DISK_BUS_SCSI);
     add_disk_controllers(def, VC_CTRL_FDC, VC_DISK_BUS_FDC);
     add_disk_controllers(def, VC_CTRL_IDE, VC_DISK_BUS_IDE);
     add_disk_controllers(def, VC_CTRL_SATA, VC_DISK_BUS_SATA);
 
-    /* virtio-serial for virtio channels and consoles */
+    /* virtio-serial for virtio channels and consoles, and ccid for
+     * smartcards: only the controller each device names (unlike disks,
+     * whose controllers are filled in from 0 up to the highest). */
     for (size_t i = 0; i < def->nchannels + def->nconsoles; i++) {
         const vc_chr_def *c = i < def->nchannels ? def->channels[i]
                                                   : def->consoles[i - def->nchannels];
-        long idx = 0;
         bool virtio = i < def->nchannels ? c->target_type == VC_CHR_CHANNEL_VIRTIO
                                          : c->target_type == VC_CHR_CONSOLE_VIRTIO;
         if (!virtio)
             continue;
-        if (c->info.addr.type == VC_ADDR_VIRTIO_SERIAL)
-            idx = (long)c->info.addr.u.vioserial.controller;
-        if (idx > max)
-            max = idx;
+        maybe_add_controller(def, VC_CTRL_VIRTIO_SERIAL,
+                             c->info.addr.type == VC_ADDR_VIRTIO_SERIAL
+                             ? c->info.addr.u.vioserial.controller : 0);
     }
-    for (long i = 0; i <= max; i++)
-        maybe_add_controller(def, VC_CTRL_VIRTIO_SERIAL, (unsigned)i);
-
-    max = -1;
     for (size_t i = 0; i < def->nsmartcards; i++) {
-        long idx = 0;
-        if (def->smartcards[i]->info.addr.type == VC_ADDR_CCID)
-            idx = (long)def->smartcards[i]->info.addr.u.ccid.controller;
-        if (idx > max)
-            max = idx;
+        const vc_device_info *info = &def->smartcards[i]->info;
+        maybe_add_controller(def, VC_CTRL_CCID,
+                             info->addr.type == VC_ADDR_CCID ? info->addr.u.ccid.controller : 0);
     }
-    for (long i = 0; i <= max; i++)
-        maybe_add_controller(def, VC_CTRL_CCID, (unsigned)i);
 }
 
 static int check_usb(vc_parse_ctx *ctx, vc_domain_def *def, bool *usb_none)
