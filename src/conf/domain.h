@@ -215,6 +215,7 @@ typedef struct vc_domain_def {
     unsigned long long cur_memory;  /* KiB */
     vc_switch dump_core;
     bool hugepages;
+    bool mem_locked;                /* <memoryBacking><locked/> */
 
     unsigned blkio_weight;          /* 0 unset */
     vc_blkio_device *blkio_devices;

@@ -330,8 +330,10 @@ static int parse_memory(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
                                 def->cur_memory, def->max_memory);
         def->cur_memory = def->max_memory;
     }
-    if ((n = vc_xml_child(root, "memoryBacking")) && vc_xml_child(n, "hugepages"))
-        def->hugepages = true;
+    if ((n = vc_xml_child(root, "memoryBacking"))) {
+        def->hugepages = vc_xml_child(n, "hugepages") != NULL;
+        def->mem_locked = vc_xml_child(n, "locked") != NULL;
+    }
     if ((n = vc_xml_child(root, "blkiotune")) && vc_blkiotune_parse(ctx, n, def) < 0)
         return -1;
     if ((n = vc_xml_child(root, "memtune")) && vc_memtune_parse(ctx, n, def) < 0)

@@ -252,8 +252,14 @@ void vc_tune_format(vc_buf *b, const vc_domain_def *def)
                         def->swap_hard_limit);
         vc_buf_add(b, "  </memtune>\n");
     }
-    if (def->hugepages)
-        vc_buf_add(b, "  <memoryBacking>\n    <hugepages/>\n  </memoryBacking>\n");
+    if (def->hugepages || def->mem_locked) {
+        vc_buf_add(b, "  <memoryBacking>\n");
+        if (def->hugepages)
+            vc_buf_add(b, "    <hugepages/>\n");
+        if (def->mem_locked)
+            vc_buf_add(b, "    <locked/>\n");
+        vc_buf_add(b, "  </memoryBacking>\n");
+    }
     vc_buf_addf(b, "  <vcpu placement='%s'", vc_placement_to_string(def->placement));
     if (def->cpumask.set)
         format_mask_attr(b, "cpuset", &def->cpumask);

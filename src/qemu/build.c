@@ -296,6 +296,18 @@ static int build_memory(vc_build_ctx *ctx)
         vc_command_add_arg(ctx->cmd, "-mem-prealloc");
         vc_command_add_arg_pair(ctx->cmd, "-mem-path", cfg->hugepage_path);
     }
+
+    /* Memory locking: QEMU with -realtime mlock= is told either way;
+     * later releases only have -overcommit mem-lock=, given when on. */
+    if (VC_BUILD_HAS(ctx, MLOCK)) {
+        vc_command_add_arg_pair(ctx->cmd, "-realtime",
+                                def->mem_locked ? "mlock=on" : "mlock=off");
+    } else if (def->mem_locked) {
+        if (!VC_BUILD_HAS(ctx, OVERCOMMIT_MEM_LOCK))
+            return vc_build_error(ctx, "unsupported configuration: memory locking "
+                                  "not supported by QEMU binary");
+        vc_command_add_arg_pair(ctx->cmd, "-overcommit", "mem-lock=on");
+    }
     return 0;
 }
 
