@@ -19,7 +19,7 @@ else
 Q := @
 quiet = @printf '  %-6s %s\n'
 endif
-LIB_SRC := $(sort $(wildcard src/util/*.c src/conf/*.c src/net/*.c src/qemu/*.c))
+LIB_SRC := $(sort $(wildcard src/util/*.c src/conf/*.c src/caps/*.c src/cpu/*.c src/net/*.c src/qemu/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 HARNESS_SRC := $(sort $(wildcard harness/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))

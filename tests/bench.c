@@ -7,7 +7,7 @@
 #include "corpus.h"
 #include "conf/domain.h"
 #include "qemu/build.h"
-#include "qemu/caps.h"
+#include "caps/caps.h"
 #include "util/alloc.h"
 #include "util/file.h"
 

@@ -9,7 +9,7 @@
 #include "corpus.h"
 #include "expect.h"
 #include "tier.h"
-#include "qemu/caps.h"
+#include "caps/caps.h"
 #include "util/alloc.h"
 #include "util/file.h"
 

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "qemu/caps.h"
+#include "caps/caps.h"
 #include "util/alloc.h"
 #include "util/file.h"
 

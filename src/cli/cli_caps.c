@@ -1,6 +1,6 @@
 /* cli_caps.c: virtconform caps HELP_FILE [DEVICE_FILE] */
 #include "cli/cli.h"
-#include "qemu/caps.h"
+#include "caps/caps.h"
 
 #include <stdlib.h>
 #include <string.h>

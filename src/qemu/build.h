@@ -5,8 +5,8 @@
 #include <stdbool.h>
 
 #include "conf/domain.h"
-#include "qemu/caps.h"
-#include "qemu/command.h"
+#include "caps/caps.h"
+#include "util/command.h"
 #include "qemu/qemu_config.h"
 #include "util/error.h"
 

@@ -6,7 +6,7 @@
  * saying so (e.g. kvm-74 gained IFF_VNET_HDR support, 0.12 gained
  * migration over unix sockets and fds).
  */
-#include "qemu/caps.h"
+#include "caps/caps.h"
 #include "util/buf.h"
 #include "util/file.h"
 #include "util/strutil.h"

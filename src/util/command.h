@@ -1,7 +1,7 @@
 /* command.h: a QEMU command line being built: environment assignments,
  * then the emulator and its arguments. */
-#ifndef VC_QEMU_COMMAND_H
-#define VC_QEMU_COMMAND_H
+#ifndef VC_UTIL_COMMAND_H
+#define VC_UTIL_COMMAND_H
 
 #include "util/strutil.h"
 

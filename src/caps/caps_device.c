@@ -11,7 +11,7 @@
  * (warnings such as "Could not initialize KVM", section headings) are
  * ignored.
  */
-#include "qemu/caps.h"
+#include "caps/caps.h"
 #include "util/alloc.h"
 #include "util/file.h"
 #include "util/strutil.h"

@@ -1,7 +1,7 @@
 /* caps.h: what a QEMU binary can do, as read from its -help text and
  * device listings. */
-#ifndef VC_QEMU_CAPS_H
-#define VC_QEMU_CAPS_H
+#ifndef VC_CAPS_CAPS_H
+#define VC_CAPS_CAPS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -11,7 +11,7 @@
 
 typedef enum vc_cap {
 #define VC_CAP(e, name) VC_CAP_##e,
-#include "qemu/caps_table.h"
+#include "caps/caps_table.h"
 #undef VC_CAP
     VC_CAP_LAST
 } vc_cap;

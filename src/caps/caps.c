@@ -1,4 +1,4 @@
-#include "qemu/caps.h"
+#include "caps/caps.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/file.h"
@@ -10,7 +10,7 @@
 
 static const char *const cap_names[VC_CAP_LAST] = {
 #define VC_CAP(e, name) [VC_CAP_##e] = name,
-#include "qemu/caps_table.h"
+#include "caps/caps_table.h"
 #undef VC_CAP
 };
 

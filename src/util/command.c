@@ -1,4 +1,4 @@
-#include "qemu/command.h"
+#include "util/command.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
