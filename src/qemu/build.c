@@ -214,60 +214,59 @@ static int resolve_accel(vc_build_ctx *ctx, accel_flags *a)
     }
 }
 
-static void build_name(vc_build_ctx *ctx)
+static int build_name(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
+    vc_props p = VC_PROPS_INIT;
 
     if (!VC_BUILD_HAS(ctx, NAME))
-        return;
-    vc_command_add_arg(ctx->cmd, "-name");
+        return 0;
+    vc_props_value(&p, def->name);
     if (ctx->cfg->set_process_name && VC_BUILD_HAS(ctx, NAME_PROCESS))
-        vc_command_add_argf(ctx->cmd, "%s,process=qemu:%s", def->name, def->name);
-    else
-        vc_command_add_arg(ctx->cmd, def->name);
+        vc_props_addf(&p, "process", "qemu:%s", def->name);
+    return vc_build_opt(ctx, VC_QOPT_NAME, &p);
 }
 
 static int build_machine(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
 
+    vc_props p = VC_PROPS_INIT;
+
     if (!ctx->machine)
         return 0;
-    if (def->dump_core == VC_SWITCH_DEFAULT) {
-        vc_command_add_arg_pair(ctx->cmd, "-M", ctx->machine);
-        return 0;
-    }
+    vc_props_value(&p, ctx->machine);
+    if (def->dump_core == VC_SWITCH_DEFAULT)
+        return vc_build_opt(ctx, VC_QOPT_M, &p);
     /* -M takes no parameters; -machine does */
-    if (!VC_BUILD_HAS(ctx, DUMP_GUEST_CORE))
+    if (!VC_BUILD_HAS(ctx, DUMP_GUEST_CORE)) {
+        vc_props_free(&p);
         return vc_build_unsupported(ctx, "dump-guest-core is not available "
                                     "with this QEMU binary");
-    vc_command_add_arg(ctx->cmd, "-machine");
-    vc_command_add_argf(ctx->cmd, "%s,dump-guest-core=%s", ctx->machine,
-                        vc_switch_to_string(def->dump_core));
-    return 0;
+    }
+    vc_props_add(&p, "dump-guest-core", vc_switch_to_string(def->dump_core));
+    return vc_build_opt(ctx, VC_QOPT_MACHINE, &p);
 }
 
 static int build_cpu_and_accel(vc_build_ctx *ctx)
 {
     accel_flags a;
-    char *cpu = NULL;
+    vc_props cpu = VC_PROPS_INIT;
 
     if (resolve_accel(ctx, &a) < 0 || vc_build_cpu_arg(ctx, &cpu) < 0)
         return -1;
-    if (cpu) {
-        vc_command_add_arg(ctx->cmd, "-cpu");
-        vc_command_take_arg(ctx->cmd, cpu);
-    }
-    if (a.disable_kqemu)
-        vc_command_add_arg(ctx->cmd, "-no-kqemu");
-    else if (a.enable_kqemu) {
-        vc_command_add_arg(ctx->cmd, "-enable-kqemu");
-        vc_command_add_arg(ctx->cmd, "-kernel-kqemu");
+    if (cpu.n && vc_build_opt(ctx, VC_QOPT_CPU, &cpu) < 0)
+        return -1;
+    if (a.disable_kqemu) {
+        vc_build_switch(ctx, VC_QOPT_NO_KQEMU);
+    } else if (a.enable_kqemu) {
+        vc_build_switch(ctx, VC_QOPT_ENABLE_KQEMU);
+        vc_build_switch(ctx, VC_QOPT_KERNEL_KQEMU);
     }
     if (a.disable_kvm)
-        vc_command_add_arg(ctx->cmd, "-no-kvm");
+        vc_build_switch(ctx, VC_QOPT_NO_KVM);
     if (a.enable_kvm)
-        vc_command_add_arg(ctx->cmd, "-enable-kvm");
+        vc_build_switch(ctx, VC_QOPT_ENABLE_KVM);
     return 0;
 }
 
@@ -275,14 +274,16 @@ static int build_memory(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
     const vc_qemu_config *cfg = ctx->cfg;
+    vc_props p = VC_PROPS_INIT;
 
     if (ctx->def->os.loader)
-        vc_command_add_arg_pair(ctx->cmd, "-bios", ctx->def->os.loader);
+        vc_build_literal(ctx, VC_QOPT_BIOS, ctx->def->os.loader);
 
     /* -m from the maximum (the balloon sets the current size later),
      * rounded up to whole MiB */
-    vc_command_add_arg(ctx->cmd, "-m");
-    vc_command_add_argf(ctx->cmd, "%llu", (def->max_memory + 1023) / 1024);
+    vc_props_valuef(&p, "%llu", (def->max_memory + 1023) / 1024);
+    if (vc_build_opt(ctx, VC_QOPT_MEMORY, &p) < 0)
+        return -1;
 
     if (def->hugepages) {
         if (!cfg->hugetlbfs_mount)
@@ -293,20 +294,21 @@ static int build_memory(vc_build_ctx *ctx)
         if (!VC_BUILD_HAS(ctx, MEM_PATH))
             return vc_build_error(ctx, "internal error hugepage backing not supported by '%s'",
                                   ctx->emulator);
-        vc_command_add_arg(ctx->cmd, "-mem-prealloc");
-        vc_command_add_arg_pair(ctx->cmd, "-mem-path", cfg->hugepage_path);
+        vc_build_switch(ctx, VC_QOPT_MEM_PREALLOC);
+        vc_build_literal(ctx, VC_QOPT_MEM_PATH, cfg->hugepage_path);
     }
 
     /* Memory locking: QEMU with -realtime mlock= is told either way;
      * later releases only have -overcommit mem-lock=, given when on. */
     if (VC_BUILD_HAS(ctx, MLOCK)) {
-        vc_command_add_arg_pair(ctx->cmd, "-realtime",
-                                def->mem_locked ? "mlock=on" : "mlock=off");
+        vc_props_add(&p, "mlock", def->mem_locked ? "on" : "off");
+        return vc_build_opt(ctx, VC_QOPT_REALTIME, &p);
     } else if (def->mem_locked) {
         if (!VC_BUILD_HAS(ctx, OVERCOMMIT_MEM_LOCK))
             return vc_build_error(ctx, "unsupported configuration: memory locking "
                                   "not supported by QEMU binary");
-        vc_command_add_arg_pair(ctx->cmd, "-overcommit", "mem-lock=on");
+        vc_props_add(&p, "mem-lock", "on");
+        return vc_build_opt(ctx, VC_QOPT_OVERCOMMIT, &p);
     }
     return 0;
 }
@@ -314,36 +316,41 @@ static int build_memory(vc_build_ctx *ctx)
 static int build_smp(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
 
-    vc_buf_addf(&b, "%u", def->vcpus);
-    if (VC_BUILD_HAS(ctx, SMP_TOPOLOGY)) {
-        if (def->vcpus != def->maxvcpus)
-            vc_buf_addf(&b, ",maxcpus=%u", def->maxvcpus);
-        /* a <topology> sets all three */
-        if (def->cpu && def->cpu->sockets)
-            vc_buf_addf(&b, ",sockets=%u,cores=%u,threads=%u",
-                        def->cpu->sockets, def->cpu->cores, def->cpu->threads);
-        else
-            vc_buf_addf(&b, ",sockets=%u,cores=1,threads=1", def->maxvcpus);
-    } else if (def->vcpus != def->maxvcpus) {
-        vc_buf_free(&b);
+    if (!VC_BUILD_HAS(ctx, SMP_TOPOLOGY) && def->vcpus != def->maxvcpus)
         return vc_build_unsupported(ctx, "setting current vcpu count less than "
                                     "maximum is not supported with this QEMU binary");
-    }
-    vc_command_add_arg(ctx->cmd, "-smp");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
-
-    if (def->cpu) {
-        for (size_t i = 0; i < def->cpu->ncells; i++) {
-            const vc_cpu_cell *cell = &def->cpu->cells[i];
-            char *cpus = cell->cpus_str ? vc_strdup(cell->cpus_str)
-                                        : vc_cpumask_format(&cell->cpus);
-            vc_command_add_arg(ctx->cmd, "-numa");
-            vc_command_add_argf(ctx->cmd, "node,nodeid=%zu,cpus=%s,mem=%llu",
-                                i, cpus, (cell->memory + 1023) / 1024);
-            free(cpus);
+    vc_props_valuef(&p, "%u", def->vcpus);
+    if (VC_BUILD_HAS(ctx, SMP_TOPOLOGY)) {
+        if (def->vcpus != def->maxvcpus)
+            vc_props_addf(&p, "maxcpus", "%u", def->maxvcpus);
+        /* a <topology> sets all three */
+        if (def->cpu && def->cpu->sockets) {
+            vc_props_addf(&p, "sockets", "%u", def->cpu->sockets);
+            vc_props_addf(&p, "cores", "%u", def->cpu->cores);
+            vc_props_addf(&p, "threads", "%u", def->cpu->threads);
+        } else {
+            vc_props_addf(&p, "sockets", "%u", def->maxvcpus);
+            vc_props_add(&p, "cores", "1");
+            vc_props_add(&p, "threads", "1");
         }
+    }
+    if (vc_build_opt(ctx, VC_QOPT_SMP, &p) < 0)
+        return -1;
+
+    for (size_t i = 0; def->cpu && i < def->cpu->ncells; i++) {
+        const vc_cpu_cell *cell = &def->cpu->cells[i];
+        char *cpus = cell->cpus_str ? vc_strdup(cell->cpus_str)
+                                    : vc_cpumask_format(&cell->cpus);
+
+        vc_props_value(&p, "node");
+        vc_props_addf(&p, "nodeid", "%zu", i);
+        vc_props_add(&p, "cpus", cpus);
+        vc_props_addf(&p, "mem", "%llu", (cell->memory + 1023) / 1024);
+        free(cpus);
+        if (vc_build_opt(ctx, VC_QOPT_NUMA, &p) < 0)
+            return -1;
     }
     return 0;
 }
@@ -355,18 +362,16 @@ static int build_identity(vc_build_ctx *ctx)
     if (VC_BUILD_HAS(ctx, UUID)) {
         char uuid[37];
         vc_uuid_format(def->uuid, uuid);
-        vc_command_add_arg_pair(ctx->cmd, "-uuid", uuid);
+        vc_build_literal(ctx, VC_QOPT_UUID, uuid);
     }
     if (def->virt_type == VC_VIRT_XEN ||
         (def->os.type && (VC_STREQ(def->os.type, "xen") ||
                           VC_STREQ(def->os.type, "linux")))) {
         if (VC_BUILD_HAS(ctx, DOMID)) {
-            vc_command_add_arg(ctx->cmd, "-domid");
-            vc_command_add_argf(ctx->cmd, "%d", ctx->domid);
+            vc_build_literalf(ctx, VC_QOPT_DOMID, "%d", ctx->domid);
         } else if (VC_BUILD_HAS(ctx, XEN_DOMID)) {
-            vc_command_add_arg(ctx->cmd, "-xen-attach");
-            vc_command_add_arg(ctx->cmd, "-xen-domid");
-            vc_command_add_argf(ctx->cmd, "%d", ctx->domid);
+            vc_build_switch(ctx, VC_QOPT_XEN_ATTACH);
+            vc_build_literalf(ctx, VC_QOPT_XEN_DOMID, "%d", ctx->domid);
         } else {
             return vc_build_unsupported(ctx, "qemu emulator '%s' does not support xen",
                                         ctx->emulator);
@@ -375,32 +380,39 @@ static int build_identity(vc_build_ctx *ctx)
     return 0;
 }
 
-/* One -smbios type=N,key=value,... (NULL when nothing to say). */
-static char *smbios_str(int type, const vc_sysinfo_entry *e, size_t n,
-                        bool skip_uuid)
-{
-    vc_buf b = VC_BUF_INIT;
-    bool any = false;
+/* The SMBIOS fields QEMU takes, per table, in libvirt's order: each is
+ * the first entry of that name; other names are not SMBIOS fields. */
+static const char *const smbios_fields[2][8] = {
+    { "vendor", "version", "date", "release", NULL },
+    { "manufacturer", "product", "version", "serial", "uuid", "sku", "family", NULL },
+};
 
-    vc_buf_addf(&b, "type=%d", type);
-    for (size_t i = 0; i < n; i++) {
-        if (skip_uuid && VC_STREQ(e[i].name, "uuid"))
-            continue;
-        vc_buf_addf(&b, ",%s=%s", e[i].name, e[i].value);
-        any = true;
+/* One -smbios type=N,key=value,... (nothing when there is nothing to say). */
+static int smbios_arg(vc_build_ctx *ctx, int type, const vc_sysinfo_entry *e,
+                      size_t n)
+{
+    vc_props p = VC_PROPS_INIT;
+
+    vc_props_addf(&p, "type", "%d", type);
+    for (size_t f = 0; smbios_fields[type][f]; f++) {
+        for (size_t i = 0; i < n; i++) {
+            if (!VC_STREQ(e[i].name, smbios_fields[type][f]))
+                continue;
+            vc_props_add(&p, e[i].name, e[i].value);
+            break;
+        }
     }
-    if (!any) {
-        vc_buf_free(&b);
-        return NULL;
+    if (p.n == 1) {
+        vc_props_free(&p);
+        return 0;
     }
-    return vc_buf_steal(&b);
+    return vc_build_opt(ctx, VC_QOPT_SMBIOS, &p);
 }
 
 static int build_smbios(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
     const vc_sysinfo *src;
-    char *s;
 
     if (!def->os.has_smbios || def->os.smbios == VC_SMBIOS_NONE ||
         def->os.smbios == VC_SMBIOS_EMULATE)
@@ -414,14 +426,9 @@ static int build_smbios(vc_build_ctx *ctx)
         return vc_build_error(ctx, "internal error Domain '%s' sysinfo are not available",
                               def->name);
     src = &def->sysinfo;
-    if ((s = smbios_str(0, src->bios, src->nbios, false))) {
-        vc_command_add_arg(ctx->cmd, "-smbios");
-        vc_command_take_arg(ctx->cmd, s);
-    }
-    if ((s = smbios_str(1, src->system, src->nsystem, false))) {
-        vc_command_add_arg(ctx->cmd, "-smbios");
-        vc_command_take_arg(ctx->cmd, s);
-    }
+    if (smbios_arg(ctx, 0, src->bios, src->nbios) < 0 ||
+        smbios_arg(ctx, 1, src->system, src->nsystem) < 0)
+        return -1;
     return 0;
 }
 
@@ -431,14 +438,16 @@ static int build_defaults(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
 
+    vc_props p = VC_PROPS_INIT;
+
     if (def->ngraphics == 0)
-        vc_command_add_arg(ctx->cmd, "-nographic");
+        vc_build_switch(ctx, VC_QOPT_NOGRAPHIC);
     if (VC_BUILD_HAS(ctx, DEVICE)) {
         if (VC_BUILD_HAS(ctx, NO_USER_CONFIG))
-            vc_command_add_arg(ctx->cmd, "-no-user-config");
+            vc_build_switch(ctx, VC_QOPT_NO_USER_CONFIG);
         else if (VC_BUILD_HAS(ctx, NODEFCONFIG))
-            vc_command_add_arg(ctx->cmd, "-nodefconfig");
-        vc_command_add_arg(ctx->cmd, "-nodefaults");
+            vc_build_switch(ctx, VC_QOPT_NODEFCONFIG);
+        vc_build_switch(ctx, VC_QOPT_NODEFAULTS);
     }
     if (def->os.bios_useserial == VC_YESNO_YES) {
         if (!VC_BUILD_HAS(ctx, DEVICE))
@@ -447,16 +456,19 @@ static int build_defaults(vc_build_ctx *ctx)
             return vc_build_unsupported(ctx, "qemu does not support SGA");
         if (!def->nserials)
             return vc_build_unsupported(ctx, "need at least one serial port to use SGA");
-        vc_command_add_arg_pair(ctx->cmd, "-device", "sga");
+        vc_props_value(&p, "sga");
+        return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
     }
     return 0;
 }
 
-static void build_monitor(vc_build_ctx *ctx)
+static int build_monitor(vc_build_ctx *ctx)
 {
     bool json = VC_BUILD_HAS(ctx, MONITOR_JSON);
     vc_chr_source mon;
+    vc_props p = VC_PROPS_INIT;
     char *path = NULL;
+    int ret = -1;
 
     memset(&mon, 0, sizeof(mon));
     mon.type = VC_CHR_UNIX;
@@ -469,17 +481,23 @@ static void build_monitor(vc_build_ctx *ctx)
                                                           : "/var/lib/libvirt/qemu",
                                       ctx->def->name);
     if (VC_BUILD_HAS(ctx, CHARDEV)) {
-        vc_command_add_arg(ctx->cmd, "-chardev");
-        vc_command_take_arg(ctx->cmd, vc_build_chardev_str(ctx, &mon, "monitor"));
-        vc_command_add_arg(ctx->cmd, "-mon");
-        vc_command_add_argf(ctx->cmd, "chardev=charmonitor,id=monitor,mode=%s",
-                            json ? "control" : "readline");
+        if (vc_build_chardev(ctx, &mon, "monitor") < 0)
+            goto cleanup;
+        vc_props_add(&p, "chardev", "charmonitor");
+        vc_props_add(&p, "id", "monitor");
+        vc_props_add(&p, "mode", json ? "control" : "readline");
+        if (vc_build_opt(ctx, VC_QOPT_MON, &p) < 0)
+            goto cleanup;
     } else {
-        vc_command_add_arg(ctx->cmd, "-monitor");
-        vc_command_take_arg(ctx->cmd,
-                            vc_build_chr_legacy_str(ctx, &mon, json ? "control," : NULL));
+        if (json)
+            vc_props_flag(&p, "control");
+        if (vc_build_chr_compat(ctx, VC_QOPT_MONITOR, &mon, &p) < 0)
+            goto cleanup;
     }
+    ret = 0;
+cleanup:
     free(path);
+    return ret;
 }
 
 static int build_power(vc_build_ctx *ctx)
@@ -491,22 +509,26 @@ static int build_power(vc_build_ctx *ctx)
     const vc_yesno states[] = { def->pm_s3, def->pm_s4 };
 
     if (VC_BUILD_HAS(ctx, NO_REBOOT) && def->on_reboot != VC_LIFECYCLE_RESTART)
-        vc_command_add_arg(ctx->cmd, "-no-reboot");
+        vc_build_switch(ctx, VC_QOPT_NO_REBOOT);
     /* the JSON monitor reports the shutdown, so QEMU can stay */
     if (VC_BUILD_HAS(ctx, MONITOR_JSON) && VC_BUILD_HAS(ctx, NO_SHUTDOWN))
-        vc_command_add_arg(ctx->cmd, "-no-shutdown");
+        vc_build_switch(ctx, VC_QOPT_NO_SHUTDOWN);
     if (!(def->features & (1u << VC_FEATURE_ACPI)) && VC_BUILD_HAS(ctx, NO_ACPI))
-        vc_command_add_arg(ctx->cmd, "-no-acpi");
+        vc_build_switch(ctx, VC_QOPT_NO_ACPI);
 
     for (size_t i = 0; i < 2; i++) {
+        vc_props p = VC_PROPS_INIT;
+        char key[32];
+
         if (states[i] == VC_YESNO_DEFAULT)
             continue;
         if (!vc_caps_has(&ctx->caps, pm[i].cap))
             return vc_build_unsupported(ctx, "setting ACPI %s not supported",
                                         i == 0 ? "S3" : "S4");
-        vc_command_add_arg(ctx->cmd, "-global");
-        vc_command_add_argf(ctx->cmd, "PIIX4_PM.disable_%s=%d", pm[i].name,
-                            states[i] == VC_YESNO_NO);
+        snprintf(key, sizeof(key), "PIIX4_PM.disable_%s", pm[i].name);
+        vc_props_addf(&p, key, "%d", states[i] == VC_YESNO_NO);
+        if (vc_build_opt(ctx, VC_QOPT_GLOBAL, &p) < 0)
+            return -1;
     }
     return 0;
 }
@@ -519,11 +541,12 @@ static int build_boot(vc_build_ctx *ctx)
         [VC_BOOT_FLOPPY] = 'a', [VC_BOOT_CDROM] = 'd',
         [VC_BOOT_DISK] = 'c', [VC_BOOT_NET] = 'n',
     };
-    vc_buf b = VC_BUF_INIT;
-    int nparams = 0;
+    vc_props p = VC_PROPS_INIT;
+    char order[VC_BOOT_LAST + 1];
+    size_t n = 0;
 
     if (def->os.bootloader) {
-        vc_command_add_arg_pair(ctx->cmd, "-bootloader", def->os.bootloader);
+        vc_build_literal(ctx, VC_QOPT_BOOTLOADER, def->os.bootloader);
         return 0;
     }
 
@@ -537,42 +560,34 @@ static int build_boot(vc_build_ctx *ctx)
         ctx->emit_bootindex = true;
     }
 
+    if (def->os.has_reboot_timeout && !VC_BUILD_HAS(ctx, REBOOT_TIMEOUT))
+        return vc_build_unsupported(ctx, "reboot timeout is not supported "
+                                    "by this QEMU binary");
     if (!ctx->emit_bootindex) {
         for (size_t i = 0; i < def->os.nboot; i++)
-            vc_buf_addc(&b, letters[def->os.boot[i]]);
-        nparams++;
-    }
-    if (def->os.bootmenu != VC_YESNO_DEFAULT && VC_BUILD_HAS(ctx, BOOT_MENU)) {
-        /* without the capability the menu is silently left out */
-        if (nparams++)
-            vc_buf_addc(&b, ',');
-        vc_buf_add(&b, def->os.bootmenu == VC_YESNO_YES ? "menu=on" : "menu=off");
-    }
-    if (def->os.has_reboot_timeout) {
-        if (!VC_BUILD_HAS(ctx, REBOOT_TIMEOUT)) {
-            vc_buf_free(&b);
-            return vc_build_unsupported(ctx, "reboot timeout is not supported "
-                                        "by this QEMU binary");
-        }
-        if (nparams++)
-            vc_buf_addc(&b, ',');
-        vc_buf_addf(&b, "reboot-timeout=%d", def->os.reboot_timeout);
-    }
-    if (nparams > 0) {
-        vc_command_add_arg(ctx->cmd, "-boot");
-        if (nparams < 2 || ctx->emit_bootindex)
-            vc_command_add_arg(ctx->cmd, vc_buf_str(&b));
+            order[n++] = letters[def->os.boot[i]];
+        order[n] = '\0';
+        /* named only when other parameters follow */
+        if (def->os.has_reboot_timeout ||
+            (def->os.bootmenu != VC_YESNO_DEFAULT && VC_BUILD_HAS(ctx, BOOT_MENU)))
+            vc_props_add(&p, "order", order);
         else
-            vc_command_add_argf(ctx->cmd, "order=%s", vc_buf_str(&b));
+            vc_props_value(&p, order);
     }
-    vc_buf_free(&b);
+    /* without the capability the menu is silently left out */
+    if (def->os.bootmenu != VC_YESNO_DEFAULT && VC_BUILD_HAS(ctx, BOOT_MENU))
+        vc_props_add(&p, "menu", def->os.bootmenu == VC_YESNO_YES ? "on" : "off");
+    if (def->os.has_reboot_timeout)
+        vc_props_addf(&p, "reboot-timeout", "%d", def->os.reboot_timeout);
+    if (p.n && vc_build_opt(ctx, VC_QOPT_BOOT, &p) < 0)
+        return -1;
 
     if (def->os.kernel)
-        vc_command_add_arg_pair(ctx->cmd, "-kernel", def->os.kernel);
+        vc_build_literal(ctx, VC_QOPT_KERNEL, def->os.kernel);
     if (def->os.initrd)
-        vc_command_add_arg_pair(ctx->cmd, "-initrd", def->os.initrd);
+        vc_build_literal(ctx, VC_QOPT_INITRD, def->os.initrd);
     if (def->os.cmdline)
-        vc_command_add_arg_pair(ctx->cmd, "-append", def->os.cmdline);
+        vc_build_literal(ctx, VC_QOPT_APPEND, def->os.cmdline);
     return 0;
 }
 
@@ -630,13 +645,13 @@ static void build_usb(vc_build_ctx *ctx)
         }
     }
     if (usbcontrollers == 0)
-        vc_command_add_arg(ctx->cmd, "-usb");
+        vc_build_switch(ctx, VC_QOPT_USB);
 }
 
 static void build_incoming(vc_build_ctx *ctx, const char *incoming)
 {
     if (incoming)
-        vc_command_add_arg_pair(ctx->cmd, "-incoming", incoming);
+        vc_build_literal(ctx, VC_QOPT_INCOMING, incoming);
 }
 
 static void build_qemu_cmdline(vc_build_ctx *ctx)
@@ -645,6 +660,7 @@ static void build_qemu_cmdline(vc_build_ctx *ctx)
 
     if (!q)
         return;
+    /* the user's own arguments, given verbatim by design */
     for (size_t i = 0; i < q->nargs; i++)
         vc_command_add_arg(ctx->cmd, q->args[i]);
     for (size_t i = 0; i < q->nenv; i++)
@@ -719,8 +735,9 @@ int vc_qemu_build(vc_domain_def *def, const vc_caps *caps,
 
     build_env(&ctx);
     vc_command_add_arg(cmd, ctx.emulator);
-    build_name(&ctx);
-    vc_command_add_arg(cmd, "-S");
+    if (build_name(&ctx) < 0)
+        goto cleanup;
+    vc_build_switch(&ctx, VC_QOPT_S);
     if (build_machine(&ctx) < 0 ||
         build_cpu_and_accel(&ctx) < 0 ||
         build_memory(&ctx) < 0 ||
@@ -729,8 +746,8 @@ int vc_qemu_build(vc_domain_def *def, const vc_caps *caps,
         build_smbios(&ctx) < 0 ||
         build_defaults(&ctx) < 0)
         goto cleanup;
-    build_monitor(&ctx);
-    if (vc_build_clock_args(&ctx) < 0 ||
+    if (build_monitor(&ctx) < 0 ||
+        vc_build_clock_args(&ctx) < 0 ||
         build_power(&ctx) < 0 ||
         build_boot(&ctx) < 0)
         goto cleanup;

@@ -253,15 +253,12 @@ int vc_build_scsi_model(vc_build_ctx *ctx, int *model)
 /* ---- the address part of -device ------------------------------------- */
 
 /* QEMU names USB bus 0 "usb", the others "usb1", "usb2", ... */
-void vc_build_usb_id(vc_buf *buf, unsigned idx)
+char *vc_build_usb_id(unsigned idx)
 {
-    if (idx == 0)
-        vc_buf_add(buf, "usb");
-    else
-        vc_buf_addf(buf, "usb%u", idx);
+    return idx == 0 ? vc_strdup("usb") : vc_asprintf("usb%u", idx);
 }
 
-static int pci_address(vc_build_ctx *ctx, vc_buf *buf, const vc_pci_addr *a)
+static int pci_address(vc_build_ctx *ctx, vc_props *p, const vc_pci_addr *a)
 {
     if (a->domain != 0)
         return vc_build_error(ctx,
@@ -278,40 +275,44 @@ static int pci_address(vc_build_ctx *ctx, vc_buf *buf, const vc_pci_addr *a)
             "internal error Only PCI device addresses with function=0 are supported");
     }
     /* QEMUs with one PCI bus call it "pci", later ones "pci.0" */
-    vc_buf_add(buf, VC_BUILD_HAS(ctx, PCI_MULTIBUS) ? ",bus=pci.0" : ",bus=pci");
+    vc_props_add(p, "bus", VC_BUILD_HAS(ctx, PCI_MULTIBUS) ? "pci.0" : "pci");
     if (a->multifunction == VC_SWITCH_ON)
-        vc_buf_add(buf, ",multifunction=on");
+        vc_props_add(p, "multifunction", "on");
     else if (a->multifunction == VC_SWITCH_OFF)
-        vc_buf_add(buf, ",multifunction=off");
-    vc_buf_addf(buf, ",addr=0x%x", a->slot);
+        vc_props_add(p, "multifunction", "off");
     if (a->function != 0)
-        vc_buf_addf(buf, ".0x%x", a->function);
+        vc_props_addf(p, "addr", "0x%x.0x%x", a->slot, a->function);
+    else
+        vc_props_addf(p, "addr", "0x%x", a->slot);
     return 0;
 }
 
-int vc_build_device_address(vc_build_ctx *ctx, vc_buf *buf,
+int vc_build_device_address(vc_build_ctx *ctx, vc_props *p,
                             const vc_device_info *info)
 {
     const vc_device_addr *a = &info->addr;
+    char *bus;
 
     switch (a->type) {
     case VC_ADDR_PCI:
-        return pci_address(ctx, buf, &a->u.pci);
+        return pci_address(ctx, p, &a->u.pci);
     case VC_ADDR_USB:
-        vc_buf_add(buf, ",bus=");
-        vc_build_usb_id(buf, a->u.usb.bus);
-        vc_buf_addf(buf, ".0,port=%s", a->u.usb.port ? a->u.usb.port : "");
+        bus = vc_build_usb_id(a->u.usb.bus);
+        vc_props_addf(p, "bus", "%s.0", bus);
+        vc_props_add(p, "port", a->u.usb.port ? a->u.usb.port : "");
+        free(bus);
         return 0;
     case VC_ADDR_SPAPRVIO:
         if (a->u.spaprvio.has_reg)
-            vc_buf_addf(buf, ",reg=0x%llx", a->u.spaprvio.reg);
+            vc_props_addf(p, "reg", "0x%llx", a->u.spaprvio.reg);
         return 0;
     case VC_ADDR_VIRTIO_SERIAL:
-        vc_buf_addf(buf, ",bus=virtio-serial%u.%u,nr=%u", a->u.vioserial.controller,
-                    a->u.vioserial.bus, a->u.vioserial.port);
+        vc_props_addf(p, "bus", "virtio-serial%u.%u", a->u.vioserial.controller,
+                      a->u.vioserial.bus);
+        vc_props_addf(p, "nr", "%u", a->u.vioserial.port);
         return 0;
     case VC_ADDR_CCID:
-        vc_buf_addf(buf, ",bus=ccid%u.0", a->u.ccid.controller);
+        vc_props_addf(p, "bus", "ccid%u.0", a->u.ccid.controller);
         return 0;
     default:
         /* drive addresses are spelled by the disk itself; virtio-s390

@@ -21,8 +21,8 @@ int vc_build_scsi_model(vc_build_ctx *ctx, int *model);
 /* Put the disks in libvirt's order (by bus, then target name). */
 void vc_build_order_disks(vc_domain_def *def);
 
-/* QEMU's id of USB bus @idx: "usb", "usb1", ... */
-void vc_build_usb_id(vc_buf *buf, unsigned idx);
+/* QEMU's id of USB bus @idx: "usb", "usb1", ... (caller frees) */
+char *vc_build_usb_id(unsigned idx);
 
 /* USB2 companion controllers share one PCI slot. */
 bool vc_build_is_usb2(const vc_controller_def *c);

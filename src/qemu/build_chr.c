@@ -3,6 +3,7 @@
  * -device where QEMU has both, else the legacy -serial/-parallel. */
 #include "qemu/build_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,117 +27,133 @@ static const char *str_or(const char *s, const char *dflt)
     return s ? s : dflt;
 }
 
-char *vc_build_chardev_str(vc_build_ctx *ctx, const vc_chr_source *src,
-                           const char *alias)
+/* -chardev BACKEND,id=charALIAS,... for a source. */
+static int chardev_props(vc_build_ctx *ctx, const vc_chr_source *src,
+                         const char *alias, vc_props *p)
 {
-    vc_buf b = VC_BUF_INIT;
+    const char *type = vc_chr_type_to_string(src->type);
 
     switch (src->type) {
     case VC_CHR_NULL:
     case VC_CHR_VC:
     case VC_CHR_PTY:
     case VC_CHR_STDIO:
-        vc_buf_addf(&b, "%s,id=char%s", vc_chr_type_to_string(src->type), alias);
-        break;
+        vc_props_value(p, type);
+        vc_props_addf(p, "id", "char%s", alias);
+        return 0;
     case VC_CHR_DEV:
-        vc_buf_addf(&b, "%s,id=char%s,path=%s",
-                    VC_STRPREFIX(alias, "parallel") ? "parport" : "tty",
-                    alias, str_or(src->path, ""));
-        break;
+        vc_props_value(p, VC_STRPREFIX(alias, "parallel") ? "parport" : "tty");
+        vc_props_addf(p, "id", "char%s", alias);
+        vc_props_add(p, "path", str_or(src->path, ""));
+        return 0;
     case VC_CHR_FILE:
     case VC_CHR_PIPE:
-        vc_buf_addf(&b, "%s,id=char%s,path=%s", vc_chr_type_to_string(src->type),
-                    alias, str_or(src->path, ""));
-        break;
+        vc_props_value(p, type);
+        vc_props_addf(p, "id", "char%s", alias);
+        vc_props_add(p, "path", str_or(src->path, ""));
+        return 0;
     case VC_CHR_UDP:
-        vc_buf_addf(&b, "udp,id=char%s,host=%s,port=%s,localaddr=%s,localport=%s",
-                    alias, str_or(src->connect_host, ""),
-                    str_or(src->connect_service, ""),
-                    str_or(src->bind_host, ""), str_or(src->bind_service, "0"));
-        break;
+        vc_props_value(p, "udp");
+        vc_props_addf(p, "id", "char%s", alias);
+        vc_props_add(p, "host", str_or(src->connect_host, ""));
+        vc_props_add(p, "port", str_or(src->connect_service, ""));
+        vc_props_add(p, "localaddr", str_or(src->bind_host, ""));
+        vc_props_add(p, "localport", str_or(src->bind_service, "0"));
+        return 0;
     case VC_CHR_TCP:
-        vc_buf_addf(&b, "socket,id=char%s,host=%s,port=%s%s%s", alias,
-                    str_or(src->host, ""), str_or(src->service, ""),
-                    src->protocol == VC_CHR_TCP_TELNET ? ",telnet" : "",
-                    src->listen ? ",server,nowait" : "");
-        break;
-    case VC_CHR_UNIX:
-        vc_buf_addf(&b, "socket,id=char%s,path=%s%s", alias,
-                    str_or(src->path, ""), src->listen ? ",server,nowait" : "");
-        break;
-    case VC_CHR_SPICEVMC:
-        if (!VC_BUILD_HAS(ctx, CHARDEV_SPICEVMC)) {
-            vc_buf_free(&b);
-            vc_build_unsupported(ctx, "spicevmc not supported in this QEMU binary");
-            return NULL;
+        vc_props_value(p, "socket");
+        vc_props_addf(p, "id", "char%s", alias);
+        vc_props_add(p, "host", str_or(src->host, ""));
+        vc_props_add(p, "port", str_or(src->service, ""));
+        if (src->protocol == VC_CHR_TCP_TELNET)
+            vc_props_flag(p, "telnet");
+        if (src->listen) {
+            vc_props_flag(p, "server");
+            vc_props_flag(p, "nowait");
         }
-        vc_buf_addf(&b, "spicevmc,id=char%s,name=%s", alias, spicevmc_name(alias));
-        break;
+        return 0;
+    case VC_CHR_UNIX:
+        vc_props_value(p, "socket");
+        vc_props_addf(p, "id", "char%s", alias);
+        vc_props_add(p, "path", str_or(src->path, ""));
+        if (src->listen) {
+            vc_props_flag(p, "server");
+            vc_props_flag(p, "nowait");
+        }
+        return 0;
+    case VC_CHR_SPICEVMC:
+        if (!VC_BUILD_HAS(ctx, CHARDEV_SPICEVMC))
+            return vc_build_unsupported(ctx, "spicevmc not supported in this QEMU binary");
+        vc_props_value(p, "spicevmc");
+        vc_props_addf(p, "id", "char%s", alias);
+        vc_props_add(p, "name", spicevmc_name(alias));
+        return 0;
     default:
-        vc_buf_free(&b);
-        vc_build_unsupported(ctx, "unsupported chardev '%s'",
-                             str_or(vc_chr_type_to_string(src->type), "?"));
-        return NULL;
+        return vc_build_unsupported(ctx, "unsupported chardev '%s'", str_or(type, "?"));
     }
-    return vc_buf_steal(&b);
 }
 
-char *vc_build_chr_legacy_str(vc_build_ctx *ctx, const vc_chr_source *src,
-                              const char *prefix)
+int vc_build_chardev(vc_build_ctx *ctx, const vc_chr_source *src, const char *alias)
 {
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
 
-    if (prefix)
-        vc_buf_add(&b, prefix);
+    if (chardev_props(ctx, src, alias, &p) < 0) {
+        vc_props_free(&p);
+        return -1;
+    }
+    return vc_build_opt(ctx, VC_QOPT_CHARDEV, &p);
+}
+
+int vc_build_chr_compat(vc_build_ctx *ctx, vc_qopt opt, const vc_chr_source *src,
+                        vc_props *p)
+{
     switch (src->type) {
     case VC_CHR_NULL:
     case VC_CHR_VC:
     case VC_CHR_PTY:
     case VC_CHR_STDIO:
-        vc_buf_add(&b, vc_chr_type_to_string(src->type));
+        vc_props_value(p, vc_chr_type_to_string(src->type));
         break;
     case VC_CHR_DEV:
-        vc_buf_add(&b, str_or(src->path, ""));
+        vc_props_value(p, "dev");
+        vc_props_add(p, "path", str_or(src->path, ""));
         break;
     case VC_CHR_FILE:
     case VC_CHR_PIPE:
-        vc_buf_addf(&b, "%s:%s", vc_chr_type_to_string(src->type),
-                    str_or(src->path, ""));
+        vc_props_value(p, vc_chr_type_to_string(src->type));
+        vc_props_add(p, "path", str_or(src->path, ""));
         break;
     case VC_CHR_UDP:
-        vc_buf_addf(&b, "udp:%s:%s@%s:%s", str_or(src->connect_host, ""),
-                    str_or(src->connect_service, ""), str_or(src->bind_host, ""),
-                    str_or(src->bind_service, "0"));
+        vc_props_value(p, "udp");
+        vc_props_add(p, "host", str_or(src->connect_host, ""));
+        vc_props_add(p, "port", str_or(src->connect_service, ""));
+        vc_props_add(p, "localaddr", str_or(src->bind_host, ""));
+        vc_props_add(p, "localport", str_or(src->bind_service, "0"));
         break;
     case VC_CHR_TCP:
-        vc_buf_addf(&b, "%s:%s:%s%s",
-                    src->protocol == VC_CHR_TCP_TELNET ? "telnet" : "tcp",
-                    str_or(src->host, ""), str_or(src->service, ""),
-                    src->listen ? ",server,nowait" : "");
+        vc_props_value(p, src->protocol == VC_CHR_TCP_TELNET ? "telnet" : "tcp");
+        vc_props_add(p, "host", str_or(src->host, ""));
+        vc_props_add(p, "port", str_or(src->service, ""));
+        if (src->listen) {
+            vc_props_flag(p, "server");
+            vc_props_flag(p, "nowait");
+        }
         break;
     case VC_CHR_UNIX:
-        vc_buf_addf(&b, "unix:%s%s", str_or(src->path, ""),
-                    src->listen ? ",server,nowait" : "");
+        vc_props_value(p, "unix");
+        vc_props_add(p, "path", str_or(src->path, ""));
+        if (src->listen) {
+            vc_props_flag(p, "server");
+            vc_props_flag(p, "nowait");
+        }
         break;
     default:
-        /* spicevmc has no legacy form: QEMU gets an empty spec, as
-         * libvirt gives it */
-        (void)ctx;
-        break;
+        /* spicevmc came with -chardev: there is no old form of it */
+        vc_props_free(p);
+        return vc_build_unsupported(ctx, "%s not supported in this QEMU binary",
+                                    str_or(vc_chr_type_to_string(src->type), "?"));
     }
-    return vc_buf_steal(&b);
-}
-
-/* -chardev for a device; false on error. */
-static bool add_chardev(vc_build_ctx *ctx, const vc_chr_source *src,
-                        const char *alias)
-{
-    char *s = vc_build_chardev_str(ctx, src, alias);
-    if (!s)
-        return false;
-    vc_command_add_arg(ctx->cmd, "-chardev");
-    vc_command_take_arg(ctx->cmd, s);
-    return true;
+    return vc_build_opt(ctx, opt, p);
 }
 
 static bool chardev_and_device(vc_build_ctx *ctx)
@@ -148,7 +165,7 @@ static int build_smartcard(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
     const vc_smartcard_def *sc;
-    vc_buf opt = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
 
     if (!def->nsmartcards)
         return 0;
@@ -166,41 +183,43 @@ static int build_smartcard(vc_build_ctx *ctx)
     case VC_SMARTCARD_HOST:
         if (!VC_BUILD_HAS(ctx, CHARDEV) || !VC_BUILD_HAS(ctx, CCID_EMULATED))
             return vc_build_unsupported(ctx, "this QEMU binary lacks smartcard host mode support");
-        vc_buf_add(&opt, "ccid-card-emulated,backend=nss-emulated");
+        vc_props_value(&p, "ccid-card-emulated");
+        vc_props_add(&p, "backend", "nss-emulated");
         break;
     case VC_SMARTCARD_HOST_CERTIFICATES:
         if (!VC_BUILD_HAS(ctx, CHARDEV) || !VC_BUILD_HAS(ctx, CCID_EMULATED))
             return vc_build_unsupported(ctx, "this QEMU binary lacks smartcard host mode support");
-        vc_buf_add(&opt, "ccid-card-emulated,backend=certificates");
-        for (int j = 0; j < VC_SMARTCARD_NUM_CERTS; j++) {
-            const char *cert = str_or(sc->certs[j], "");
-            if (strchr(cert, ',')) {
-                vc_buf_free(&opt);
-                return vc_build_unsupported(ctx, "invalid certificate name: %s", cert);
-            }
-            vc_buf_addf(&opt, ",cert%d=%s", j + 1, cert);
-        }
-        if (sc->database && strchr(sc->database, ',')) {
-            vc_buf_free(&opt);
+        /* libvirt refuses these rather than quoting them */
+        for (int j = 0; j < VC_SMARTCARD_NUM_CERTS; j++)
+            if (strchr(str_or(sc->certs[j], ""), ','))
+                return vc_build_unsupported(ctx, "invalid certificate name: %s",
+                                            sc->certs[j]);
+        if (sc->database && strchr(sc->database, ','))
             return vc_build_unsupported(ctx, "invalid database name: %s", sc->database);
+        vc_props_value(&p, "ccid-card-emulated");
+        vc_props_add(&p, "backend", "certificates");
+        for (int j = 0; j < VC_SMARTCARD_NUM_CERTS; j++) {
+            char key[8];
+            snprintf(key, sizeof(key), "cert%d", j + 1);
+            vc_props_add(&p, key, str_or(sc->certs[j], ""));
         }
-        vc_buf_addf(&opt, ",database=%s", str_or(sc->database, SMARTCARD_DEFAULT_DATABASE));
+        vc_props_add(&p, "database", str_or(sc->database, SMARTCARD_DEFAULT_DATABASE));
         break;
     case VC_SMARTCARD_PASSTHROUGH:
         if (!VC_BUILD_HAS(ctx, CHARDEV) || !VC_BUILD_HAS(ctx, CCID_PASSTHRU))
             return vc_build_unsupported(ctx, "this QEMU binary lacks smartcard "
                                         "passthrough mode support");
-        if (!add_chardev(ctx, &sc->passthru, sc->info.alias))
+        if (vc_build_chardev(ctx, &sc->passthru, sc->info.alias))
             return -1;
-        vc_buf_addf(&opt, "ccid-card-passthru,chardev=char%s", sc->info.alias);
+        vc_props_value(&p, "ccid-card-passthru");
+        vc_props_addf(&p, "chardev", "char%s", sc->info.alias);
         break;
     default:
         return vc_build_error(ctx, "internal error unexpected smartcard type %d", sc->mode);
     }
-    vc_buf_addf(&opt, ",id=%s,bus=ccid0.0", sc->info.alias);
-    vc_command_add_arg(ctx->cmd, "-device");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&opt));
-    return 0;
+    vc_props_add(&p, "id", sc->info.alias);
+    vc_props_add(&p, "bus", "ccid0.0");
+    return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
 /* pseries guests have their serial ports on the VIO bus. */
@@ -212,21 +231,21 @@ static bool is_pseries(vc_build_ctx *ctx)
 
 static int build_serial_device(vc_build_ctx *ctx, const vc_chr_def *chr)
 {
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
 
     if (is_pseries(ctx)) {
-        vc_buf_addf(&b, "spapr-vty,chardev=char%s", chr->info.alias);
-        if (vc_build_device_address(ctx, &b, &chr->info) < 0) {
-            vc_buf_free(&b);
+        vc_props_value(&p, "spapr-vty");
+        vc_props_addf(&p, "chardev", "char%s", chr->info.alias);
+        if (vc_build_device_address(ctx, &p, &chr->info) < 0) {
+            vc_props_free(&p);
             return -1;
         }
     } else {
-        vc_buf_addf(&b, "isa-serial,chardev=char%s,id=%s", chr->info.alias,
-                    chr->info.alias);
+        vc_props_value(&p, "isa-serial");
+        vc_props_addf(&p, "chardev", "char%s", chr->info.alias);
+        vc_props_add(&p, "id", chr->info.alias);
     }
-    vc_command_add_arg(ctx->cmd, "-device");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
-    return 0;
+    return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
 /* Serial or parallel ports: "-serial none" when there are none and
@@ -234,32 +253,36 @@ static int build_serial_device(vc_build_ctx *ctx, const vc_chr_def *chr)
 static int build_ports(vc_build_ctx *ctx, vc_chr_def *const *ports, size_t n,
                        bool serial)
 {
-    const char *opt = serial ? "-serial" : "-parallel";
+    vc_qopt opt = serial ? VC_QOPT_SERIAL : VC_QOPT_PARALLEL;
 
     if (n == 0) {
-        if (!VC_BUILD_HAS(ctx, DEVICE))
-            vc_command_add_arg_pair(ctx->cmd, opt, "none");
-        return 0;
+        vc_props p = VC_PROPS_INIT;
+        if (VC_BUILD_HAS(ctx, DEVICE))
+            return 0;
+        vc_props_value(&p, "none");
+        return vc_build_opt(ctx, opt, &p);
     }
     for (size_t i = 0; i < n; i++) {
         const vc_chr_def *chr = ports[i];
+        vc_props p = VC_PROPS_INIT;
 
-        if (chardev_and_device(ctx)) {
-            if (!add_chardev(ctx, &chr->source, chr->info.alias))
+        if (!chardev_and_device(ctx)) {
+            if (vc_build_chr_compat(ctx, opt, &chr->source, &p) < 0)
                 return -1;
-            if (serial) {
-                if (build_serial_device(ctx, chr) < 0)
-                    return -1;
-            } else {
-                vc_command_add_arg(ctx->cmd, "-device");
-                vc_command_add_argf(ctx->cmd, "isa-parallel,chardev=char%s,id=%s",
-                                    chr->info.alias, chr->info.alias);
-            }
-        } else {
-            vc_command_add_arg(ctx->cmd, opt);
-            vc_command_take_arg(ctx->cmd,
-                                vc_build_chr_legacy_str(ctx, &chr->source, NULL));
+            continue;
         }
+        if (vc_build_chardev(ctx, &chr->source, chr->info.alias))
+            return -1;
+        if (serial) {
+            if (build_serial_device(ctx, chr) < 0)
+                return -1;
+            continue;
+        }
+        vc_props_value(&p, "isa-parallel");
+        vc_props_addf(&p, "chardev", "char%s", chr->info.alias);
+        vc_props_add(&p, "id", chr->info.alias);
+        if (vc_build_opt(ctx, VC_QOPT_DEVICE, &p) < 0)
+            return -1;
     }
     return 0;
 }
@@ -274,64 +297,59 @@ static bool spicevmc_device(vc_build_ctx *ctx, const vc_chr_def *chr)
 /* virtconsole / virtserialport / spicevmc on a virtio-serial bus. */
 static int virtio_port_device(vc_build_ctx *ctx, const vc_chr_def *chr)
 {
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
     bool old_vmc = spicevmc_device(ctx, chr);
 
-    if (chr->device == VC_CHR_DEVICE_CONSOLE)
-        vc_buf_add(&b, "virtconsole");
-    else if (old_vmc)
-        vc_buf_add(&b, "spicevmc");
-    else
-        vc_buf_add(&b, "virtserialport");
-
-    if (chr->info.addr.type != VC_ADDR_NONE) {
-        const vc_vioserial_addr *a = &chr->info.addr.u.vioserial;
-        if (chr->info.addr.type != VC_ADDR_VIRTIO_SERIAL) {
-            vc_buf_free(&b);
-            return vc_build_error(ctx, "internal error virtio serial device has "
-                                  "invalid address type");
-        }
-        vc_buf_addf(&b, ",bus=virtio-serial%u.%u,nr=%u", a->controller, a->bus, a->port);
-    }
+    if (chr->info.addr.type != VC_ADDR_NONE &&
+        chr->info.addr.type != VC_ADDR_VIRTIO_SERIAL)
+        return vc_build_error(ctx, "internal error virtio serial device has "
+                              "invalid address type");
     if (chr->source.type == VC_CHR_SPICEVMC && chr->target_name &&
-        !VC_STREQ(chr->target_name, "com.redhat.spice.0")) {
-        vc_buf_free(&b);
+        !VC_STREQ(chr->target_name, "com.redhat.spice.0"))
         return vc_build_unsupported(ctx, "Unsupported spicevmc target name '%s'",
                                     chr->target_name);
+
+    if (chr->device == VC_CHR_DEVICE_CONSOLE)
+        vc_props_value(&p, "virtconsole");
+    else if (old_vmc)
+        vc_props_value(&p, "spicevmc");
+    else
+        vc_props_value(&p, "virtserialport");
+    if (vc_build_device_address(ctx, &p, &chr->info) < 0) {
+        vc_props_free(&p);
+        return -1;
     }
-    if (old_vmc) {
-        vc_buf_addf(&b, ",id=%s", chr->info.alias);
-    } else {
-        vc_buf_addf(&b, ",chardev=char%s,id=%s", chr->info.alias, chr->info.alias);
-        if (chr->device == VC_CHR_DEVICE_CHANNEL && chr->target_name)
-            vc_buf_addf(&b, ",name=%s", chr->target_name);
-    }
-    vc_command_add_arg(ctx->cmd, "-device");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
-    return 0;
+    if (!old_vmc)
+        vc_props_addf(&p, "chardev", "char%s", chr->info.alias);
+    vc_props_add(&p, "id", chr->info.alias);
+    if (!old_vmc && chr->device == VC_CHR_DEVICE_CHANNEL && chr->target_name)
+        vc_props_add(&p, "name", chr->target_name);
+    return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
 static int build_channel(vc_build_ctx *ctx, const vc_chr_def *chr)
 {
+    vc_props p = VC_PROPS_INIT;
+
     switch (chr->target_type) {
-    case VC_CHR_CHANNEL_GUESTFWD: {
+    case VC_CHR_CHANNEL_GUESTFWD:
         if (!chardev_and_device(ctx))
             return vc_build_unsupported(ctx, "guestfwd requires QEMU to support "
                                         "-chardev & -device");
-        if (!add_chardev(ctx, &chr->source, chr->info.alias))
+        if (vc_build_chardev(ctx, &chr->source, chr->info.alias))
             return -1;
-        vc_command_add_arg(ctx->cmd, "-netdev");
-        vc_command_add_argf(ctx->cmd, "user,guestfwd=tcp:%s:%u,chardev=char%s,id=user-%s",
-                            str_or(chr->guestfwd_addr, ""), chr->guestfwd_port,
-                            chr->info.alias, chr->info.alias);
-        return 0;
-    }
+        vc_props_value(&p, "user");
+        vc_props_addf(&p, "guestfwd", "tcp:%s:%u", str_or(chr->guestfwd_addr, ""),
+                      chr->guestfwd_port);
+        vc_props_addf(&p, "chardev", "char%s", chr->info.alias);
+        vc_props_addf(&p, "id", "user-%s", chr->info.alias);
+        return vc_build_opt(ctx, VC_QOPT_NETDEV, &p);
     case VC_CHR_CHANNEL_VIRTIO:
         if (!VC_BUILD_HAS(ctx, DEVICE))
             return vc_build_unsupported(ctx, "virtio channel requires QEMU to support -device");
         /* the old spicevmc device needs no -chardev */
         if (!spicevmc_device(ctx, chr) &&
-            !add_chardev(ctx, &chr->source, chr->info.alias))
+            vc_build_chardev(ctx, &chr->source, chr->info.alias))
             return -1;
         return virtio_port_device(ctx, chr);
     default:
@@ -345,7 +363,7 @@ static int build_console(vc_build_ctx *ctx, const vc_chr_def *chr)
     case VC_CHR_CONSOLE_VIRTIO:
         if (!VC_BUILD_HAS(ctx, DEVICE))
             return vc_build_unsupported(ctx, "virtio channel requires QEMU to support -device");
-        if (!add_chardev(ctx, &chr->source, chr->info.alias))
+        if (vc_build_chardev(ctx, &chr->source, chr->info.alias))
             return -1;
         return virtio_port_device(ctx, chr);
     case VC_CHR_CONSOLE_SERIAL:     /* the serial port already is it */

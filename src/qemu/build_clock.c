@@ -9,18 +9,17 @@
 #include "util/buf.h"
 
 /* -rtc base=...,clock=...,driftfix=... */
-static int rtc_arg(vc_build_ctx *ctx, char **out)
+static int rtc_arg(vc_build_ctx *ctx, vc_props *p)
 {
     const vc_clock_def *clock = &ctx->def->clock;
-    vc_buf b = VC_BUF_INIT;
 
     switch (clock->offset) {
     case VC_CLOCK_UTC:
-        vc_buf_add(&b, "base=utc");
+        vc_props_add(p, "base", "utc");
         break;
     case VC_CLOCK_LOCALTIME:
     case VC_CLOCK_TIMEZONE:
-        vc_buf_add(&b, "base=localtime");
+        vc_props_add(p, "base", "localtime");
         break;
     case VC_CLOCK_VARIABLE: {
         /* QEMU takes the start time, not an offset */
@@ -28,14 +27,13 @@ static int rtc_arg(vc_build_ctx *ctx, char **out)
         struct tm nowbits;
         now += clock->adjustment;
         gmtime_r(&now, &nowbits);
-        vc_buf_addf(&b, "base=%d-%02d-%02dT%02d:%02d:%02d",
+        vc_props_addf(p, "base", "%d-%02d-%02dT%02d:%02d:%02d",
                     nowbits.tm_year + 1900, nowbits.tm_mon + 1,
                     nowbits.tm_mday, nowbits.tm_hour, nowbits.tm_min,
                     nowbits.tm_sec);
         break;
     }
     default:
-        vc_buf_free(&b);
         return vc_build_unsupported(ctx, "unsupported clock offset '%s'",
                                     vc_clock_offset_to_string(clock->offset));
     }
@@ -48,14 +46,13 @@ static int rtc_arg(vc_build_ctx *ctx, char **out)
         case -1:        /* unspecified: the default */
             break;
         case VC_TRACK_BOOT:
-            vc_buf_free(&b);
             return vc_build_unsupported(ctx, "unsupported rtc timer track '%s'",
                                         vc_timer_track_to_string(t->track));
         case VC_TRACK_GUEST:
-            vc_buf_add(&b, ",clock=vm");
+            vc_props_add(p, "clock", "vm");
             break;
         case VC_TRACK_WALL:
-            vc_buf_add(&b, ",clock=host");
+            vc_props_add(p, "clock", "host");
             break;
         }
         switch (t->tickpolicy) {
@@ -63,16 +60,14 @@ static int rtc_arg(vc_build_ctx *ctx, char **out)
         case VC_TICK_DELAY:
             break;
         case VC_TICK_CATCHUP:
-            vc_buf_add(&b, ",driftfix=slew");
+            vc_props_add(p, "driftfix", "slew");
             break;
         default:
-            vc_buf_free(&b);
             return vc_build_unsupported(ctx, "unsupported rtc timer tickpolicy '%s'",
                                         vc_timer_tickpolicy_to_string(t->tickpolicy));
         }
         break;      /* only the first rtc timer counts */
     }
-    *out = vc_buf_steal(&b);
     return 0;
 }
 
@@ -86,7 +81,7 @@ static int rtc_timer(vc_build_ctx *ctx, const vc_timer_def *t)
         case VC_TICK_DELAY:
             return 0;
         case VC_TICK_CATCHUP:
-            vc_command_add_arg(ctx->cmd, "-rtc-td-hack");
+            vc_build_switch(ctx, VC_QOPT_RTC_TD_HACK);
             return 0;
         default:
             return vc_build_unsupported(ctx, "unsupported rtc tickpolicy '%s'",
@@ -108,13 +103,13 @@ static int pit_timer(vc_build_ctx *ctx, const vc_timer_def *t)
         /* delay is the userspace PIT's default; the kernel PIT's is
          * catchup, so ask for no reinjection */
         if (VC_BUILD_HAS(ctx, NO_KVM_PIT))
-            vc_command_add_arg(ctx->cmd, "-no-kvm-pit-reinjection");
+            vc_build_switch(ctx, VC_QOPT_NO_KVM_PIT);
         return 0;
     case VC_TICK_CATCHUP:
         if (VC_BUILD_HAS(ctx, NO_KVM_PIT))
             return 0;
         if (VC_BUILD_HAS(ctx, TDF)) {
-            vc_command_add_arg(ctx->cmd, "-tdf");
+            vc_build_switch(ctx, VC_QOPT_TDF);
             return 0;
         }
         break;
@@ -130,7 +125,7 @@ static int hpet_timer(vc_build_ctx *ctx, const vc_timer_def *t)
     /* Unspecified leaves QEMU's default (on where -no-hpet exists). */
     if (VC_BUILD_HAS(ctx, NO_HPET)) {
         if (t->present == 0)
-            vc_command_add_arg(ctx->cmd, "-no-hpet");
+            vc_build_switch(ctx, VC_QOPT_NO_HPET);
     } else if (t->present == 1) {
         return vc_build_unsupported(ctx, "pit timer is not supported");
     }
@@ -142,16 +137,18 @@ int vc_build_clock_args(vc_build_ctx *ctx)
     const vc_clock_def *clock = &ctx->def->clock;
 
     if (VC_BUILD_HAS(ctx, RTC)) {
-        char *rtc = NULL;
-        if (rtc_arg(ctx, &rtc) < 0)
+        vc_props rtc = VC_PROPS_INIT;
+        if (rtc_arg(ctx, &rtc) < 0) {
+            vc_props_free(&rtc);
             return -1;
-        vc_command_add_arg(ctx->cmd, "-rtc");
-        vc_command_take_arg(ctx->cmd, rtc);
+        }
+        if (vc_build_opt(ctx, VC_QOPT_RTC, &rtc) < 0)
+            return -1;
     } else {
         switch (clock->offset) {
         case VC_CLOCK_LOCALTIME:
         case VC_CLOCK_TIMEZONE:
-            vc_command_add_arg(ctx->cmd, "-localtime");
+            vc_build_switch(ctx, VC_QOPT_LOCALTIME);
             break;
         case VC_CLOCK_UTC:
             break;

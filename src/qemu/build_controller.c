@@ -30,9 +30,10 @@ static const struct {
     [VC_USB_MODEL_NONE] = { "none", -1 },
 };
 
-static int usb_controller(vc_build_ctx *ctx, const vc_controller_def *c, vc_buf *b)
+static int usb_controller(vc_build_ctx *ctx, const vc_controller_def *c, vc_props *p)
 {
     int model = c->model;
+    char *bus;
 
     /* the default is the PIIX3's UHCI, OHCI on ppc64 */
     if (model == -1)
@@ -44,74 +45,76 @@ static int usb_controller(vc_build_ctx *ctx, const vc_controller_def *c, vc_buf 
         !vc_caps_has(&ctx->caps, (vc_cap)usb_models[model].cap))
         return vc_build_unsupported(ctx, "%s not supported in this QEMU binary",
                                     usb_models[model].device);
-    vc_buf_add(b, usb_models[model].device);
+    vc_props_value(p, usb_models[model].device);
+    bus = vc_build_usb_id(c->idx);
     /* companions attach to their EHCI's bus */
     if (c->info.has_master) {
-        vc_buf_add(b, ",masterbus=");
-        vc_build_usb_id(b, c->idx);
-        vc_buf_addf(b, ".0,firstport=%u", c->info.master_startport);
+        vc_props_addf(p, "masterbus", "%s.0", bus);
+        vc_props_addf(p, "firstport", "%u", c->info.master_startport);
     } else {
-        vc_buf_add(b, ",id=");
-        vc_build_usb_id(b, c->idx);
+        vc_props_add(p, "id", bus);
     }
+    free(bus);
     return 0;
 }
 
-static int scsi_controller(vc_build_ctx *ctx, const vc_controller_def *c, vc_buf *b)
+static int scsi_controller(vc_build_ctx *ctx, const vc_controller_def *c, vc_props *p)
 {
     int model = c->model;
 
     if (vc_build_scsi_model(ctx, &model) < 0)
         return -1;
     switch (model) {
-    case VC_SCSI_MODEL_VIRTIO_SCSI: vc_buf_add(b, "virtio-scsi-pci"); break;
-    case VC_SCSI_MODEL_IBMVSCSI: vc_buf_add(b, "spapr-vscsi"); break;
-    case VC_SCSI_MODEL_LSILOGIC: vc_buf_add(b, "lsi"); break;
+    case VC_SCSI_MODEL_VIRTIO_SCSI: vc_props_value(p, "virtio-scsi-pci"); break;
+    case VC_SCSI_MODEL_IBMVSCSI: vc_props_value(p, "spapr-vscsi"); break;
+    case VC_SCSI_MODEL_LSILOGIC: vc_props_value(p, "lsi"); break;
     default:
         return vc_build_unsupported(ctx, "Unsupported controller model: %s",
                                     vc_scsi_model_to_string(c->model));
     }
-    vc_buf_addf(b, ",id=scsi%u", c->idx);
+    vc_props_addf(p, "id", "scsi%u", c->idx);
     return 0;
 }
 
-static char *controller_str(vc_build_ctx *ctx, const vc_controller_def *c)
+static int controller_device(vc_build_ctx *ctx, const vc_controller_def *c)
 {
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
     int r = 0;
 
     switch (c->type) {
     case VC_CTRL_SCSI:
-        r = scsi_controller(ctx, c, &b);
+        r = scsi_controller(ctx, c, &p);
         break;
     case VC_CTRL_VIRTIO_SERIAL:
-        vc_buf_add(&b, c->info.addr.type == VC_ADDR_VIRTIO_S390
-                       ? "virtio-serial-s390" : "virtio-serial-pci");
-        vc_buf_addf(&b, ",id=virtio-serial%u", c->idx);
+        vc_props_value(&p, c->info.addr.type == VC_ADDR_VIRTIO_S390
+                           ? "virtio-serial-s390" : "virtio-serial-pci");
+        vc_props_addf(&p, "id", "virtio-serial%u", c->idx);
         if (c->ports != -1)
-            vc_buf_addf(&b, ",max_ports=%d", c->ports);
+            vc_props_addf(&p, "max_ports", "%d", c->ports);
         if (c->vectors != -1)
-            vc_buf_addf(&b, ",vectors=%d", c->vectors);
+            vc_props_addf(&p, "vectors", "%d", c->vectors);
         break;
     case VC_CTRL_CCID:
-        vc_buf_addf(&b, "usb-ccid,id=ccid%u", c->idx);
+        vc_props_value(&p, "usb-ccid");
+        vc_props_addf(&p, "id", "ccid%u", c->idx);
         break;
     case VC_CTRL_SATA:
-        vc_buf_addf(&b, "ahci,id=ahci%u", c->idx);
+        vc_props_value(&p, "ahci");
+        vc_props_addf(&p, "id", "ahci%u", c->idx);
         break;
     case VC_CTRL_USB:
-        r = usb_controller(ctx, c, &b);
+        r = usb_controller(ctx, c, &p);
         break;
     default:
         r = vc_build_unsupported(ctx, "Unknown controller type: %s",
                                  vc_ctrl_type_to_string(c->type));
         break;
     }
-    if (r < 0 || vc_build_device_address(ctx, &b, &c->info) < 0) {
-        vc_buf_free(&b);
-        return NULL;
+    if (r < 0 || vc_build_device_address(ctx, &p, &c->info) < 0) {
+        vc_props_free(&p);
+        return -1;
     }
-    return vc_buf_steal(&b);
+    return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
 /* A default USB controller on a QEMU without piix3-usb-uhci is the
@@ -130,7 +133,6 @@ int vc_build_controller_args(vc_build_ctx *ctx)
     for (size_t j = 0; j < sizeof(controller_order) / sizeof(controller_order[0]); j++) {
         for (size_t i = 0; i < def->ncontrollers; i++) {
             const vc_controller_def *c = def->controllers[i];
-            char *s;
 
             if (c->type != controller_order[j])
                 continue;
@@ -146,10 +148,8 @@ int vc_build_controller_args(vc_build_ctx *ctx)
                 usb_legacy = true;
                 continue;
             }
-            if (!(s = controller_str(ctx, c)))
+            if (controller_device(ctx, c) < 0)
                 return -1;
-            vc_command_add_arg(ctx->cmd, "-device");
-            vc_command_take_arg(ctx->cmd, s);
         }
     }
     return 0;

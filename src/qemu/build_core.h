@@ -5,8 +5,8 @@
 
 #include "qemu/build_internal.h"
 
-/* The -cpu value (caller frees), or NULL in *out when none is needed. */
-int vc_build_cpu_arg(vc_build_ctx *ctx, char **out);
+/* The -cpu value as a list (left empty when none is needed). */
+int vc_build_cpu_arg(vc_build_ctx *ctx, vc_props *p);
 
 /* -rtc / -localtime, TZ, and the timer options. */
 int vc_build_clock_args(vc_build_ctx *ctx);

@@ -25,7 +25,7 @@ static bool host_is_x86_64(vc_build_ctx *ctx)
 }
 
 /* A guest <cpu> with a model or a host mode. */
-static int guest_model(vc_build_ctx *ctx, vc_buf *b, bool *have_cpu)
+static int guest_model(vc_build_ctx *ctx, vc_props *p)
 {
     const vc_cpu_def *cpu = ctx->def->cpu;
 
@@ -37,64 +37,53 @@ static int guest_model(vc_build_ctx *ctx, vc_buf *b, bool *have_cpu)
         if (ctx->def->virt_type != VC_VIRT_KVM)
             return vc_build_unsupported(ctx, "CPU mode '%s' is only supported with kvm",
                                         mode);
-        vc_buf_add(b, "host");
-        *have_cpu = true;
+        vc_props_value(p, "host");
         return 0;
     }
-    if (vc_cpu_model_guest(ctx, b) < 0)
-        return -1;
-    *have_cpu = true;
-    return 0;
+    return vc_cpu_model_guest(ctx, p);
 }
 
-int vc_build_cpu_arg(vc_build_ctx *ctx, char **out)
+/* A model to put the feature flags after, when none was chosen. */
+static void need_model(vc_props *p, const char *default_model)
+{
+    if (!p->n)
+        vc_props_value(p, default_model);
+}
+
+int vc_build_cpu_arg(vc_build_ctx *ctx, vc_props *p)
 {
     const vc_domain_def *def = ctx->def;
     const char *default_model = VC_STREQ(ctx->arch, "i686") ? "qemu32" : "qemu64";
-    vc_buf b = VC_BUF_INIT;
-    bool have_cpu = false;
 
-    *out = NULL;
     if (def->cpu && (def->cpu->mode != VC_CPU_MODE_CUSTOM || def->cpu->model)) {
-        if (guest_model(ctx, &b, &have_cpu) < 0)
-            goto error;
+        if (guest_model(ctx, p) < 0) {
+            vc_props_free(p);
+            return -1;
+        }
     } else if (VC_STREQ(ctx->arch, "i686") &&
                ((host_is_x86_64(ctx) && strstr(ctx->emulator, "kvm")) ||
                 strstr(ctx->emulator, "x86_64"))) {
         /* a 64-bit emulator would show the i686 guest a 64-bit CPU */
-        vc_buf_add(&b, default_model);
-        have_cpu = true;
+        vc_props_value(p, default_model);
     }
 
     for (size_t i = 0; i < def->clock.ntimers; i++) {
         const vc_timer_def *t = &def->clock.timers[i];
         if (t->name != VC_TIMER_KVMCLOCK || t->present == -1)
             continue;
-        vc_buf_addf(&b, "%s,%ckvmclock", have_cpu ? "" : default_model,
-                    t->present ? '+' : '-');
-        have_cpu = true;
+        need_model(p, default_model);
+        vc_props_value(p, t->present ? "+kvmclock" : "-kvmclock");
         break;
     }
     if (def->apic_eoi != VC_SWITCH_DEFAULT) {
-        vc_buf_addf(&b, "%s,%ckvm_pv_eoi", have_cpu ? "" : default_model,
-                    def->apic_eoi == VC_SWITCH_ON ? '+' : '-');
-        have_cpu = true;
+        need_model(p, default_model);
+        vc_props_value(p, def->apic_eoi == VC_SWITCH_ON ? "+kvm_pv_eoi" : "-kvm_pv_eoi");
     }
     if (def->features & (1u << VC_FEATURE_HYPERV)) {
-        if (!have_cpu)
-            vc_buf_add(&b, default_model);
-        have_cpu = true;
+        need_model(p, default_model);
         for (int i = 0; i < VC_HYPERV_LAST; i++)
             if (def->hyperv[i] == VC_SWITCH_ON)
-                vc_buf_addf(&b, ",hv_%s", vc_hyperv_feature_to_string(i));
+                vc_props_valuef(p, "hv_%s", vc_hyperv_feature_to_string(i));
     }
-
-    if (have_cpu)
-        *out = vc_buf_steal(&b);
-    vc_buf_free(&b);
     return 0;
-
-error:
-    vc_buf_free(&b);
-    return -1;
 }

@@ -4,25 +4,24 @@
 #include "qemu/build_core.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
 #include "util/buf.h"
 
-/* "-device STR" with the device's address appended; takes @b. */
-static int add_device(vc_build_ctx *ctx, vc_buf *b, const vc_device_info *info)
+/* -device with the device's address appended; takes @p. */
+static int add_device(vc_build_ctx *ctx, vc_props *p, const vc_device_info *info)
 {
-    if (vc_build_device_address(ctx, b, info) < 0) {
-        vc_buf_free(b);
+    if (vc_build_device_address(ctx, p, info) < 0) {
+        vc_props_free(p);
         return -1;
     }
-    vc_command_add_arg(ctx->cmd, "-device");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(b));
-    return 0;
+    return vc_build_opt(ctx, VC_QOPT_DEVICE, p);
 }
 
-int vc_build_rom_str(vc_build_ctx *ctx, vc_buf *buf, const vc_device_info *info)
+int vc_build_rom(vc_build_ctx *ctx, vc_props *p, const vc_device_info *info)
 {
     if (info->rom_bar == VC_SWITCH_DEFAULT && !info->rom_file)
         return 0;
@@ -33,11 +32,11 @@ int vc_build_rom_str(vc_build_ctx *ctx, vc_buf *buf, const vc_device_info *info)
         return vc_build_unsupported(ctx, "rombar and romfile not supported in "
                                     "this QEMU binary");
     if (info->rom_bar == VC_SWITCH_OFF)
-        vc_buf_add(buf, ",rombar=0");
+        vc_props_add(p, "rombar", "0");
     else if (info->rom_bar == VC_SWITCH_ON)
-        vc_buf_add(buf, ",rombar=1");
+        vc_props_add(p, "rombar", "1");
     if (info->rom_file)
-        vc_buf_addf(buf, ",romfile=%s", info->rom_file);
+        vc_props_add(p, "romfile", info->rom_file);
     return 0;
 }
 
@@ -45,12 +44,13 @@ int vc_build_hub_args(vc_build_ctx *ctx)
 {
     for (size_t i = 0; i < ctx->def->nhubs; i++) {
         const vc_hub_def *hub = ctx->def->hubs[i];
-        vc_buf b = VC_BUF_INIT;
+        vc_props p = VC_PROPS_INIT;
 
         if (!VC_BUILD_HAS(ctx, USB_HUB))
             return vc_build_unsupported(ctx, "usb-hub not supported by QEMU binary");
-        vc_buf_addf(&b, "usb-hub,id=%s", hub->info.alias);
-        if (add_device(ctx, &b, &hub->info) < 0)
+        vc_props_value(&p, "usb-hub");
+        vc_props_add(&p, "id", hub->info.alias);
+        if (add_device(ctx, &p, &hub->info) < 0)
             return -1;
     }
     return 0;
@@ -66,12 +66,13 @@ int vc_build_input_args(vc_build_ctx *ctx)
         if (in->bus != VC_INPUT_BUS_USB)
             continue;
         if (VC_BUILD_HAS(ctx, DEVICE)) {
-            vc_buf b = VC_BUF_INIT;
-            vc_buf_addf(&b, "usb-%s,id=%s", kind, in->info.alias);
-            if (add_device(ctx, &b, &in->info) < 0)
+            vc_props p = VC_PROPS_INIT;
+            vc_props_valuef(&p, "usb-%s", kind);
+            vc_props_add(&p, "id", in->info.alias);
+            if (add_device(ctx, &p, &in->info) < 0)
                 return -1;
         } else {
-            vc_command_add_arg_pair(ctx->cmd, "-usbdevice", kind);
+            vc_build_literal(ctx, VC_QOPT_USBDEVICE, kind);
         }
     }
     return 0;
@@ -109,7 +110,7 @@ static int check_qxl_sizes(vc_build_ctx *ctx, const vc_video_def *v)
 /* A video card as -device (the primary one as qxl-vga). */
 static int video_device(vc_build_ctx *ctx, const vc_video_def *v, bool primary)
 {
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
     const char *model;
 
     if (primary) {
@@ -124,18 +125,17 @@ static int video_device(vc_build_ctx *ctx, const vc_video_def *v, bool primary)
             return vc_build_unsupported(ctx, "non-primary video device must be type of 'qxl'");
         model = "qxl";
     }
-    vc_buf_addf(&b, "%s,id=%s", model, v->info.alias);
+    if (v->type == VC_VIDEO_QXL && check_qxl_sizes(ctx, v) < 0)
+        return -1;
+    vc_props_value(&p, model);
+    vc_props_add(&p, "id", v->info.alias);
     if (v->type == VC_VIDEO_QXL) {
-        if (check_qxl_sizes(ctx, v) < 0) {
-            vc_buf_free(&b);
-            return -1;
-        }
         /* QEMU takes bytes */
-        vc_buf_addf(&b, ",ram_size=%u", qxl_ram(v) * 1024);
+        vc_props_addf(&p, "ram_size", "%u", qxl_ram(v) * 1024);
         if (v->vram)
-            vc_buf_addf(&b, ",vram_size=%u", v->vram * 1024);
+            vc_props_addf(&p, "vram_size", "%u", v->vram * 1024);
     }
-    return add_device(ctx, &b, &v->info);
+    return add_device(ctx, &p, &v->info);
 }
 
 /* Whether QEMU can take the primary card as a -device too. */
@@ -163,16 +163,23 @@ static int primary_vga(vc_build_ctx *ctx, const vc_video_def *v)
     if (!vga || !*vga)
         return vc_build_unsupported(ctx, "video type %s is not supported with QEMU",
                                     vc_video_type_to_string(v->type));
-    vc_command_add_arg_pair(ctx->cmd, "-vga", vga);
+    vc_build_literal(ctx, VC_QOPT_VGA, vga);
     if (v->type == VC_VIDEO_QXL && VC_BUILD_HAS(ctx, DEVICE)) {
         const char *dev = VC_BUILD_HAS(ctx, DEVICE_QXL_VGA) ? "qxl-vga" : "qxl";
+        vc_props p = VC_PROPS_INIT;
+        char key[32];
+
         if (check_qxl_sizes(ctx, v) < 0)
             return -1;
-        vc_command_add_arg(ctx->cmd, "-global");
-        vc_command_add_argf(ctx->cmd, "%s.ram_size=%u", dev, qxl_ram(v) * 1024);
+        snprintf(key, sizeof(key), "%s.ram_size", dev);
+        vc_props_addf(&p, key, "%u", qxl_ram(v) * 1024);
+        if (vc_build_opt(ctx, VC_QOPT_GLOBAL, &p) < 0)
+            return -1;
         if (v->vram) {
-            vc_command_add_arg(ctx->cmd, "-global");
-            vc_command_add_argf(ctx->cmd, "%s.vram_size=%u", dev, v->vram * 1024);
+            snprintf(key, sizeof(key), "%s.vram_size", dev);
+            vc_props_addf(&p, key, "%u", v->vram * 1024);
+            if (vc_build_opt(ctx, VC_QOPT_GLOBAL, &p) < 0)
+                return -1;
         }
     }
     return 0;
@@ -183,10 +190,10 @@ static int primary_legacy(vc_build_ctx *ctx, const vc_video_def *v)
 {
     switch (v->type) {
     case VC_VIDEO_VGA:
-        vc_command_add_arg(ctx->cmd, "-std-vga");
+        vc_build_switch(ctx, VC_QOPT_STD_VGA);
         return 0;
     case VC_VIDEO_VMVGA:
-        vc_command_add_arg(ctx->cmd, "-vmwarevga");
+        vc_build_switch(ctx, VC_QOPT_VMWAREVGA);
         return 0;
     case VC_VIDEO_XEN:
     case VC_VIDEO_CIRRUS:
@@ -205,7 +212,7 @@ int vc_build_video_args(vc_build_ctx *ctx)
         /* -nodefaults already did this with -device */
         if (!VC_BUILD_HAS(ctx, DEVICE) && VC_BUILD_HAS(ctx, VGA) &&
             VC_BUILD_HAS(ctx, VGA_NONE))
-            vc_command_add_arg_pair(ctx->cmd, "-vga", "none");
+            vc_build_literal(ctx, VC_QOPT_VGA, "none");
         return 0;
     }
     if (primary_as_device(ctx, def->videos[0]->type)) {
@@ -250,26 +257,30 @@ static int hda_codec(vc_build_ctx *ctx, const vc_sound_def *s, vc_sound_codec co
         [VC_SOUND_CODEC_MICRO] = VC_CAP_HDA_MICRO,
     };
 
+    vc_props p = VC_PROPS_INIT;
+
     if (!vc_caps_has(&ctx->caps, caps[codec]))
         return vc_build_unsupported(ctx, "%s not supported in this QEMU binary",
                                     names[codec]);
-    vc_command_add_arg(ctx->cmd, "-device");
-    vc_command_add_argf(ctx->cmd, "%s,id=%s-codec%d,bus=%s.0,cad=%d", names[codec],
-                        s->info.alias, cad, s->info.alias, cad);
-    return 0;
+    vc_props_value(&p, names[codec]);
+    vc_props_addf(&p, "id", "%s-codec%d", s->info.alias, cad);
+    vc_props_addf(&p, "bus", "%s.0", s->info.alias);
+    vc_props_addf(&p, "cad", "%d", cad);
+    return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
 static int sound_device(vc_build_ctx *ctx, const vc_sound_def *s)
 {
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
 
     /* the PC speaker has no -device form (and no address) */
     if (s->model == VC_SOUND_PCSPK) {
-        vc_command_add_arg_pair(ctx->cmd, "-soundhw", "pcspk");
-        return 0;
+        vc_props_value(&p, "pcspk");
+        return vc_build_opt(ctx, VC_QOPT_SOUNDHW, &p);
     }
-    vc_buf_addf(&b, "%s,id=%s", sound_devices[s->model], s->info.alias);
-    if (add_device(ctx, &b, &s->info) < 0)
+    vc_props_value(&p, sound_devices[s->model]);
+    vc_props_add(&p, "id", s->info.alias);
+    if (add_device(ctx, &p, &s->info) < 0)
         return -1;
     if (s->model != VC_SOUND_ICH6)
         return 0;
@@ -284,7 +295,7 @@ static int sound_device(vc_build_ctx *ctx, const vc_sound_def *s)
 int vc_build_sound_args(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
 
     if (def->nsounds == 0)
         return 0;
@@ -296,16 +307,12 @@ int vc_build_sound_args(vc_build_ctx *ctx)
     }
     for (size_t i = 0; i < def->nsounds; i++) {
         if (def->sounds[i]->model == VC_SOUND_ICH6) {
-            vc_buf_free(&b);
+            vc_props_free(&p);
             return vc_build_unsupported(ctx, "this QEMU binary lacks hda support");
         }
-        if (i)
-            vc_buf_addc(&b, ',');
-        vc_buf_add(&b, vc_sound_model_to_string(def->sounds[i]->model));
+        vc_props_value(&p, vc_sound_model_to_string(def->sounds[i]->model));
     }
-    vc_command_add_arg(ctx->cmd, "-soundhw");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
-    return 0;
+    return vc_build_opt(ctx, VC_QOPT_SOUNDHW, &p);
 }
 
 int vc_build_watchdog_args(vc_build_ctx *ctx)
@@ -316,18 +323,17 @@ int vc_build_watchdog_args(vc_build_ctx *ctx)
     if (!w)
         return 0;
     if (VC_BUILD_HAS(ctx, DEVICE)) {
-        vc_buf b = VC_BUF_INIT;
-        vc_buf_addf(&b, "%s,id=%s", vc_watchdog_model_to_string(w->model), w->info.alias);
-        if (add_device(ctx, &b, &w->info) < 0)
+        vc_props p = VC_PROPS_INIT;
+        vc_props_value(&p, vc_watchdog_model_to_string(w->model));
+        vc_props_add(&p, "id", w->info.alias);
+        if (add_device(ctx, &p, &w->info) < 0)
             return -1;
     } else {
-        vc_command_add_arg_pair(ctx->cmd, "-watchdog",
-                                vc_watchdog_model_to_string(w->model));
+        vc_build_literal(ctx, VC_QOPT_WATCHDOG, vc_watchdog_model_to_string(w->model));
     }
     /* QEMU has no dump action: libvirt pauses the guest and dumps it */
     act = w->action == VC_WATCHDOG_DUMP ? VC_WATCHDOG_PAUSE : w->action;
-    vc_command_add_arg_pair(ctx->cmd, "-watchdog-action",
-                            vc_watchdog_action_to_string(act));
+    vc_build_literal(ctx, VC_QOPT_WATCHDOG_ACTION, vc_watchdog_action_to_string(act));
     return 0;
 }
 
@@ -347,11 +353,12 @@ int vc_build_balloon_args(vc_build_ctx *ctx)
                                     "supported by this version of qemu",
                                     vc_balloon_model_to_string(m->model));
     if (VC_BUILD_HAS(ctx, DEVICE)) {
-        vc_buf b = VC_BUF_INIT;
-        vc_buf_addf(&b, "virtio-balloon-pci,id=%s", m->info.alias);
-        return add_device(ctx, &b, &m->info);
+        vc_props p = VC_PROPS_INIT;
+        vc_props_value(&p, "virtio-balloon-pci");
+        vc_props_add(&p, "id", m->info.alias);
+        return add_device(ctx, &p, &m->info);
     }
     if (VC_BUILD_HAS(ctx, BALLOON))
-        vc_command_add_arg_pair(ctx->cmd, "-balloon", "virtio");
+        vc_build_literal(ctx, VC_QOPT_BALLOON, "virtio");
     return 0;
 }

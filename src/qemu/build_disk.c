@@ -6,6 +6,7 @@
 #include "util/alloc.h"
 #include "util/strutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,48 +64,54 @@ static int usb_legacy_disk(vc_build_ctx *ctx, const vc_disk_def *d)
     if (d->device != VC_DISK_DEVICE_DISK)
         return vc_build_error(ctx, "internal error unsupported usb disk type for '%s'",
                               d->src ? d->src : "");
-    vc_command_add_arg(ctx->cmd, "-usbdevice");
-    vc_command_add_argf(ctx->cmd, "disk:%s", d->src ? d->src : "");
+    vc_build_literalf(ctx, VC_QOPT_USBDEVICE, "disk:%s", d->src ? d->src : "");
     return 0;
 }
 
 /* The floppy controller is built in: drives attach by -global. */
-static void fdc_globals(vc_build_ctx *ctx, const vc_disk_def *d, unsigned bootindex)
+static int fdc_globals(vc_build_ctx *ctx, const vc_disk_def *d, unsigned bootindex)
 {
     char drive = d->info.addr.u.drive.unit ? 'B' : 'A';
+    vc_props p = VC_PROPS_INIT;
+    char key[32];
 
-    vc_command_add_arg(ctx->cmd, "-global");
-    vc_command_add_argf(ctx->cmd, "isa-fdc.drive%c=drive-%s", drive,
-                        d->info.alias ? d->info.alias : "");
-    if (bootindex) {
-        vc_command_add_arg(ctx->cmd, "-global");
-        vc_command_add_argf(ctx->cmd, "isa-fdc.bootindex%c=%u", drive, bootindex);
-    }
+    snprintf(key, sizeof(key), "isa-fdc.drive%c", drive);
+    vc_props_addf(&p, key, "drive-%s", d->info.alias ? d->info.alias : "");
+    if (vc_build_opt(ctx, VC_QOPT_GLOBAL, &p) < 0)
+        return -1;
+    if (!bootindex)
+        return 0;
+    snprintf(key, sizeof(key), "isa-fdc.bootindex%c", drive);
+    vc_props_addf(&p, key, "%u", bootindex);
+    return vc_build_opt(ctx, VC_QOPT_GLOBAL, &p);
 }
 
 static int drive_disk(vc_build_ctx *ctx, vc_disk_def *d, boot_slots *boot)
 {
+    vc_props p = VC_PROPS_INIT;
     unsigned bootindex;
     bool with_device, mask_device;
-    char *s;
+    int rc;
 
     if (d->bus == VC_DISK_BUS_USB && !VC_BUILD_HAS(ctx, DEVICE))
         return usb_legacy_disk(ctx, d);
     bootindex = boot_slot_take(boot, d);
 
-    vc_command_add_arg(ctx->cmd, "-drive");
     /* Xen paravirtual disks cannot be -device: their drive is built as
      * for a QEMU without -device. */
     with_device = VC_BUILD_HAS(ctx, DEVICE) && d->bus != VC_DISK_BUS_XEN;
     mask_device = VC_BUILD_HAS(ctx, DEVICE) && !with_device;
     if (mask_device)
         vc_caps_clear(&ctx->caps, VC_CAP_DEVICE);
-    s = vc_build_drive_str(ctx, d, !ctx->emit_bootindex && bootindex);
+    rc = vc_build_drive_props(ctx, d, !ctx->emit_bootindex && bootindex, &p);
     if (mask_device)
         vc_caps_set(&ctx->caps, VC_CAP_DEVICE);
-    if (!s)
+    if (rc < 0) {
+        vc_props_free(&p);
         return -1;
-    vc_command_take_arg(ctx->cmd, s);
+    }
+    if (vc_build_opt(ctx, VC_QOPT_DRIVE, &p) < 0)
+        return -1;
 
     if (!ctx->emit_bootindex)
         bootindex = 0;
@@ -112,22 +119,24 @@ static int drive_disk(vc_build_ctx *ctx, vc_disk_def *d, boot_slots *boot)
         bootindex = d->info.boot_index;
     if (!with_device)
         return 0;
-    if (d->bus == VC_DISK_BUS_FDC) {
-        fdc_globals(ctx, d, bootindex);
-        return 0;
-    }
-    if (!(s = vc_build_drive_dev_str(ctx, d, bootindex)))
+    if (d->bus == VC_DISK_BUS_FDC)
+        return fdc_globals(ctx, d, bootindex);
+    if (vc_build_drive_dev_props(ctx, d, bootindex, &p) < 0) {
+        vc_props_free(&p);
         return -1;
-    vc_command_add_arg(ctx->cmd, "-device");
-    vc_command_take_arg(ctx->cmd, s);
-    return 0;
+    }
+    return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
 /* QEMU before -drive: -hda..-hdd, -cdrom (hdc), -fda/-fdb. */
 static int legacy_disk(vc_build_ctx *ctx, const vc_disk_def *d)
 {
+    static const struct { const char *dst; vc_qopt opt; } legacy[] = {
+        { "hda", VC_QOPT_HDA }, { "hdb", VC_QOPT_HDB }, { "hdc", VC_QOPT_HDC },
+        { "hdd", VC_QOPT_HDD }, { "fda", VC_QOPT_FDA }, { "fdb", VC_QOPT_FDB },
+    };
     vc_buf file = VC_BUF_INIT;
-    char *opt;
+    vc_qopt opt = VC_QOPT_LAST;
 
     if (d->type == VC_DISK_TYPE_BLOCK && d->tray == VC_DISK_TRAY_OPEN)
         return vc_build_unsupported(ctx,
@@ -137,25 +146,21 @@ static int legacy_disk(vc_build_ctx *ctx, const vc_disk_def *d)
     if (VC_STREQ(d->dst, "hdc") && d->device == VC_DISK_DEVICE_CDROM) {
         if (!d->src)
             return 0;
-        opt = vc_strdup("-cdrom");
-    } else if (VC_STRPREFIX(d->dst, "hd") || VC_STRPREFIX(d->dst, "fd")) {
-        opt = vc_asprintf("-%s", d->dst);
-    } else {
-        return vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
+        opt = VC_QOPT_CDROM;
     }
-    if (vc_build_disk_source(ctx, d, &file, false) < 0) {
-        free(opt);
+    for (size_t i = 0; opt == VC_QOPT_LAST && i < sizeof(legacy) / sizeof(legacy[0]); i++)
+        if (VC_STREQ(d->dst, legacy[i].dst))
+            opt = legacy[i].opt;
+    if (opt == VC_QOPT_LAST)
+        return vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
+    if (vc_build_disk_source(ctx, d, &file) < 0) {
         vc_buf_free(&file);
         return -1;
     }
     /* an open tray: the drive exists, empty */
-    if (vc_build_disk_tray_open(d)) {
-        free(opt);
-        vc_buf_free(&file);
-        return 0;
-    }
-    vc_command_take_arg(ctx->cmd, opt);
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&file));
+    if (!vc_build_disk_tray_open(d))
+        vc_build_literal(ctx, opt, vc_buf_str(&file));
+    vc_buf_free(&file);
     return 0;
 }
 

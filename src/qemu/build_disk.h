@@ -6,21 +6,20 @@
 #include "qemu/build_address.h"
 
 /* The disk's source as QEMU takes it ("/path", "fat:DIR", "nbd:H:P",
- * "rbd:...", "sheepdog:..."); with @escape, commas in paths are doubled
- * for a -drive value. */
-int vc_build_disk_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
-                         bool escape);
+ * "rbd:...", "sheepdog:..."), unquoted: the option's serializer quotes. */
+int vc_build_disk_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf);
 /* A cdrom or floppy with its tray open: started without a medium. */
 bool vc_build_disk_tray_open(const vc_disk_def *d);
 
 /* QEMU's name of the disk's bus (if=): "ide", "floppy", "virtio", ... */
 const char *vc_build_disk_qemu_bus(const vc_disk_def *d);
 
-/* -drive value (qemuBuildDriveStr); @bootable asks for boot=on. */
-char *vc_build_drive_str(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable);
-/* -device value for a disk on its bus (qemuBuildDriveDevStr). */
-char *vc_build_drive_dev_str(vc_build_ctx *ctx, const vc_disk_def *d,
-                             unsigned bootindex);
+/* The -drive properties (qemuBuildDriveStr); @bootable asks for boot=on. */
+int vc_build_drive_props(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
+                         vc_props *p);
+/* The -device properties of a disk on its bus (qemuBuildDriveDevStr). */
+int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
+                             unsigned bootindex, vc_props *p);
 
 /* -device for the SCSI, SATA, USB, virtio-serial and CCID controllers. */
 int vc_build_controller_args(vc_build_ctx *ctx);

@@ -43,25 +43,25 @@ static int check_disk(vc_build_ctx *ctx, const vc_disk_def *d)
 }
 
 /* ide-cd/ide-hd when QEMU tells them apart, else ide-drive. */
-static void ide_model(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static void ide_model(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
     if (VC_BUILD_HAS(ctx, IDE_CD))
-        vc_buf_add(b, d->device == VC_DISK_DEVICE_CDROM ? "ide-cd" : "ide-hd");
+        vc_props_value(b, d->device == VC_DISK_DEVICE_CDROM ? "ide-cd" : "ide-hd");
     else
-        vc_buf_add(b, "ide-drive");
+        vc_props_value(b, "ide-drive");
 }
 
-static void scsi_model(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static void scsi_model(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
     if (d->device == VC_DISK_DEVICE_LUN)
-        vc_buf_add(b, "scsi-block");
+        vc_props_value(b, "scsi-block");
     else if (VC_BUILD_HAS(ctx, SCSI_CD))
-        vc_buf_add(b, d->device == VC_DISK_DEVICE_CDROM ? "scsi-cd" : "scsi-hd");
+        vc_props_value(b, d->device == VC_DISK_DEVICE_CDROM ? "scsi-cd" : "scsi-hd");
     else
-        vc_buf_add(b, "scsi-disk");
+        vc_props_value(b, "scsi-disk");
 }
 
-static int scsi_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static int scsi_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
     const vc_drive_addr *a = &d->info.addr.u.drive;
     int model;
@@ -78,7 +78,8 @@ static int scsi_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
             return vc_build_unsupported(ctx,
                 "target must be 0 for controller model 'lsilogic'");
         scsi_model(ctx, d, b);
-        vc_buf_addf(b, ",bus=scsi%u.%u,scsi-id=%u", a->controller, a->bus, a->unit);
+        vc_props_addf(b, "bus", "scsi%u.%u", a->controller, a->bus);
+        vc_props_addf(b, "scsi-id", "%u", a->unit);
         return 0;
     }
     if (!VC_BUILD_HAS(ctx, SCSI_DISK_CHANNEL)) {
@@ -90,27 +91,29 @@ static int scsi_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
                 "This QEMU only supports both bus and unit equal to 0");
     }
     scsi_model(ctx, d, b);
-    vc_buf_addf(b, ",bus=scsi%u.0,channel=%u,scsi-id=%u,lun=%u", a->controller,
-                a->bus, a->target, a->unit);
+    vc_props_addf(b, "bus", "scsi%u.0", a->controller);
+    vc_props_addf(b, "channel", "%u", a->bus);
+    vc_props_addf(b, "scsi-id", "%u", a->target);
+    vc_props_addf(b, "lun", "%u", a->unit);
     return 0;
 }
 
-static int virtio_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static int virtio_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
-    vc_buf_add(b, d->info.addr.type == VC_ADDR_VIRTIO_S390 ? "virtio-blk-s390"
-                                                           : "virtio-blk-pci");
+    vc_props_value(b, d->info.addr.type == VC_ADDR_VIRTIO_S390 ? "virtio-blk-s390"
+                                                               : "virtio-blk-pci");
     if (d->ioeventfd && VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_IOEVENTFD))
-        vc_buf_addf(b, ",ioeventfd=%s", vc_switch_to_string(d->ioeventfd));
+        vc_props_add(b, "ioeventfd", vc_switch_to_string(d->ioeventfd));
     if (d->event_idx && VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_EVENT_IDX))
-        vc_buf_addf(b, ",event_idx=%s", vc_switch_to_string(d->event_idx));
+        vc_props_add(b, "event_idx", vc_switch_to_string(d->event_idx));
     /* without the option, SG_IO is simply always on */
     if (VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_SCSI))
-        vc_buf_addf(b, ",scsi=%s", d->device == VC_DISK_DEVICE_LUN ? "on" : "off");
+        vc_props_add(b, "scsi", d->device == VC_DISK_DEVICE_LUN ? "on" : "off");
     return vc_build_device_address(ctx, b, &d->info);
 }
 
 /* IDE disks on the PIIX3's buses, SATA ones on an AHCI port. */
-static int ide_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static int ide_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
     const vc_drive_addr *a = &d->info.addr.u.drive;
     bool sata = d->bus == VC_DISK_BUS_SATA;
@@ -120,14 +123,16 @@ static int ide_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
     if (a->target != 0)
         return vc_build_unsupported(ctx, "target must be 0 for ide controller");
     ide_model(ctx, d, b);
-    if (sata)
-        vc_buf_addf(b, ",bus=ahci%u.%u", a->controller, a->unit);
-    else
-        vc_buf_addf(b, ",bus=ide.%u,unit=%u", a->bus, a->unit);
+    if (sata) {
+        vc_props_addf(b, "bus", "ahci%u.%u", a->controller, a->unit);
+    } else {
+        vc_props_addf(b, "bus", "ide.%u", a->bus);
+        vc_props_addf(b, "unit", "%u", a->unit);
+    }
     return 0;
 }
 
-static int bus_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static int bus_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
     switch (d->bus) {
     case VC_DISK_BUS_IDE:
@@ -138,7 +143,7 @@ static int bus_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
     case VC_DISK_BUS_VIRTIO:
         return virtio_device(ctx, d, b);
     case VC_DISK_BUS_USB:
-        vc_buf_add(b, "usb-storage");
+        vc_props_value(b, "usb-storage");
         return vc_build_device_address(ctx, b, &d->info);
     default:
         return vc_build_error(ctx, "internal error unsupported disk bus '%s' with "
@@ -146,29 +151,24 @@ static int bus_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
     }
 }
 
-char *vc_build_drive_dev_str(vc_build_ctx *ctx, const vc_disk_def *d,
-                             unsigned bootindex)
+int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
+                             unsigned bootindex, vc_props *p)
 {
-    vc_buf b = VC_BUF_INIT;
     const char *alias = d->info.alias ? d->info.alias : "";
 
-    if (vc_disk_name_to_index(d->dst) < 0) {
-        vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
-        goto error;
-    }
-    if (check_disk(ctx, d) < 0 || bus_device(ctx, d, &b) < 0)
-        goto error;
-    vc_buf_addf(&b, ",drive=drive-%s,id=%s", alias, alias);
+    if (vc_disk_name_to_index(d->dst) < 0)
+        return vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
+    if (check_disk(ctx, d) < 0 || bus_device(ctx, d, p) < 0)
+        return -1;
+    vc_props_addf(p, "drive", "drive-%s", alias);
+    vc_props_add(p, "id", alias);
     if (bootindex && VC_BUILD_HAS(ctx, BOOT_INDEX))
-        vc_buf_addf(&b, ",bootindex=%u", bootindex);
+        vc_props_addf(p, "bootindex", "%u", bootindex);
     if (d->logical_block_size > 0)
-        vc_buf_addf(&b, ",logical_block_size=%u", d->logical_block_size);
+        vc_props_addf(p, "logical_block_size", "%u", d->logical_block_size);
     if (d->physical_block_size > 0)
-        vc_buf_addf(&b, ",physical_block_size=%u", d->physical_block_size);
+        vc_props_addf(p, "physical_block_size", "%u", d->physical_block_size);
     if (d->wwn)
-        vc_buf_addf(&b, ",wwn=%s", d->wwn);
-    return vc_buf_steal(&b);
-error:
-    vc_buf_free(&b);
-    return NULL;
+        vc_props_add(p, "wwn", d->wwn);
+    return 0;
 }

@@ -12,7 +12,8 @@
 #define TEST_SECRET_VALUE "AQCVn5hO6HzFAhAAq0NCv8jtJcIcE+HOBlMQ1A"
 
 /* Append @s with every character of @special preceded by @esc
- * (libvirt's virBufferEscape: "," doubles commas, "\\" quotes colons). */
+ * (libvirt's virBufferEscape): rbd's own syntax quotes ':' with '\\'.
+ * Commas are the option serializer's business. */
 static void add_escaped(vc_buf *buf, const char *s, char esc, const char *special)
 {
     for (; *s; s++) {
@@ -22,12 +23,15 @@ static void add_escaped(vc_buf *buf, const char *s, char esc, const char *specia
     }
 }
 
-static void add_path(vc_buf *buf, const char *s, bool escape)
+/* nbd:HOST:PORT and sheepdog:HOST:PORT: a ':' inside would move the
+ * parts. */
+static int check_host_part(vc_build_ctx *ctx, const char *proto, const char *what,
+                           const char *v)
 {
-    if (escape)
-        add_escaped(buf, s, ',', ",");
-    else
-        vc_buf_add(buf, s);
+    if (v && strchr(v, ':'))
+        return vc_build_unsupported(ctx, "%s %s '%s' cannot be given in QEMU's "
+                                    "%s:HOST:PORT syntax", proto, what, v, proto);
+    return 0;
 }
 
 static void base64_add(vc_buf *buf, const unsigned char *in, size_t len)
@@ -64,7 +68,7 @@ static const char *secret_value(vc_build_ctx *ctx, const vc_disk_def *d)
 static int rbd_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
 {
     vc_buf_add(buf, "rbd:");
-    add_escaped(buf, d->src ? d->src : "", ',', ",");
+    add_escaped(buf, d->src ? d->src : "", '\\', ":");
     if (d->auth_username) {
         const char *secret = secret_value(ctx, d);
         vc_buf key = VC_BUF_INIT;
@@ -96,9 +100,15 @@ static int rbd_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
     return 0;
 }
 
-static int network_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
-                          bool escape)
+static int network_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
 {
+    const char *proto = vc_disk_protocol_to_string(d->protocol);
+
+    if (d->nhosts > 0 &&
+        d->protocol != VC_DISK_PROTOCOL_RBD &&
+        (check_host_part(ctx, proto, "host", d->hosts[0].name) < 0 ||
+         check_host_part(ctx, proto, "port", d->hosts[0].port) < 0))
+        return -1;
     switch (d->protocol) {
     case VC_DISK_PROTOCOL_NBD:
         if (d->nhosts != 1)
@@ -114,7 +124,7 @@ static int network_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
         if (d->nhosts > 0)
             vc_buf_addf(buf, "%s:%s:", d->hosts[0].name ? d->hosts[0].name : "",
                         d->hosts[0].port ? d->hosts[0].port : "");
-        add_path(buf, d->src ? d->src : "", escape);
+        vc_buf_add(buf, d->src ? d->src : "");
         return 0;
     default:
         return vc_build_error(ctx, "internal error unknown disk protocol");
@@ -122,8 +132,7 @@ static int network_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
 }
 
 /* QEMU's virtual FAT disks: read-only directories. */
-static int fat_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
-                      bool escape)
+static int fat_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
 {
     if (d->driver_type && !VC_STREQ(d->driver_type, "fat"))
         return vc_build_error(ctx, "internal error unsupported disk driver type "
@@ -132,18 +141,17 @@ static int fat_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
         return vc_build_error(ctx, "internal error cannot create virtual FAT disks "
                               "in read-write mode");
     vc_buf_add(buf, d->device == VC_DISK_DEVICE_FLOPPY ? "fat:floppy:" : "fat:");
-    add_path(buf, d->src ? d->src : "", escape);
+    vc_buf_add(buf, d->src ? d->src : "");
     return 0;
 }
 
-int vc_build_disk_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf,
-                         bool escape)
+int vc_build_disk_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
 {
     if (d->type == VC_DISK_TYPE_DIR)
-        return fat_source(ctx, d, buf, escape);
+        return fat_source(ctx, d, buf);
     if (d->type == VC_DISK_TYPE_NETWORK)
-        return network_source(ctx, d, buf, escape);
-    add_path(buf, d->src ? d->src : "", escape);
+        return network_source(ctx, d, buf);
+    vc_buf_add(buf, d->src ? d->src : "");
     return 0;
 }
 

@@ -83,7 +83,7 @@ static int drive_position(vc_build_ctx *ctx, const vc_disk_def *d,
     }
 }
 
-static void add_media_cdrom(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static void add_media_cdrom(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
     if (d->device != VC_DISK_DEVICE_CDROM)
         return;
@@ -92,19 +92,19 @@ static void add_media_cdrom(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
         return;
     if (d->bus == VC_DISK_BUS_IDE && VC_BUILD_HAS(ctx, IDE_CD))
         return;
-    vc_buf_add(b, ",media=cdrom");
+    vc_props_add(b, "media", "cdrom");
 }
 
-static int add_cache(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static int add_cache(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
     if (d->cache == VC_DISK_CACHE_DEFAULT) {
         /* shared writable disks must not be cached by the host */
         if (d->shared && !d->readonly)
-            vc_buf_add(b, ",cache=off");
+            vc_props_add(b, "cache", "off");
         return 0;
     }
     if (!VC_BUILD_HAS(ctx, DRIVE_CACHE_V2)) {
-        vc_buf_addf(b, ",cache=%s", cache_v1[d->cache]);
+        vc_props_add(b, "cache", cache_v1[d->cache]);
         return 0;
     }
     if (d->cache == VC_DISK_CACHE_DIRECTSYNC && !VC_BUILD_HAS(ctx, CACHE_DIRECTSYNC))
@@ -113,13 +113,13 @@ static int add_cache(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
     if (d->cache == VC_DISK_CACHE_UNSAFE && !VC_BUILD_HAS(ctx, CACHE_UNSAFE))
         return vc_build_unsupported(ctx,
             "disk cache mode 'unsafe' is not supported by this QEMU");
-    vc_buf_addf(b, ",cache=%s", cache_v2[d->cache]);
+    vc_props_add(b, "cache", cache_v2[d->cache]);
     return 0;
 }
 
 /* werror=/rerror= only reach a QEMU with the JSON monitor, which
  * reports the resulting stops. */
-static void add_error_policy(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static void add_error_policy(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
     const char *wpolicy = NULL, *rpolicy = NULL;
 
@@ -134,12 +134,12 @@ static void add_error_policy(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
     else if (!rpolicy)
         rpolicy = wpolicy;
     if (wpolicy)
-        vc_buf_addf(b, ",werror=%s", wpolicy);
+        vc_props_add(b, "werror", wpolicy);
     if (rpolicy)
-        vc_buf_addf(b, ",rerror=%s", rpolicy);
+        vc_props_add(b, "rerror", rpolicy);
 }
 
-static int add_iotune(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
+static int add_iotune(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
 {
     const vc_disk_iotune *t = &d->iotune;
     const struct { const char *name; unsigned long long v; } opts[] = {
@@ -156,36 +156,38 @@ static int add_iotune(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *b)
             "block I/O throttling not supported with this QEMU binary");
     for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
         if (opts[i].v)
-            vc_buf_addf(b, ",%s=%llu", opts[i].name, opts[i].v);
+            vc_props_addf(b, opts[i].name, "%llu", opts[i].v);
     return 0;
 }
 
 /* Everything after the position: boot, readonly, format, geometry,
  * serial, cache, copy-on-read, error policy, aio, throttling. */
 static int drive_options(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
-                         vc_buf *b)
+                         vc_props *b)
 {
     if (bootable && VC_BUILD_HAS(ctx, DRIVE_BOOT) &&
         (d->device == VC_DISK_DEVICE_DISK || d->device == VC_DISK_DEVICE_LUN) &&
         d->bus != VC_DISK_BUS_IDE)
-        vc_buf_add(b, ",boot=on");
+        vc_props_add(b, "boot", "on");
     if (d->readonly && VC_BUILD_HAS(ctx, DRIVE_READONLY))
-        vc_buf_add(b, ",readonly=on");
+        vc_props_add(b, "readonly", "on");
     if (d->transient)
         return vc_build_unsupported(ctx, "transient disks not supported yet");
     if (d->driver_type && d->type != VC_DISK_TYPE_DIR && VC_BUILD_HAS(ctx, DRIVE_FORMAT))
-        vc_buf_addf(b, ",format=%s", d->driver_type);
+        vc_props_add(b, "format", d->driver_type);
     if (d->geom_cyls > 0 && d->geom_heads > 0 && d->geom_secs > 0) {
-        vc_buf_addf(b, ",cyls=%u,heads=%u,secs=%u", d->geom_cyls, d->geom_heads,
-                    d->geom_secs);
+        vc_props_addf(b, "cyls", "%u", d->geom_cyls);
+        vc_props_addf(b, "heads", "%u", d->geom_heads);
+        vc_props_addf(b, "secs", "%u", d->geom_secs);
         if (d->geom_trans != VC_DISK_GEOM_TRANS_DEFAULT)
-            vc_buf_addf(b, ",trans=%s", vc_disk_geom_trans_to_string(d->geom_trans));
+            vc_props_add(b, "trans", vc_disk_geom_trans_to_string(d->geom_trans));
     }
     if (d->serial && VC_BUILD_HAS(ctx, DRIVE_SERIAL)) {
+        /* libvirt refuses these rather than quoting them */
         if (strspn(d->serial, SERIAL_CHARS) != strlen(d->serial))
             return vc_build_error(ctx, "internal error driver serial '%s' contains "
                                   "unsafe characters", d->serial);
-        vc_buf_addf(b, ",serial=%s", d->serial);
+        vc_props_add(b, "serial", d->serial);
     }
     if (add_cache(ctx, d, b) < 0)
         return -1;
@@ -193,59 +195,52 @@ static int drive_options(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
         if (!VC_BUILD_HAS(ctx, DRIVE_COPY_ON_READ))
             return vc_build_unsupported(ctx,
                 "copy_on_read is not supported by this QEMU binary");
-        vc_buf_addf(b, ",copy-on-read=%s", vc_switch_to_string(d->copy_on_read));
+        vc_props_add(b, "copy-on-read", vc_switch_to_string(d->copy_on_read));
     }
     add_error_policy(ctx, d, b);
     if (d->io) {
         if (!VC_BUILD_HAS(ctx, DRIVE_AIO))
             return vc_build_unsupported(ctx,
                 "disk aio mode not supported with this QEMU binary");
-        vc_buf_addf(b, ",aio=%s", vc_disk_io_to_string(d->io));
+        vc_props_add(b, "aio", vc_disk_io_to_string(d->io));
     }
     return add_iotune(ctx, d, b);
 }
 
-char *vc_build_drive_str(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable)
+int vc_build_drive_props(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
+                         vc_props *p)
 {
-    vc_buf b = VC_BUF_INIT;
     int idx = vc_disk_name_to_index(d->dst);
     int busid, unitid;
 
-    if (idx < 0) {
-        vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
-        goto error;
-    }
+    if (idx < 0)
+        return vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
     if (drive_position(ctx, d, &busid, &unitid, &idx) < 0)
-        goto error;
+        return -1;
     /* an nbd source has no path; an open tray has no medium */
     if ((d->src || (d->type == VC_DISK_TYPE_NETWORK &&
                     d->protocol == VC_DISK_PROTOCOL_NBD)) &&
         !vc_build_disk_tray_open(d)) {
-        vc_buf_add(&b, "file=");
-        if (vc_build_disk_source(ctx, d, &b, true) < 0)
-            goto error;
-        vc_buf_addc(&b, ',');
+        vc_buf file = VC_BUF_INIT;
+        if (vc_build_disk_source(ctx, d, &file) < 0) {
+            vc_buf_free(&file);
+            return -1;
+        }
+        vc_props_add(p, "file", vc_buf_str(&file));
+        vc_buf_free(&file);
     }
-    if (VC_BUILD_HAS(ctx, DEVICE))
-        vc_buf_add(&b, "if=none");
-    else
-        vc_buf_addf(&b, "if=%s", vc_build_disk_qemu_bus(d));
-    add_media_cdrom(ctx, d, &b);
+    vc_props_add(p, "if", VC_BUILD_HAS(ctx, DEVICE) ? "none" : vc_build_disk_qemu_bus(d));
+    add_media_cdrom(ctx, d, p);
     if (VC_BUILD_HAS(ctx, DEVICE)) {
-        vc_buf_addf(&b, ",id=drive-%s", d->info.alias ? d->info.alias : "");
+        vc_props_addf(p, "id", "drive-%s", d->info.alias ? d->info.alias : "");
     } else if (busid == -1 && unitid == -1) {
         if (idx != -1)
-            vc_buf_addf(&b, ",index=%d", idx);
+            vc_props_addf(p, "index", "%d", idx);
     } else {
         if (busid != -1)
-            vc_buf_addf(&b, ",bus=%d", busid);
+            vc_props_addf(p, "bus", "%d", busid);
         if (unitid != -1)
-            vc_buf_addf(&b, ",unit=%d", unitid);
+            vc_props_addf(p, "unit", "%d", unitid);
     }
-    if (drive_options(ctx, d, bootable, &b) < 0)
-        goto error;
-    return vc_buf_steal(&b);
-error:
-    vc_buf_free(&b);
-    return NULL;
+    return drive_options(ctx, d, bootable, p);
 }

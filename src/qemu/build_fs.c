@@ -18,68 +18,49 @@ static const char *const fs_security_model[VC_FS_ACCESS_LAST] = {
     [VC_FS_ACCESS_SQUASH] = "none",
 };
 
-static char *fsdev_str(vc_build_ctx *ctx, const vc_fs_def *fs)
+static int fsdev_props(vc_build_ctx *ctx, const vc_fs_def *fs, vc_props *p)
 {
-    vc_buf b = VC_BUF_INIT;
     const char *driver = fs->driver < VC_FS_DRIVER_LAST ? fs_driver[fs->driver] : NULL;
 
-    if (fs->type != VC_FS_TYPE_MOUNT) {
-        vc_build_unsupported(ctx, "only supports mount filesystem type");
-        goto error;
-    }
-    if (!driver) {
-        vc_build_unsupported(ctx, "Filesystem driver type not supported");
-        goto error;
-    }
-    vc_buf_add(&b, driver);
+    if (fs->type != VC_FS_TYPE_MOUNT)
+        return vc_build_unsupported(ctx, "only supports mount filesystem type");
+    if (!driver)
+        return vc_build_unsupported(ctx, "Filesystem driver type not supported");
+    vc_props_value(p, driver);
     if (fs->driver == VC_FS_DRIVER_PATH || fs->driver == VC_FS_DRIVER_DEFAULT) {
         if (fs->access < VC_FS_ACCESS_LAST)
-            vc_buf_addf(&b, ",security_model=%s", fs_security_model[fs->access]);
+            vc_props_add(p, "security_model", fs_security_model[fs->access]);
     } else if (fs->access != VC_FS_ACCESS_PASSTHROUGH) {
         /* the other drivers only pass through */
-        vc_build_unsupported(ctx, "only supports passthrough accessmode");
-        goto error;
+        return vc_build_unsupported(ctx, "only supports passthrough accessmode");
     }
     if (fs->wrpolicy) {
-        if (!VC_BUILD_HAS(ctx, FSDEV_WRITEOUT)) {
-            vc_build_unsupported(ctx, "filesystem writeout not supported");
-            goto error;
-        }
-        vc_buf_addf(&b, ",writeout=%s", vc_fs_wrpolicy_to_string(fs->wrpolicy));
+        if (!VC_BUILD_HAS(ctx, FSDEV_WRITEOUT))
+            return vc_build_unsupported(ctx, "filesystem writeout not supported");
+        vc_props_add(p, "writeout", vc_fs_wrpolicy_to_string(fs->wrpolicy));
     }
-    vc_buf_addf(&b, ",id=fsdev-%s,path=%s", fs->info.alias ? fs->info.alias : "",
-                fs->src ? fs->src : "");
+    vc_props_addf(p, "id", "fsdev-%s", fs->info.alias ? fs->info.alias : "");
+    vc_props_add(p, "path", fs->src ? fs->src : "");
     if (fs->readonly) {
-        if (!VC_BUILD_HAS(ctx, FSDEV_READONLY)) {
-            vc_build_unsupported(ctx,
+        if (!VC_BUILD_HAS(ctx, FSDEV_READONLY))
+            return vc_build_unsupported(ctx,
                 "readonly filesystem is not supported by this QEMU binary");
-            goto error;
-        }
-        vc_buf_add(&b, ",readonly");
+        vc_props_flag(p, "readonly");
     }
-    return vc_buf_steal(&b);
-error:
-    vc_buf_free(&b);
-    return NULL;
+    return 0;
 }
 
-static char *fs_device_str(vc_build_ctx *ctx, const vc_fs_def *fs)
+static int fs_device_props(vc_build_ctx *ctx, const vc_fs_def *fs, vc_props *p)
 {
-    vc_buf b = VC_BUF_INIT;
     const char *alias = fs->info.alias ? fs->info.alias : "";
 
-    if (fs->type != VC_FS_TYPE_MOUNT) {
-        vc_build_unsupported(ctx, "can only passthrough directories");
-        goto error;
-    }
-    vc_buf_addf(&b, "virtio-9p-pci,id=%s,fsdev=fsdev-%s,mount_tag=%s", alias, alias,
-                fs->dst ? fs->dst : "");
-    if (vc_build_device_address(ctx, &b, &fs->info) < 0)
-        goto error;
-    return vc_buf_steal(&b);
-error:
-    vc_buf_free(&b);
-    return NULL;
+    if (fs->type != VC_FS_TYPE_MOUNT)
+        return vc_build_unsupported(ctx, "can only passthrough directories");
+    vc_props_value(p, "virtio-9p-pci");
+    vc_props_add(p, "id", alias);
+    vc_props_addf(p, "fsdev", "fsdev-%s", alias);
+    vc_props_add(p, "mount_tag", fs->dst ? fs->dst : "");
+    return vc_build_device_address(ctx, p, &fs->info);
 }
 
 int vc_build_fs_args(vc_build_ctx *ctx)
@@ -93,16 +74,15 @@ int vc_build_fs_args(vc_build_ctx *ctx)
         return 0;
     }
     for (size_t i = 0; i < def->nfss; i++) {
-        char *s;
+        vc_props p = VC_PROPS_INIT;
 
-        if (!(s = fsdev_str(ctx, def->fss[i])))
+        if (fsdev_props(ctx, def->fss[i], &p) < 0 ||
+            vc_build_opt(ctx, VC_QOPT_FSDEV, &p) < 0 ||
+            fs_device_props(ctx, def->fss[i], &p) < 0 ||
+            vc_build_opt(ctx, VC_QOPT_DEVICE, &p) < 0) {
+            vc_props_free(&p);
             return -1;
-        vc_command_add_arg(ctx->cmd, "-fsdev");
-        vc_command_take_arg(ctx->cmd, s);
-        if (!(s = fs_device_str(ctx, def->fss[i])))
-            return -1;
-        vc_command_add_arg(ctx->cmd, "-device");
-        vc_command_take_arg(ctx->cmd, s);
+        }
     }
     return 0;
 }

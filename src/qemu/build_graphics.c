@@ -34,60 +34,54 @@ static int listen_address(vc_build_ctx *ctx, const vc_graphics_def *g,
 static int vnc_args(vc_build_ctx *ctx, const vc_graphics_def *g)
 {
     const vc_qemu_config *cfg = ctx->cfg;
-    vc_buf opt = VC_BUF_INIT;
+    vc_props opt = VC_PROPS_INIT;
+    const char *addr = NULL;
 
-    if (g->socket || cfg->vnc_auto_unix_socket) {
-        if (g->socket)
-            vc_buf_addf(&opt, "unix:%s", g->socket);
-        else
-            vc_buf_addf(&opt, "unix:%s/%s.vnc",
-                        cfg->state_dir ? cfg->state_dir : "/var/lib/libvirt/qemu",
-                        ctx->def->name);
+    if (!g->socket && !cfg->vnc_auto_unix_socket && VC_BUILD_HAS(ctx, VNC_COLON) &&
+        listen_address(ctx, g, &addr) < 0)
+        return -1;
+    if (VC_BUILD_HAS(ctx, VNC_COLON) && g->share_policy != VC_VNC_SHARE_DEFAULT &&
+        !VC_BUILD_HAS(ctx, VNC_SHARE_POLICY))
+        return vc_build_unsupported(ctx, "vnc display sharing policy is not "
+                                    "supported with this QEMU");
+
+    if (g->socket) {
+        vc_props_valuef(&opt, "unix:%s", g->socket);
+    } else if (cfg->vnc_auto_unix_socket) {
+        vc_props_valuef(&opt, "unix:%s/%s.vnc", (cfg->state_dir ? cfg->state_dir : "/var/lib/libvirt/qemu"), ctx->def->name);
     } else if (VC_BUILD_HAS(ctx, VNC_COLON)) {
-        const char *addr;
-        if (listen_address(ctx, g, &addr) < 0) {
-            vc_buf_free(&opt);
-            return -1;
-        }
         if (!addr)
             addr = cfg->vnc_listen ? cfg->vnc_listen : "127.0.0.1";
         /* an IPv6 address needs brackets before the :display */
         if (strchr(addr, ':'))
-            vc_buf_addf(&opt, "[%s]", addr);
+            vc_props_valuef(&opt, "[%s]:%d", addr, g->port - 5900);
         else
-            vc_buf_add(&opt, addr);
-        vc_buf_addf(&opt, ":%d", g->port - 5900);
+            vc_props_valuef(&opt, "%s:%d", addr, g->port - 5900);
     } else {
-        vc_buf_addf(&opt, "%d", g->port - 5900);
+        vc_props_valuef(&opt, "%d", g->port - 5900);
     }
 
     if (VC_BUILD_HAS(ctx, VNC_COLON)) {
         if (g->passwd || cfg->vnc_password)
-            vc_buf_add(&opt, ",password");
+            vc_props_flag(&opt, "password");
         if (cfg->vnc_tls) {
             const char *dir = cfg->vnc_tls_x509_cert_dir ? cfg->vnc_tls_x509_cert_dir
                                                          : "/etc/pki/libvirt-vnc";
-            vc_buf_addf(&opt, ",tls,%s=%s",
-                        cfg->vnc_tls_x509_verify ? "x509verify" : "x509", dir);
+            vc_props_flag(&opt, "tls");
+            vc_props_add(&opt, cfg->vnc_tls_x509_verify ? "x509verify" : "x509", dir);
         }
         if (cfg->vnc_sasl) {
-            vc_buf_add(&opt, ",sasl");
+            vc_props_flag(&opt, "sasl");
             if (cfg->vnc_sasl_dir)
                 vc_command_add_env(ctx->cmd, "SASL_CONF_DIR", cfg->vnc_sasl_dir);
         }
-        if (g->share_policy != VC_VNC_SHARE_DEFAULT) {
-            if (!VC_BUILD_HAS(ctx, VNC_SHARE_POLICY)) {
-                vc_buf_free(&opt);
-                return vc_build_unsupported(ctx, "vnc display sharing policy is not "
-                                            "supported with this QEMU");
-            }
-            vc_buf_addf(&opt, ",share=%s", vc_vnc_share_to_string(g->share_policy));
-        }
+        if (g->share_policy != VC_VNC_SHARE_DEFAULT)
+            vc_props_add(&opt, "share", vc_vnc_share_to_string(g->share_policy));
     }
-    vc_command_add_arg(ctx->cmd, "-vnc");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&opt));
+    if (vc_build_opt(ctx, VC_QOPT_VNC, &opt) < 0)
+        return -1;
     if (g->keymap)
-        vc_command_add_arg_pair(ctx->cmd, "-k", g->keymap);
+        vc_build_literal(ctx, VC_QOPT_KEYMAP, g->keymap);
 
     /* keep QEMU away from the host's sound devices unless allowed */
     if (cfg->vnc_allow_host_audio)
@@ -104,23 +98,23 @@ static void sdl_args(vc_build_ctx *ctx, const vc_graphics_def *g)
     if (g->display)
         vc_command_add_env(ctx->cmd, "DISPLAY", g->display);
     if (g->fullscreen)
-        vc_command_add_arg(ctx->cmd, "-full-screen");
+        vc_build_switch(ctx, VC_QOPT_FULL_SCREEN);
     /* SDL may use the host's audio, as the user set it up */
     vc_build_env_pass(ctx, "QEMU_AUDIO_DRV");
     vc_build_env_pass(ctx, "SDL_AUDIODRIVER");
     /* better than relying on DISPLAY, which can be set anyway */
     if (VC_BUILD_HAS(ctx, SDL))
-        vc_command_add_arg(ctx->cmd, "-sdl");
+        vc_build_switch(ctx, VC_QOPT_SDL);
 }
 
-static int spice_channels(vc_build_ctx *ctx, const vc_graphics_def *g, vc_buf *opt)
+static int spice_channels(vc_build_ctx *ctx, const vc_graphics_def *g, vc_props *opt)
 {
     switch (g->default_mode) {
     case VC_SPICE_MODE_SECURE:
-        vc_buf_add(opt, ",tls-channel=default");
+        vc_props_add(opt, "tls-channel", "default");
         break;
     case VC_SPICE_MODE_INSECURE:
-        vc_buf_add(opt, ",plaintext-channel=default");
+        vc_props_add(opt, "plaintext-channel", "default");
         break;
     default:
         break;
@@ -131,10 +125,10 @@ static int spice_channels(vc_build_ctx *ctx, const vc_graphics_def *g, vc_buf *o
             if (!ctx->cfg->spice_tls)
                 return vc_build_unsupported(ctx, "spice secure channels set in XML "
                                             "configuration, but TLS is disabled in qemu.conf");
-            vc_buf_addf(opt, ",tls-channel=%s", vc_spice_channel_to_string(i));
+            vc_props_add(opt, "tls-channel", vc_spice_channel_to_string(i));
             break;
         case VC_SPICE_MODE_INSECURE:
-            vc_buf_addf(opt, ",plaintext-channel=%s", vc_spice_channel_to_string(i));
+            vc_props_add(opt, "plaintext-channel", vc_spice_channel_to_string(i));
             break;
         default:
             break;
@@ -143,69 +137,64 @@ static int spice_channels(vc_build_ctx *ctx, const vc_graphics_def *g, vc_buf *o
     return 0;
 }
 
-static void spice_tuning(const vc_graphics_def *g, vc_buf *opt)
+static void spice_tuning(const vc_graphics_def *g, vc_props *opt)
 {
     if (g->image != VC_SPICE_IMAGE_DEFAULT)
-        vc_buf_addf(opt, ",image-compression=%s", vc_spice_image_to_string(g->image));
+        vc_props_add(opt, "image-compression", vc_spice_image_to_string(g->image));
     if (g->jpeg != VC_SPICE_WAN_DEFAULT)
-        vc_buf_addf(opt, ",jpeg-wan-compression=%s", vc_spice_wan_to_string(g->jpeg));
+        vc_props_add(opt, "jpeg-wan-compression", vc_spice_wan_to_string(g->jpeg));
     if (g->zlib != VC_SPICE_WAN_DEFAULT)
-        vc_buf_addf(opt, ",zlib-glz-wan-compression=%s", vc_spice_wan_to_string(g->zlib));
+        vc_props_add(opt, "zlib-glz-wan-compression", vc_spice_wan_to_string(g->zlib));
     if (g->playback != VC_SWITCH_DEFAULT)
-        vc_buf_addf(opt, ",playback-compression=%s", vc_switch_to_string(g->playback));
+        vc_props_add(opt, "playback-compression", vc_switch_to_string(g->playback));
     if (g->streaming != VC_SPICE_STREAM_DEFAULT)
-        vc_buf_addf(opt, ",streaming-video=%s", vc_spice_streaming_to_string(g->streaming));
+        vc_props_add(opt, "streaming-video", vc_spice_streaming_to_string(g->streaming));
     if (g->copypaste == VC_YESNO_NO)
-        vc_buf_add(opt, ",disable-copy-paste");
+        vc_props_flag(opt, "disable-copy-paste");
 }
 
 static int spice_args(vc_build_ctx *ctx, const vc_graphics_def *g)
 {
     const vc_qemu_config *cfg = ctx->cfg;
-    vc_buf opt = VC_BUF_INIT;
+    vc_props opt = VC_PROPS_INIT;
     const char *addr;
 
     if (!VC_BUILD_HAS(ctx, SPICE))
         return vc_build_unsupported(ctx, "spice graphics are not supported with this QEMU");
-    vc_buf_addf(&opt, "port=%u", (unsigned)g->port);
-    if (g->tls_port > 0) {
-        if (!cfg->spice_tls) {
-            vc_buf_free(&opt);
-            return vc_build_unsupported(ctx, "spice TLS port set in XML configuration,"
-                                        " but TLS is disabled in qemu.conf");
-        }
-        vc_buf_addf(&opt, ",tls-port=%u", (unsigned)g->tls_port);
-    }
-    if (listen_address(ctx, g, &addr) < 0) {
-        vc_buf_free(&opt);
+    if (g->tls_port > 0 && !cfg->spice_tls)
+        return vc_build_unsupported(ctx, "spice TLS port set in XML configuration,"
+                                    " but TLS is disabled in qemu.conf");
+    if (listen_address(ctx, g, &addr) < 0)
         return -1;
-    }
+    vc_props_addf(&opt, "port", "%u", (unsigned)g->port);
+    if (g->tls_port > 0)
+        vc_props_addf(&opt, "tls-port", "%u", (unsigned)g->tls_port);
     if (!addr)
         addr = cfg->spice_listen;
     if (addr)
-        vc_buf_addf(&opt, ",addr=%s", addr);
+        vc_props_add(&opt, "addr", addr);
     if (g->mouse == VC_SPICE_MOUSE_SERVER)
-        vc_buf_add(&opt, ",agent-mouse=off");
+        vc_props_add(&opt, "agent-mouse", "off");
     else if (g->mouse == VC_SPICE_MOUSE_CLIENT)
-        vc_buf_add(&opt, ",agent-mouse=on");
+        vc_props_add(&opt, "agent-mouse", "on");
     /* a password is given over the monitor, never on the command line */
     if (!g->passwd && !cfg->spice_password)
-        vc_buf_add(&opt, ",disable-ticketing");
+        vc_props_flag(&opt, "disable-ticketing");
     if (cfg->spice_tls)
-        vc_buf_addf(&opt, ",x509-dir=%s", cfg->spice_tls_x509_cert_dir
-                                          ? cfg->spice_tls_x509_cert_dir
-                                          : "/etc/pki/libvirt-spice");
+        vc_props_add(&opt, "x509-dir", cfg->spice_tls_x509_cert_dir
+                                       ? cfg->spice_tls_x509_cert_dir
+                                       : "/etc/pki/libvirt-spice");
     if (spice_channels(ctx, g, &opt) < 0) {
-        vc_buf_free(&opt);
+        vc_props_free(&opt);
         return -1;
     }
     spice_tuning(g, &opt);
     if (VC_BUILD_HAS(ctx, SEAMLESS_MIGRATION))
-        vc_buf_add(&opt, ",seamless-migration=on");
-    vc_command_add_arg(ctx->cmd, "-spice");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&opt));
+        vc_props_add(&opt, "seamless-migration", "on");
+    if (vc_build_opt(ctx, VC_QOPT_SPICE, &opt) < 0)
+        return -1;
     if (g->keymap)
-        vc_command_add_arg_pair(ctx->cmd, "-k", g->keymap);
+        vc_build_literal(ctx, VC_QOPT_KEYMAP, g->keymap);
     /* SPICE tunnels the audio itself */
     vc_command_add_env(ctx->cmd, "QEMU_AUDIO_DRV", "spice");
     return 0;

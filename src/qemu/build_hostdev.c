@@ -9,7 +9,7 @@
 
 static int usb_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
 {
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
 
     /* a vendor/product match is resolved to bus/device on the host at
      * start-up, which this builder cannot do */
@@ -17,26 +17,26 @@ static int usb_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
         return vc_build_error(ctx, "internal error USB host device is missing "
                               "bus/device information");
     if (!VC_BUILD_HAS(ctx, DEVICE)) {
-        vc_command_add_arg(ctx->cmd, "-usbdevice");
-        vc_command_add_argf(ctx->cmd, "host:%u.%u", h->usb_bus, h->usb_device);
+        vc_build_literalf(ctx, VC_QOPT_USBDEVICE, "host:%u.%u", h->usb_bus,
+                          h->usb_device);
         return 0;
     }
-    vc_buf_addf(&b, "usb-host,hostbus=%u,hostaddr=%u,id=%s", h->usb_bus,
-                h->usb_device, h->info.alias);
+    vc_props_value(&p, "usb-host");
+    vc_props_addf(&p, "hostbus", "%u", h->usb_bus);
+    vc_props_addf(&p, "hostaddr", "%u", h->usb_device);
+    vc_props_add(&p, "id", h->info.alias);
     if (h->info.boot_index)
-        vc_buf_addf(&b, ",bootindex=%u", h->info.boot_index);
-    if (vc_build_device_address(ctx, &b, &h->info) < 0) {
-        vc_buf_free(&b);
+        vc_props_addf(&p, "bootindex", "%u", h->info.boot_index);
+    if (vc_build_device_address(ctx, &p, &h->info) < 0) {
+        vc_props_free(&p);
         return -1;
     }
-    vc_command_add_arg(ctx->cmd, "-device");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
-    return 0;
+    return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
 static int pci_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
 {
-    vc_buf b = VC_BUF_INIT;
+    vc_props p = VC_PROPS_INIT;
     char host[16];
 
     snprintf(host, sizeof(host), "%.2x:%.2x.%.1x", h->pci.bus & 0xff,
@@ -45,22 +45,21 @@ static int pci_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
         if (!VC_BUILD_HAS(ctx, PCI_DEVICE))
             return vc_build_unsupported(ctx, "PCI device assignment is not supported "
                                         "by this version of qemu");
-        vc_command_add_arg(ctx->cmd, "-pcidevice");
-        vc_command_add_argf(ctx->cmd, "host=%s", host);
+        vc_build_literalf(ctx, VC_QOPT_PCIDEVICE, "host=%s", host);
         return 0;
     }
     /* (a configfd needs the host's sysfs: not given here) */
-    vc_buf_addf(&b, "pci-assign,host=%s,id=%s", host, h->info.alias);
+    vc_props_value(&p, "pci-assign");
+    vc_props_add(&p, "host", host);
+    vc_props_add(&p, "id", h->info.alias);
     if (h->info.boot_index)
-        vc_buf_addf(&b, ",bootindex=%u", h->info.boot_index);
-    if (vc_build_device_address(ctx, &b, &h->info) < 0 ||
-        vc_build_rom_str(ctx, &b, &h->info) < 0) {
-        vc_buf_free(&b);
+        vc_props_addf(&p, "bootindex", "%u", h->info.boot_index);
+    if (vc_build_device_address(ctx, &p, &h->info) < 0 ||
+        vc_build_rom(ctx, &p, &h->info) < 0) {
+        vc_props_free(&p);
         return -1;
     }
-    vc_command_add_arg(ctx->cmd, "-device");
-    vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
-    return 0;
+    return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
 int vc_build_hostdev_args(vc_build_ctx *ctx)
@@ -81,9 +80,10 @@ int vc_build_hostdev_args(vc_build_ctx *ctx)
 }
 
 /* filter=class:vendor:product:version:allow|... (-1 = any) */
-static void redir_filter(const vc_redirfilter_def *f, vc_buf *b)
+static void redir_filter(const vc_redirfilter_def *f, vc_props *p)
 {
-    vc_buf_add(b, ",filter=");
+    vc_buf bb = VC_BUF_INIT, *b = &bb;
+
     for (size_t i = 0; i < f->nusbdevs; i++) {
         const vc_redirfilter_usbdev *u = &f->usbdevs[i];
         const int vals[4] = { u->usb_class, u->vendor, u->product, u->version };
@@ -97,6 +97,8 @@ static void redir_filter(const vc_redirfilter_def *f, vc_buf *b)
         }
         vc_buf_addf(b, "%u", u->allow ? 1u : 0u);
     }
+    vc_props_add(p, "filter", vc_buf_str(b));
+    vc_buf_free(b);
 }
 
 int vc_build_redirdev_args(vc_build_ctx *ctx)
@@ -105,31 +107,28 @@ int vc_build_redirdev_args(vc_build_ctx *ctx)
 
     for (size_t i = 0; i < def->nredirdevs; i++) {
         const vc_redirdev_def *r = def->redirdevs[i];
-        char *chr = vc_build_chardev_str(ctx, &r->source, r->info.alias);
-        vc_buf b = VC_BUF_INIT;
+        vc_props p = VC_PROPS_INIT;
 
-        if (!chr)
+        if (vc_build_chardev(ctx, &r->source, r->info.alias) < 0)
             return -1;
-        vc_command_add_arg(ctx->cmd, "-chardev");
-        vc_command_take_arg(ctx->cmd, chr);
         if (!VC_BUILD_HAS(ctx, DEVICE) || !VC_BUILD_HAS(ctx, USB_REDIR))
             return vc_build_unsupported(ctx, "USB redirection is not supported by "
                                         "this version of QEMU");
-        vc_buf_addf(&b, "usb-redir,chardev=char%s,id=%s", r->info.alias, r->info.alias);
-        if (def->redirfilter && def->redirfilter->nusbdevs) {
-            if (!VC_BUILD_HAS(ctx, USB_REDIR_FILTER)) {
-                vc_buf_free(&b);
-                return vc_build_unsupported(ctx, "USB redirection filter is not "
-                                            "supported by this version of QEMU");
-            }
-            redir_filter(def->redirfilter, &b);
-        }
-        if (vc_build_device_address(ctx, &b, &r->info) < 0) {
-            vc_buf_free(&b);
+        if (def->redirfilter && def->redirfilter->nusbdevs &&
+            !VC_BUILD_HAS(ctx, USB_REDIR_FILTER))
+            return vc_build_unsupported(ctx, "USB redirection filter is not "
+                                        "supported by this version of QEMU");
+        vc_props_value(&p, "usb-redir");
+        vc_props_addf(&p, "chardev", "char%s", r->info.alias);
+        vc_props_add(&p, "id", r->info.alias);
+        if (def->redirfilter && def->redirfilter->nusbdevs)
+            redir_filter(def->redirfilter, &p);
+        if (vc_build_device_address(ctx, &p, &r->info) < 0) {
+            vc_props_free(&p);
             return -1;
         }
-        vc_command_add_arg(ctx->cmd, "-device");
-        vc_command_take_arg(ctx->cmd, vc_buf_steal(&b));
+        if (vc_build_opt(ctx, VC_QOPT_DEVICE, &p) < 0)
+            return -1;
     }
     return 0;
 }

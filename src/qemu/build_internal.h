@@ -9,6 +9,7 @@
 
 #include "qemu/build.h"
 #include "util/buf.h"
+#include "util/props.h"
 
 typedef struct vc_build_ctx {
     vc_domain_def *def;
@@ -38,6 +39,25 @@ typedef struct vc_build_ctx {
 
 #define VC_BUILD_HAS(ctx, flag) vc_caps_has(&(ctx)->caps, VC_CAP_##flag)
 
+/* --- build_option.c: the options QEMU is given (option_table.h) --- */
+typedef enum vc_qopt {
+#define VC_QOPT(e, name, syntax, implied, why) VC_QOPT_##e,
+#include "qemu/option_table.h"
+#undef VC_QOPT
+    VC_QOPT_LAST
+} vc_qopt;
+
+const char *vc_qopt_name(vc_qopt opt);
+/* A switch without a value. */
+void vc_build_switch(vc_build_ctx *ctx, vc_qopt opt);
+/* An option whose value QEMU takes whole. */
+void vc_build_literal(vc_build_ctx *ctx, vc_qopt opt, const char *value);
+void vc_build_literalf(vc_build_ctx *ctx, vc_qopt opt, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* An option written from a property list (taken; emptied either way);
+ * -1 when a value cannot be said in the option's syntax. */
+int vc_build_opt(vc_build_ctx *ctx, vc_qopt opt, vc_props *props);
+
 /* Report a configuration the builder rejects (VC_EXIT_BUILD). */
 int vc_build_unsupported(vc_build_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -47,18 +67,18 @@ int vc_build_unsupported(vc_build_ctx *ctx, const char *fmt, ...)
 int vc_build_error(vc_build_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* ",rombar=0|1,romfile=F" for a PCI device's <rom>; errors as libvirt
+/* rombar=0|1,romfile=F for a PCI device's <rom>; errors as libvirt
  * (build_devices.c). */
-int vc_build_rom_str(vc_build_ctx *ctx, vc_buf *buf, const vc_device_info *info);
+int vc_build_rom(vc_build_ctx *ctx, vc_props *p, const vc_device_info *info);
 
 /* --- build_address.c: aliases and guest addresses --- */
 /* Give every device its alias (net0, virtio-disk0, serial0, ...). */
 int vc_build_assign_aliases(vc_build_ctx *ctx);
 /* Assign PCI slots to devices without one (with the device cap). */
 int vc_build_assign_pci_addresses(vc_build_ctx *ctx);
-/* Append ",bus=pci.0,addr=0x3" (or the bus form the address type
- * needs) for a device's address; nothing when it has none. */
-int vc_build_device_address(vc_build_ctx *ctx, vc_buf *buf,
+/* Append bus=pci.0,addr=0x3 (or the bus form the address type needs)
+ * for a device's address; nothing when it has none. */
+int vc_build_device_address(vc_build_ctx *ctx, vc_props *p,
                             const vc_device_info *info);
 
 /* --- build_disk.c: controllers, disks, filesystems --- */
@@ -69,12 +89,13 @@ int vc_build_net_args(vc_build_ctx *ctx);
 
 /* --- build_chr.c: serial, parallel, channel, console --- */
 int vc_build_chr_args(vc_build_ctx *ctx);
-/* "-chardev" value for a source with id char<alias>; caller frees. */
-char *vc_build_chardev_str(vc_build_ctx *ctx, const vc_chr_source *src,
-                           const char *alias);
-/* Legacy form ("pty", "tcp:host:port,server,nowait", ...); caller frees. */
-char *vc_build_chr_legacy_str(vc_build_ctx *ctx, const vc_chr_source *src,
-                              const char *prefix);
+/* -chardev for a source, with id char<alias>. */
+int vc_build_chardev(vc_build_ctx *ctx, const vc_chr_source *src, const char *alias);
+/* @opt with a source in the form of QEMUs before -chardev ("pty",
+ * "tcp:host:port,server,nowait", ...), after what @p holds ("control");
+ * takes @p. */
+int vc_build_chr_compat(vc_build_ctx *ctx, vc_qopt opt, const vc_chr_source *src,
+                        vc_props *p);
 
 /* --- build_devices.c: graphics, video, sound, input, watchdog,
  * balloon, and the rest --- */

@@ -9,43 +9,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/alloc.h"
-#include "util/buf.h"
 
 static bool use_netdev(vc_build_ctx *ctx)
 {
     return VC_BUILD_HAS(ctx, NETDEV) && VC_BUILD_HAS(ctx, DEVICE);
 }
 
-static void add_mac(vc_buf *b, const char *key, const unsigned char mac[VC_MAC_LEN])
+static void add_mac(vc_props *p, const char *key, const unsigned char mac[VC_MAC_LEN])
 {
     char s[18];
     vc_mac_format(mac, s);
-    vc_buf_addf(b, "%s%s", key, s);
+    vc_props_add(p, key, s);
 }
 
 /* The host side: "user", "tap,ifname=..,script=..", "socket,listen=.."
- * and its vlan/name or id.  @sep follows the type name. */
-static int host_net_str(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
-                        char **out)
+ * and its vlan/name or id. */
+static int host_net(vc_build_ctx *ctx, const vc_net_def *net, int vlan, vc_props *p)
 {
-    vc_buf b = VC_BUF_INIT;
-    char sep = ',';
-
     if (net->script && net->type != VC_NET_TYPE_ETHERNET)
         return vc_build_unsupported(ctx, "scripts are not supported on interfaces of type %s",
                                     vc_net_type_to_string(net->type));
     switch (net->type) {
     case VC_NET_TYPE_ETHERNET:
-        vc_buf_add(&b, "tap");
-        if (net->ifname) {
-            vc_buf_addf(&b, "%cifname=%s", sep, net->ifname);
-            sep = ',';
-        }
-        if (net->script) {
-            vc_buf_addf(&b, "%cscript=%s", sep, net->script);
-            sep = ',';
-        }
+        vc_props_value(p, "tap");
+        if (net->ifname)
+            vc_props_add(p, "ifname", net->ifname);
+        if (net->script)
+            vc_props_add(p, "script", net->script);
         break;
     case VC_NET_TYPE_CLIENT:
     case VC_NET_TYPE_SERVER:
@@ -54,49 +44,44 @@ static int host_net_str(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
             [VC_NET_TYPE_CLIENT] = "connect", [VC_NET_TYPE_SERVER] = "listen",
             [VC_NET_TYPE_MCAST] = "mcast",
         };
-        vc_buf_addf(&b, "socket%c%s=%s:%u", sep, keys[net->type],
-                    net->address ? net->address : "", net->port);
-        sep = ',';
+        vc_props_value(p, "socket");
+        vc_props_addf(p, keys[net->type], "%s:%u", net->address ? net->address : "",
+                      net->port);
         break;
     }
     case VC_NET_TYPE_USER:
-        vc_buf_add(&b, "user");
+        vc_props_value(p, "user");
         break;
     default:
-        vc_buf_free(&b);
         return vc_build_unsupported(ctx, "interface type '%s' needs host networking, "
                                     "which is not supported yet",
                                     vc_net_type_to_string(net->type));
     }
 
     if (vlan >= 0) {
-        vc_buf_addf(&b, "%cvlan=%d", sep, vlan);
+        vc_props_addf(p, "vlan", "%d", vlan);
         if (net->info.alias)
-            vc_buf_addf(&b, ",name=host%s", net->info.alias);
+            vc_props_addf(p, "name", "host%s", net->info.alias);
     } else {
-        vc_buf_addf(&b, "%cid=host%s", sep, net->info.alias);
+        vc_props_addf(p, "id", "host%s", net->info.alias);
     }
-    *out = vc_buf_steal(&b);
     return 0;
 }
 
 /* Legacy guest side: -net nic,macaddr=..,vlan=N[,model=M][,name=A] */
-static char *nic_str(const vc_net_def *net, int vlan)
+static void nic(const vc_net_def *net, int vlan, vc_props *p)
 {
-    vc_buf b = VC_BUF_INIT;
-
-    vc_buf_add(&b, "nic,");
-    add_mac(&b, "macaddr=", net->mac);
-    vc_buf_addf(&b, ",vlan=%d", vlan);
+    vc_props_value(p, "nic");
+    add_mac(p, "macaddr", net->mac);
+    vc_props_addf(p, "vlan", "%d", vlan);
     if (net->model)
-        vc_buf_addf(&b, ",model=%s", net->model);
+        vc_props_add(p, "model", net->model);
     if (net->info.alias)
-        vc_buf_addf(&b, ",name=%s", net->info.alias);
-    return vc_buf_steal(&b);
+        vc_props_add(p, "name", net->info.alias);
 }
 
 /* virtio-net's own knobs: tx algorithm, ioeventfd, event_idx. */
-static int virtio_opts(vc_build_ctx *ctx, const vc_net_def *net, vc_buf *b)
+static int virtio_opts(vc_build_ctx *ctx, const vc_net_def *net, vc_props *p)
 {
     static const char *const tx[VC_NET_TXMODE_LAST] = {
         [VC_NET_TXMODE_IOTHREAD] = "bh", [VC_NET_TXMODE_TIMER] = "timer",
@@ -106,84 +91,76 @@ static int virtio_opts(vc_build_ctx *ctx, const vc_net_def *net, vc_buf *b)
         if (!VC_BUILD_HAS(ctx, VIRTIO_TX_ALG))
             return vc_build_unsupported(ctx, "virtio-net-pci 'tx' option not "
                                         "supported in this QEMU binary");
-        vc_buf_addf(b, ",tx=%s", tx[net->txmode]);
+        vc_props_add(p, "tx", tx[net->txmode]);
     }
     /* QEMU reports ioeventfd for virtio-blk only; it covers both */
     if (net->ioeventfd != VC_SWITCH_DEFAULT && VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_IOEVENTFD))
-        vc_buf_addf(b, ",ioeventfd=%s", vc_switch_to_string(net->ioeventfd));
+        vc_props_add(p, "ioeventfd", vc_switch_to_string(net->ioeventfd));
     if (net->event_idx != VC_SWITCH_DEFAULT && VC_BUILD_HAS(ctx, VIRTIO_NET_PCI_EVENT_IDX))
-        vc_buf_addf(b, ",event_idx=%s", vc_switch_to_string(net->event_idx));
+        vc_props_add(p, "event_idx", vc_switch_to_string(net->event_idx));
     return 0;
 }
 
 /* Guest side as a device: model, options, vlan= or netdev=, id, mac,
  * address, rom, bootindex. */
-static int nic_dev_str(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
-                       unsigned bootindex, char **out)
+static int nic_device(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
+                      unsigned bootindex, vc_props *p)
 {
-    vc_buf b = VC_BUF_INIT;
     bool virtio = net->model && VC_STREQ(net->model, "virtio");
 
     if (!net->model)
-        vc_buf_add(&b, "rtl8139");
+        vc_props_value(p, "rtl8139");
     else if (virtio)
-        vc_buf_add(&b, net->info.addr.type == VC_ADDR_VIRTIO_S390 ? "virtio-net-s390"
-                                                                   : "virtio-net-pci");
+        vc_props_value(p, net->info.addr.type == VC_ADDR_VIRTIO_S390 ? "virtio-net-s390"
+                                                                     : "virtio-net-pci");
     else
-        vc_buf_add(&b, net->model);
+        vc_props_value(p, net->model);
 
-    if (virtio && virtio_opts(ctx, net, &b) < 0)
-        goto error;
+    if (virtio && virtio_opts(ctx, net, p) < 0)
+        return -1;
     if (vlan == -1)
-        vc_buf_addf(&b, ",netdev=host%s", net->info.alias);
+        vc_props_addf(p, "netdev", "host%s", net->info.alias);
     else
-        vc_buf_addf(&b, ",vlan=%d", vlan);
-    vc_buf_addf(&b, ",id=%s", net->info.alias);
-    add_mac(&b, ",mac=", net->mac);
-    if (vc_build_device_address(ctx, &b, &net->info) < 0 ||
-        vc_build_rom_str(ctx, &b, &net->info) < 0)
-        goto error;
+        vc_props_addf(p, "vlan", "%d", vlan);
+    vc_props_add(p, "id", net->info.alias);
+    add_mac(p, "mac", net->mac);
+    if (vc_build_device_address(ctx, p, &net->info) < 0 ||
+        vc_build_rom(ctx, p, &net->info) < 0)
+        return -1;
     if (bootindex && VC_BUILD_HAS(ctx, BOOT_INDEX))
-        vc_buf_addf(&b, ",bootindex=%u", bootindex);
-    *out = vc_buf_steal(&b);
+        vc_props_addf(p, "bootindex", "%u", bootindex);
     return 0;
-
-error:
-    vc_buf_free(&b);
-    return -1;
 }
 
 static int build_interface(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
                            unsigned bootindex)
 {
-    char *host = NULL, *nic = NULL;
+    vc_props host = VC_PROPS_INIT, guest = VC_PROPS_INIT;
+    int ret = -1;
 
     /* a hostdev interface is a PCI passthrough device, built there */
     if (net->type == VC_NET_TYPE_HOSTDEV)
         return 0;
-    if (host_net_str(ctx, net, vlan, &host) < 0)
-        return -1;
-    if (use_netdev(ctx)) {
-        vc_command_add_arg(ctx->cmd, "-netdev");
-        vc_command_take_arg(ctx->cmd, host);
-        host = NULL;
-    }
+    if (host_net(ctx, net, vlan, &host) < 0)
+        goto cleanup;
+    if (use_netdev(ctx) && vc_build_opt(ctx, VC_QOPT_NETDEV, &host) < 0)
+        goto cleanup;
     if (VC_BUILD_HAS(ctx, DEVICE)) {
-        if (nic_dev_str(ctx, net, vlan, bootindex, &nic) < 0) {
-            free(host);
-            return -1;
-        }
-        vc_command_add_arg(ctx->cmd, "-device");
+        if (nic_device(ctx, net, vlan, bootindex, &guest) < 0 ||
+            vc_build_opt(ctx, VC_QOPT_DEVICE, &guest) < 0)
+            goto cleanup;
     } else {
-        nic = nic_str(net, vlan);
-        vc_command_add_arg(ctx->cmd, "-net");
+        nic(net, vlan, &guest);
+        if (vc_build_opt(ctx, VC_QOPT_NET, &guest) < 0)
+            goto cleanup;
     }
-    vc_command_take_arg(ctx->cmd, nic);
-    if (host) {
-        vc_command_add_arg(ctx->cmd, "-net");
-        vc_command_take_arg(ctx->cmd, host);
-    }
-    return 0;
+    if (host.n && vc_build_opt(ctx, VC_QOPT_NET, &host) < 0)
+        goto cleanup;
+    ret = 0;
+cleanup:
+    vc_props_free(&host);
+    vc_props_free(&guest);
+    return ret;
 }
 
 int vc_build_net_args(vc_build_ctx *ctx)
@@ -193,9 +170,11 @@ int vc_build_net_args(vc_build_ctx *ctx)
 
     if (def->nnets == 0) {
         /* -nodefaults already dropped QEMU's default NIC */
-        if (!VC_BUILD_HAS(ctx, DEVICE))
-            vc_command_add_arg_pair(ctx->cmd, "-net", "none");
-        return 0;
+        vc_props none = VC_PROPS_INIT;
+        if (VC_BUILD_HAS(ctx, DEVICE))
+            return 0;
+        vc_props_value(&none, "none");
+        return vc_build_opt(ctx, VC_QOPT_NET, &none);
     }
     for (size_t i = 0; i < def->nnets; i++) {
         /* -netdev needs no vlans */

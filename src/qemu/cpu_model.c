@@ -483,24 +483,19 @@ cleanup:
 /* One candidate description: the model, and its +features / -features. */
 typedef struct described {
     const named_data *model;
-    vc_buf text;
-    size_t nfeatures;
+    vc_props features;
 } described;
 
 /* Features of @bits in reverse map order, each taken out once. */
-static size_t describe_features(const cpumap *map, cpudata *bits, char sign, vc_buf *out)
+static void describe_features(const cpumap *map, cpudata *bits, char sign, vc_props *out)
 {
-    size_t n = 0;
-
     for (size_t i = map->nfeatures; i-- > 0;) {
         const named_data *f = &map->features[i];
         if (data_empty(&f->data) || !data_is_subset(bits, &f->data))
             continue;
         data_sub(bits, &f->data);
-        vc_buf_addf(out, ",%c%s", sign, f->name);
-        n++;
+        vc_props_valuef(out, "%c%s", sign, f->name);
     }
-    return n;
 }
 
 static void describe(const cpumap *map, const named_data *model, const cpudata *data,
@@ -513,26 +508,26 @@ static void describe(const cpumap *map, const named_data *model, const cpudata *
     data_copy(&missing, &model->data);
     data_sub(&missing, data);
     d->model = model;
-    d->nfeatures = describe_features(map, &extra, '+', &d->text);
-    d->nfeatures += describe_features(map, &missing, '-', &d->text);
+    describe_features(map, &extra, '+', &d->features);
+    describe_features(map, &missing, '-', &d->features);
     data_free(&extra);
     data_free(&missing);
 }
 
 static int decode(vc_build_ctx *ctx, const cpumap *map, const cpudata *data,
                   const char *preferred, vc_cpu_fallback fallback,
-                  const char *vendor_id, vc_buf *out)
+                  const char *vendor_id, vc_props *out)
 {
-    described best = { NULL, VC_BUF_INIT, 0 };
+    described best = { NULL, VC_PROPS_INIT };
 
     for (size_t i = map->nmodels; i-- > 0;) {
         const named_data *m = &map->models[i];
-        described cand = { NULL, VC_BUF_INIT, 0 };
+        described cand = { NULL, VC_PROPS_INIT };
         bool is_preferred = preferred && VC_STREQ(m->name, preferred);
 
         if (!model_allowed(ctx, m->name)) {
             if (is_preferred && fallback != VC_CPU_FALLBACK_ALLOW) {
-                vc_buf_free(&best.text);
+                vc_props_free(&best.features);
                 return vc_build_unsupported(ctx, "CPU model %s is not supported by "
                                             "hypervisor", preferred);
             }
@@ -540,29 +535,28 @@ static int decode(vc_build_ctx *ctx, const cpumap *map, const cpudata *data,
         }
         describe(map, m, data, &cand);
         if (is_preferred) {
-            vc_buf_free(&best.text);
+            vc_props_free(&best.features);
             best = cand;
             break;
         }
-        if (!best.model || best.nfeatures > cand.nfeatures) {
-            vc_buf_free(&best.text);
+        if (!best.model || best.features.n > cand.features.n) {
+            vc_props_free(&best.features);
             best = cand;
         } else {
-            vc_buf_free(&cand.text);
+            vc_props_free(&cand.features);
         }
     }
     if (!best.model)
         return vc_build_error(ctx, "internal error Cannot find suitable CPU model "
                               "for given data");
-    vc_buf_add(out, best.model->name);
+    vc_props_value(out, best.model->name);
     if (vendor_id)
-        vc_buf_addf(out, ",vendor=%s", vendor_id);
-    vc_buf_add(out, vc_buf_str(&best.text));
-    vc_buf_free(&best.text);
+        vc_props_add(out, "vendor", vendor_id);
+    vc_props_move(out, &best.features);
     return 0;
 }
 
-int vc_cpu_model_guest(vc_build_ctx *ctx, vc_buf *out)
+int vc_cpu_model_guest(vc_build_ctx *ctx, vc_props *out)
 {
     const vc_cpu_def *cpu = ctx->def->cpu;
     cpumap map;

@@ -6,9 +6,10 @@
 
 #include "qemu/build_internal.h"
 
-/* Append "model[,vendor=V][,+feat|,-feat...]" for the domain's custom or
- * host-model CPU.  Errors as libvirt: no map or models known, guest
- * and host incompatible, or a model QEMU lacks with fallback forbidden. */
-int vc_cpu_model_guest(vc_build_ctx *ctx, vc_buf *out);
+/* Append the items "model[,vendor=V][,+feat|,-feat...]" for the domain's
+ * custom or host-model CPU.  Errors as libvirt: no map or models known,
+ * guest and host incompatible, or a model QEMU lacks with fallback
+ * forbidden. */
+int vc_cpu_model_guest(vc_build_ctx *ctx, vc_props *out);
 
 #endif

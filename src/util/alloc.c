@@ -55,17 +55,23 @@ char *vc_strndup(const char *s, size_t n)
     return p;
 }
 
+char *vc_vasprintf(const char *fmt, va_list ap)
+{
+    char *p = NULL;
+
+    if (vasprintf(&p, fmt, ap) < 0)
+        oom();
+    return p;
+}
+
 char *vc_asprintf(const char *fmt, ...)
 {
     va_list ap;
-    char *p = NULL;
-    int r;
+    char *p;
 
     va_start(ap, fmt);
-    r = vasprintf(&p, fmt, ap);
+    p = vc_vasprintf(fmt, ap);
     va_end(ap);
-    if (r < 0)
-        oom();
     return p;
 }
 

@@ -7,6 +7,7 @@
 #ifndef VC_UTIL_ALLOC_H
 #define VC_UTIL_ALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *vc_malloc0(size_t size);
@@ -15,6 +16,7 @@ void *vc_realloc(void *ptr, size_t size);
 char *vc_strdup(const char *s);
 char *vc_strndup(const char *s, size_t n);
 char *vc_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *vc_vasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Grow *arr (of *cap elements of @size) so that it holds at least @need. */
 void vc_grow(void *arrp, size_t *cap, size_t need, size_t size);

@@ -12,43 +12,62 @@ void vc_command_add_env(vc_command *cmd, const char *name, const char *value)
     vc_strlist_take(&cmd->env, vc_asprintf("%s=%s", name, value));
 }
 
-void vc_command_add_arg(vc_command *cmd, const char *arg)
+static vc_command_arg *push(vc_command *cmd, char *text)
 {
-    vc_strlist_add(&cmd->args, arg);
+    vc_command_arg *a;
+
+    vc_grow(&cmd->args, &cmd->cap, cmd->nargs + 1, sizeof(*cmd->args));
+    a = &cmd->args[cmd->nargs++];
+    memset(a, 0, sizeof(*a));
+    a->text = text;
+    return a;
 }
 
-void vc_command_take_arg(vc_command *cmd, char *arg)
+void vc_command_add_arg(vc_command *cmd, const char *arg)
 {
-    vc_strlist_take(&cmd->args, arg);
+    push(cmd, vc_strdup(arg));
 }
 
 void vc_command_add_argf(vc_command *cmd, const char *fmt, ...)
 {
     va_list ap;
-    char *s = NULL;
 
     va_start(ap, fmt);
-    if (vasprintf(&s, fmt, ap) < 0) {
-        va_end(ap);
-        fputs("virtconform: out of memory\n", stderr);
-        abort();
-    }
+    push(cmd, vc_vasprintf(fmt, ap));
     va_end(ap);
-    vc_strlist_take(&cmd->args, s);
 }
 
-void vc_command_add_arg_pair(vc_command *cmd, const char *opt, const char *val)
+int vc_command_add_props(vc_command *cmd, const char *option, vc_syntax syntax,
+                         const char *implied, vc_props *props, vc_error *err)
 {
-    vc_command_add_arg(cmd, opt);
-    vc_command_add_arg(cmd, val);
+    char *text = vc_props_format(props, syntax, implied, option, err);
+    vc_command_arg *a;
+
+    if (!text) {
+        vc_props_free(props);
+        return -1;
+    }
+    push(cmd, vc_strdup(option));
+    a = push(cmd, text);
+    a->syntax = syntax;
+    a->option = option;
+    a->implied = implied;
+    vc_props_move(&a->props, props);
+    return 0;
+}
+
+const char *vc_command_last(const vc_command *cmd)
+{
+    return cmd->nargs ? cmd->args[cmd->nargs - 1].text : NULL;
 }
 
 /* Quote for a POSIX shell only where needed, as libvirt prints command
  * lines: 'single quotes' around a word holding a metacharacter (a quote
  * inside becomes '\''), and '' for an empty word. */
-static void add_shell_word(vc_buf *b, const char *s)
+static void add_shell_word(vc_buf *b, const char *s, const char *also)
 {
-    if (*s && !strpbrk(s, "\r\t\n !\"#$&'()*;<>?[\\]^`{|}~")) {
+    if (*s && !strpbrk(s, "\r\t\n !\"#$&'()*;<>?[\\]^`{|}~") &&
+        !(also && strpbrk(s, also))) {
         vc_buf_add(b, s);
         return;
     }
@@ -71,13 +90,14 @@ char *vc_command_to_line(const vc_command *cmd)
         size_t n = eq ? (size_t)(eq - cmd->env.items[i]) + 1 : strlen(cmd->env.items[i]);
 
         vc_buf_addn(&b, cmd->env.items[i], n);
-        add_shell_word(&b, cmd->env.items[i] + n);
+        add_shell_word(&b, cmd->env.items[i] + n, NULL);
         vc_buf_addc(&b, ' ');
     }
-    for (size_t i = 0; i < cmd->args.n; i++) {
+    for (size_t i = 0; i < cmd->nargs; i++) {
         if (i)
             vc_buf_addc(&b, ' ');
-        add_shell_word(&b, cmd->args.items[i]);
+        /* after the assignments, an unquoted NAME=... would be one more */
+        add_shell_word(&b, cmd->args[i].text, i == 0 ? "=" : NULL);
     }
     vc_buf_addc(&b, '\n');
     return vc_buf_steal(&b);
@@ -86,5 +106,11 @@ char *vc_command_to_line(const vc_command *cmd)
 void vc_command_free(vc_command *cmd)
 {
     vc_strlist_free(&cmd->env);
-    vc_strlist_free(&cmd->args);
+    for (size_t i = 0; i < cmd->nargs; i++) {
+        free(cmd->args[i].text);
+        vc_props_free(&cmd->args[i].props);
+    }
+    free(cmd->args);
+    cmd->args = NULL;
+    cmd->nargs = cmd->cap = 0;
 }
