@@ -64,6 +64,11 @@ static int usb_legacy_disk(vc_build_ctx *ctx, const vc_disk_def *d)
     if (d->device != VC_DISK_DEVICE_DISK)
         return vc_build_error(ctx, "internal error unsupported usb disk type for '%s'",
                               d->src ? d->src : "");
+    /* the USB code reads "disk:[format=FMT:]PATH": a ':' in the path
+     * would be read as options */
+    if (d->src && strchr(d->src, ':'))
+        return vc_build_unsupported(ctx, "USB disk path '%s' cannot be given to "
+                                    "-usbdevice: it holds ':'", d->src);
     vc_build_literalf(ctx, VC_QOPT_USBDEVICE, "disk:%s", d->src ? d->src : "");
     return 0;
 }
