@@ -119,20 +119,20 @@ int main(int argc, char **argv)
             vc_domain_def *def;
             vc_build_opts opts;
             vc_qemu_config cfg;
-            vc_command cmd = { 0 };
+            vc_command cmd = VC_COMMAND_INIT;
             vc_caps caps;
             double t1;
 
             t1 = now_us();
             def = vc_domain_parse(xmls.items[i].data, xmls.items[i].len,
-                                  xmls.items[i].path, VC_PARSE_INACTIVE, &err);
+                                  xmls.items[i].path, vc_host_test(),
+                                  VC_PARSE_INACTIVE, &err);
             parse_us += now_us() - t1;
             if (!def)
                 continue;
             if (it == 0)
                 parsed++;
             vc_build_opts_init(&opts);
-            opts.test_profile = true;
             vc_qemu_config_init(&cfg);
             vc_qemu_config_test_profile(&cfg);
             vc_qemu_config_finish(&cfg);
@@ -140,7 +140,8 @@ int main(int argc, char **argv)
             for (int f = 0; f < VC_CAP_LAST; f++)
                 vc_caps_set(&caps, (vc_cap)f);
             t1 = now_us();
-            if (vc_qemu_build(def, &caps, &cfg, &opts, &cmd, &err) == 0 && it == 0)
+            if (vc_qemu_build(def, vc_host_test(), &caps, &cfg, &opts, &cmd, &err) == 0 &&
+                it == 0)
                 built++;
             build_us += now_us() - t1;
             vc_command_free(&cmd);

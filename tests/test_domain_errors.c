@@ -50,7 +50,7 @@ static void test_error(void **state)
         memcpy(data, head, sizeof(head) - 1);
     }
     fname = vc_asprintf("%s.xml", c->name);
-    def = vc_domain_parse(data, len, fname, VC_PARSE_ACTIVE, &err);
+    def = vc_domain_parse(data, len, fname, vc_host_test(), VC_PARSE_ACTIVE, &err);
     free(data);
     free(fname);
     if (def) {

@@ -88,13 +88,12 @@ static char *run_case(argv_case *c, int *stage)
     vc_build_opts opts;
     vc_qemu_config cfg;
     vc_domain_def *def = NULL;
-    vc_command cmd = { 0 };
+    vc_command cmd = VC_COMMAND_INIT;
     vc_error err = { 0 };
     vc_caps caps;
     char *out = NULL;
 
     vc_build_opts_init(&opts);
-    opts.test_profile = true;
     opts.cpu_map_path = c->cpu_map;
     vc_qemu_config_init(&cfg);
     vc_qemu_config_test_profile(&cfg);
@@ -110,10 +109,10 @@ static char *run_case(argv_case *c, int *stage)
         goto setup_failed;
     vc_qemu_config_finish(&cfg);
 
-    if (!(def = vc_domain_parse_file(c->xml, VC_PARSE_INACTIVE, &err))) {
+    if (!(def = vc_domain_parse_file(c->xml, vc_host_test(), VC_PARSE_INACTIVE, &err))) {
         *stage = 1;
         out = vc_asprintf("parse: %s\n", err.msg);
-    } else if (vc_qemu_build(def, &caps, &cfg, &opts, &cmd, &err) < 0) {
+    } else if (vc_qemu_build(def, vc_host_test(), &caps, &cfg, &opts, &cmd, &err) < 0) {
         *stage = 2;
         out = vc_asprintf("build: %s\n", err.msg);
     } else {

@@ -59,7 +59,7 @@ static void chomp(char *s)
 
 static char *format_file(const char *path, unsigned flags, vc_error *err)
 {
-    vc_domain_def *def = vc_domain_parse_file(path, flags, err);
+    vc_domain_def *def = vc_domain_parse_file(path, vc_host_test(), flags, err);
     char *out;
 
     if (!def)
@@ -101,7 +101,7 @@ static void test_case(void **state)
         rc = vc_expect_text(c->expected, expected, out);
         break;
     case KIND_ROUNDTRIP:
-        if (!(def2 = vc_domain_parse(out, strlen(out), c->input, c->flags, &err))) {
+        if (!(def2 = vc_domain_parse(out, strlen(out), c->input, vc_host_test(), c->flags, &err))) {
             fprintf(stderr, "re-parsing the formatted %s: %s\n", c->input, err.msg);
             rc = -1;
             break;

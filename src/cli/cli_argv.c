@@ -15,7 +15,7 @@
 
 static const char usage_line[] =
     "usage: virtconform argv [--caps=a,b,c | --help-file=F [--device-file=G]] "
-    "[--profile=test] [--config=FILE] [--set key=value]... "
+    "[--profile=test|system] [--config=FILE] [--set key=value]... "
     "[--migrate-from=URI [--migrate-fd=N]] [--cpu-map=FILE] [--skip-legacy-cpus] DOMAIN.xml";
 
 enum { OPT_CAPS = 1000, OPT_HELP_FILE, OPT_DEVICE_FILE, OPT_PROFILE, OPT_SET,
@@ -40,12 +40,14 @@ static const struct option options[] = {
 int vc_cli_argv(int argc, char **argv)
 {
     const char *caps_list = NULL, *help_file = NULL, *device_file = NULL;
-    const char *config_file = NULL;
+    const char *config_file = NULL, *profile = NULL;
     vc_strlist sets = { 0 };
     vc_build_opts opts;
     vc_qemu_config cfg;
     vc_domain_def *def = NULL;
-    vc_command cmd = { 0 };
+    vc_command cmd = VC_COMMAND_INIT;
+    vc_host host_storage;
+    const vc_host *host = NULL;
     vc_error err = { 0 };
     vc_caps caps;
     char *line = NULL;
@@ -63,13 +65,7 @@ int vc_cli_argv(int argc, char **argv)
         case OPT_CAPS: caps_list = optarg; break;
         case OPT_HELP_FILE: help_file = optarg; break;
         case OPT_DEVICE_FILE: device_file = optarg; break;
-        case OPT_PROFILE:
-            if (strcmp(optarg, "test") != 0) {
-                vc_cli_fail(VC_EXIT_USAGE, "--profile: unknown profile '%s' (known: test)", optarg);
-                goto cleanup;
-            }
-            opts.test_profile = true;
-            break;
+        case OPT_PROFILE: profile = optarg; break;
         case OPT_SET: vc_strlist_add(&sets, optarg); break;
         case OPT_CONFIG: config_file = optarg; break;
         case OPT_MIGRATE_FROM: opts.migrate_from = optarg; break;
@@ -105,8 +101,12 @@ int vc_cli_argv(int argc, char **argv)
         goto cleanup;
     }
 
+    if (profile && strcmp(profile, "test") != 0 && strcmp(profile, "system") != 0) {
+        ret = vc_cli_host(profile, NULL, &host_storage, &host);
+        goto cleanup;
+    }
     /* the profile's settings first, so --config and --set override them */
-    if (opts.test_profile)
+    if (profile && strcmp(profile, "test") == 0)
         vc_qemu_config_test_profile(&cfg);
     if ((config_file && vc_qemu_config_load(&cfg, config_file, &err) < 0) ||
         (caps_list && vc_caps_parse_list(&caps, caps_list, &err) < 0) ||
@@ -121,12 +121,14 @@ int vc_cli_argv(int argc, char **argv)
         }
     }
     vc_qemu_config_finish(&cfg);
+    if ((ret = vc_cli_host(profile, cfg.state_dir, &host_storage, &host)) != 0)
+        goto cleanup;
 
-    if (!(def = vc_domain_parse_file(argv[optind], VC_PARSE_INACTIVE, &err))) {
+    if (!(def = vc_domain_parse_file(argv[optind], host, VC_PARSE_INACTIVE, &err))) {
         ret = vc_cli_fail_about(VC_EXIT_INPUT, argv[optind], err.msg);
         goto cleanup;
     }
-    if (vc_qemu_build(def, &caps, &cfg, &opts, &cmd, &err) < 0) {
+    if (vc_qemu_build(def, host, &caps, &cfg, &opts, &cmd, &err) < 0) {
         ret = vc_cli_fail_about(err.code ? err.code : VC_EXIT_BUILD, argv[optind], err.msg);
         goto cleanup;
     }

@@ -12,8 +12,8 @@ static const struct {
     const char *usage;
 } commands[] = {
     { "caps", vc_cli_caps, "caps HELP_FILE [DEVICE_FILE]" },
-    { "xml2xml", vc_cli_xml2xml, "xml2xml [--inactive] FILE.xml" },
-    { "argv", vc_cli_argv, "argv [--caps=a,b,c | --help-file=F [--device-file=G]] [--profile=test]\n"
+    { "xml2xml", vc_cli_xml2xml, "xml2xml [--inactive] [--profile=test|system] FILE.xml" },
+    { "argv", vc_cli_argv, "argv [--caps=a,b,c | --help-file=F [--device-file=G]] [--profile=test|system]\n"
       "                   [--config=FILE] [--set key=value]... [--migrate-from=URI [--migrate-fd=N]]\n"
       "                   [--cpu-map=FILE] [--skip-legacy-cpus] DOMAIN.xml" },
 };

@@ -18,11 +18,8 @@
 #include "conf/graphics.h"
 #include "conf/controller.h"
 #include "conf/devices.h"
+#include "conf/host.h"
 #include "util/error.h"
-
-typedef enum { VC_VIRT_QEMU, VC_VIRT_KQEMU, VC_VIRT_KVM, VC_VIRT_XEN,
-               VC_VIRT_LAST } vc_virt_type;
-VC_ENUM_DECL(vc_virt_type);
 
 typedef enum { VC_LIFECYCLE_DESTROY, VC_LIFECYCLE_RESTART,
                VC_LIFECYCLE_RENAME_RESTART, VC_LIFECYCLE_PRESERVE,
@@ -291,14 +288,16 @@ typedef enum {
 /* Inputs above this size are refused. */
 #define VC_DOMAIN_XML_MAX (10u * 1024 * 1024)
 
-/* Parse @xml (@len bytes; @filename names it in messages, may be NULL).
- * On error returns NULL with @err set (code VC_EXIT_INPUT, one line). */
+/* Parse @xml (@len bytes; @filename names it in messages, may be NULL)
+ * as defined on @host, which fills in what the XML leaves to it (arch,
+ * machine, emulator, UUID, MACs).  On error returns NULL with @err set
+ * (code VC_EXIT_INPUT, one line). */
 vc_domain_def *vc_domain_parse(const char *xml, size_t len,
-                               const char *filename, unsigned flags,
-                               vc_error *err);
+                               const char *filename, const vc_host *host,
+                               unsigned flags, vc_error *err);
 /* Read and parse a file. */
-vc_domain_def *vc_domain_parse_file(const char *path, unsigned flags,
-                                    vc_error *err);
+vc_domain_def *vc_domain_parse_file(const char *path, const vc_host *host,
+                                    unsigned flags, vc_error *err);
 
 /* Canonical XML (caller frees), newline-terminated. */
 char *vc_domain_format(const vc_domain_def *def);

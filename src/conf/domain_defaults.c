@@ -9,15 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-
-void vc_domain_generate_uuid(unsigned char uuid[VC_UUID_LEN])
-{
-    if (getrandom(uuid, VC_UUID_LEN, 0) != VC_UUID_LEN)
-        memset(uuid, 0, VC_UUID_LEN);
-    uuid[6] = (uuid[6] & 0x0f) | 0x40;
-    uuid[8] = (uuid[8] & 0x3f) | 0x80;
-}
 
 static bool has_controller(const vc_domain_def *def, vc_ctrl_type type, unsigned idx)
 {
@@ -181,8 +172,15 @@ int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
 {
     bool usb_none;
 
-    if (!def->emulator && vc_caps_default_emulator(def))
-        def->emulator = vc_strdup(vc_caps_default_emulator(def));
+    if (!def->emulator) {
+        const char *e = vc_host_default_emulator(ctx->host, def->os.type,
+                                                 def->os.arch, def->virt_type);
+        if (!e)
+            return vc_xml_error(ctx, "no emulator for domain %s os type %s on "
+                                "architecture %s", vc_virt_type_to_string(def->virt_type),
+                                def->os.type, def->os.arch);
+        def->emulator = vc_strdup(e);
+    }
     if (VC_STREQ(def->os.type, "hvm")) {
         if (ctx->nboot_orders && def->os.nboot)
             return vc_xml_error(ctx, "per-device boot elements cannot be used together with os/boot elements");

@@ -8,11 +8,8 @@
 
 int vc_os_parse(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def);
 void vc_os_format(vc_buf *b, const vc_domain_def *def);
-/* The default emulator of the reference host for @def (NULL if none). */
-const char *vc_caps_default_emulator(const vc_domain_def *def);
 
 int vc_devices_parse(vc_parse_ctx *ctx, const xmlNode *devices, vc_domain_def *def);
 int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def);
-void vc_domain_generate_uuid(unsigned char uuid[VC_UUID_LEN]);
 
 #endif

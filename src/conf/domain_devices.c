@@ -79,7 +79,7 @@ static int parse_one(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     if (VC_STREQ(name, "filesystem"))
         ADD(vc_fs_parse(ctx, n), fss);
     if (VC_STREQ(name, "interface"))
-        ADD(vc_net_parse(ctx, n), nets);
+        ADD(vc_net_parse(ctx, n, def), nets);
     if (VC_STREQ(name, "smartcard"))
         ADD(vc_smartcard_parse(ctx, n), smartcards);
     if (VC_STREQ(name, "serial"))

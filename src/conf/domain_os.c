@@ -1,65 +1,11 @@
-/* domain_os.c: <os>, <bootloader> and the reference host capabilities
- * that supply defaults for arch, machine and emulator. */
+/* domain_os.c: <os> and <bootloader>, with the arch and machine the
+ * host supplies when the XML names none. */
 #include "conf/domain_defaults.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* The guests of the reference host ("Host capabilities" in the corpus
- * README): per OS type and arch, the emulator and machines, optionally
- * overridden for one virt type. */
-typedef struct caps_guest {
-    const char *ostype, *arch, *emulator;
-    const char *machines[5];
-    int virt_types;                   /* bit (1 << vc_virt_type) */
-    int kvm_override;                 /* kvm has its own emulator/machines */
-    const char *kvm_emulator;
-    const char *kvm_machines[3];
-} caps_guest;
-
-static const caps_guest host_guests[] = {
-    { "hvm", "i686", "/usr/bin/qemu", { "pc", "isapc" },
-      1 << VC_VIRT_QEMU, 0, NULL, { NULL } },
-    { "hvm", "x86_64", "/usr/bin/qemu-system-x86_64",
-      { "pc-0.11", "pc", "pc-0.10", "isapc" },
-      1 << VC_VIRT_QEMU | 1 << VC_VIRT_KVM, 1, "/usr/bin/kvm", { "pc", "isapc" } },
-    { "xen", "x86_64", "/usr/bin/xenner", { "xenner" },
-      1 << VC_VIRT_KVM, 1, "/usr/bin/kvm", { NULL } },
-    { "hvm", "ppc64", "/usr/bin/qemu-system-ppc64", { "pseries" },
-      1 << VC_VIRT_QEMU, 0, NULL, { NULL } },
-    { "hvm", "s390x", "/usr/bin/qemu-system-s390x", { "s390-virtio" },
-      1 << VC_VIRT_QEMU, 0, NULL, { NULL } },
-};
-#define NGUESTS (sizeof(host_guests) / sizeof(host_guests[0]))
-
-static const caps_guest *find_guest(const char *ostype, const char *arch)
-{
-    for (size_t i = 0; i < NGUESTS; i++)
-        if (VC_STREQ(host_guests[i].ostype, ostype) &&
-            (!arch || VC_STREQ(host_guests[i].arch, arch)))
-            return &host_guests[i];
-    return NULL;
-}
-
-const char *vc_caps_default_emulator(const vc_domain_def *def)
-{
-    const caps_guest *g = find_guest(def->os.type, def->os.arch);
-
-    if (!g)
-        return NULL;
-    if (def->virt_type == VC_VIRT_KVM && g->kvm_override)
-        return g->kvm_emulator;
-    return g->emulator;
-}
-
-static const char *default_machine(const caps_guest *g, vc_virt_type virt)
-{
-    if (virt == VC_VIRT_KVM && g->kvm_override && g->kvm_machines[0])
-        return g->kvm_machines[0];
-    return g->machines[0];
-}
 
 static char *child_text(const xmlNode *n, const char *name)
 {
@@ -110,7 +56,7 @@ static int parse_boot(vc_parse_ctx *ctx, const xmlNode *os, vc_domain_def *def)
 int vc_os_parse(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
 {
     xmlNodePtr os = vc_xml_child(root, "os"), type, n;
-    const caps_guest *g;
+    const char *dflt;
 
     def->os.bootloader = child_text(root, "bootloader");
     def->os.bootloader_args = child_text(root, "bootloader_args");
@@ -120,20 +66,27 @@ int vc_os_parse(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
         free(def->os.type);
         def->os.type = vc_strdup("xen");
     }
-    if (!find_guest(def->os.type, NULL))
+    if (!vc_host_has_os_type(ctx->host, def->os.type))
         return vc_xml_error(ctx, "no support for os type '%s'", def->os.type);
     def->os.arch = vc_xml_prop(type, "arch");
     if (def->os.arch) {
-        if (!find_guest(def->os.type, def->os.arch))
+        if (!vc_host_has_arch(ctx->host, def->os.arch))
+            return vc_xml_error(ctx, "No guest options available for arch '%s'",
+                                def->os.arch);
+        if (!vc_host_has_os_arch(ctx->host, def->os.type, def->os.arch))
             return vc_xml_error(ctx, "os type '%s' & arch '%s' combination is not supported",
                                 def->os.type, def->os.arch);
     } else {
-        def->os.arch = vc_strdup(find_guest(def->os.type, NULL)->arch);
+        if (!(dflt = vc_host_default_arch(ctx->host, def->os.type, def->virt_type)))
+            return vc_xml_error(ctx, "no supported architecture for os type '%s'",
+                                def->os.type);
+        def->os.arch = vc_strdup(dflt);
     }
-    g = find_guest(def->os.type, def->os.arch);
     def->os.machine = vc_xml_prop(type, "machine");
-    if (!def->os.machine && default_machine(g, def->virt_type))
-        def->os.machine = vc_strdup(default_machine(g, def->virt_type));
+    if (!def->os.machine &&
+        (dflt = vc_host_default_machine(ctx->host, def->os.type, def->os.arch,
+                                        def->virt_type)))
+        def->os.machine = vc_strdup(dflt);
 
     def->os.init = child_text(os, "init");
     def->os.kernel = child_text(os, "kernel");

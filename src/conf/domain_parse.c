@@ -286,7 +286,7 @@ static int parse_header(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
         }
         free(s);
     } else {
-        vc_domain_generate_uuid(def->uuid);
+        vc_host_new_uuid(ctx->host, def->name, def->uuid);
     }
     if ((n = vc_xml_child(root, "title"))) {
         def->title = vc_xml_text(n);
@@ -388,9 +388,9 @@ static int parse_body(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def
 }
 
 vc_domain_def *vc_domain_parse(const char *xml, size_t len, const char *filename,
-                               unsigned flags, vc_error *err)
+                               const vc_host *host, unsigned flags, vc_error *err)
 {
-    vc_parse_ctx ctx = { .flags = flags, .err = err };
+    vc_parse_ctx ctx = { .host = host, .flags = flags, .err = err };
     vc_domain_def *def = NULL;
     xmlDocPtr doc;
     xmlNodePtr root;
@@ -415,7 +415,8 @@ cleanup:
     return def;
 }
 
-vc_domain_def *vc_domain_parse_file(const char *path, unsigned flags, vc_error *err)
+vc_domain_def *vc_domain_parse_file(const char *path, const vc_host *host,
+                                    unsigned flags, vc_error *err)
 {
     char *data = NULL;
     size_t len = 0;
@@ -423,7 +424,7 @@ vc_domain_def *vc_domain_parse_file(const char *path, unsigned flags, vc_error *
 
     if (vc_file_read(path, VC_DOMAIN_XML_MAX, &data, &len, err) < 0)
         return NULL;
-    def = vc_domain_parse(data, len, path, flags, err);
+    def = vc_domain_parse(data, len, path, host, flags, err);
     free(data);
     return def;
 }

@@ -31,7 +31,8 @@ vc_controller_def *vc_controller_parse(vc_parse_ctx *ctx, const xmlNode *node);
 void vc_controller_format(vc_buf *b, const vc_controller_def *c);
 
 /* net_parse.c / net_format.c */
-vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node,
+                         const vc_domain_def *def);
 void vc_net_format(vc_buf *b, const vc_net_def *n);
 
 /* chr_parse.c / chr_format.c */

@@ -6,7 +6,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 VC_ENUM_IMPL(vc_net_type, VC_NET_TYPE_LAST, "user", "ethernet", "server", "client",
              "mcast", "network", "bridge", "internal", "direct", "hostdev")
@@ -332,7 +331,8 @@ static int parse_children(vc_parse_ctx *ctx, const xmlNode *node, vc_net_def *n,
     return 0;
 }
 
-vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node)
+vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node,
+                         const vc_domain_def *def)
 {
     vc_net_def *n = VC_NEW(vc_net_def);
     bool have_mac = false;
@@ -346,14 +346,8 @@ vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node)
         vc_device_info_parse(ctx, node, &n->info,
                              VC_INFO_ALLOW_BOOT | VC_INFO_ALLOW_ROM) < 0)
         goto error;
-    if (!have_mac) {
-        /* like libvirt: a random address in the QEMU/KVM prefix */
-        n->mac[0] = 0x52;
-        n->mac[1] = 0x54;
-        n->mac[2] = 0x00;
-        if (getrandom(n->mac + 3, 3, 0) != 3)
-            memset(n->mac + 3, 0, 3);
-    }
+    if (!have_mac)
+        vc_host_new_mac(ctx->host, def->name, def->nnets, n->mac);
     return n;
 
 error:

@@ -7,11 +7,13 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
+#include "conf/host.h"
 #include "util/buf.h"
 #include "util/error.h"
 
 /* What every parser function gets. */
 typedef struct vc_parse_ctx {
+    const vc_host *host;     /* where the domain is defined */
     unsigned flags;          /* vc_parse_flags */
     vc_error *err;
     unsigned *boot_orders;   /* <boot order=> values seen so far */

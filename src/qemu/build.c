@@ -10,11 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qemu/build_profile.h"
 #include "util/alloc.h"
 #include "util/buf.h"
-
-extern char **environ;
 
 void vc_build_opts_init(vc_build_opts *opts)
 {
@@ -49,28 +46,15 @@ int vc_build_error(vc_build_ctx *ctx, const char *fmt, ...)
     return -1;
 }
 
-const char *vc_build_getenv(vc_build_ctx *ctx, const char *name)
-{
-    char *const *env = ctx->opts->environ ? ctx->opts->environ : environ;
-    size_t len = strlen(name);
-
-    if (ctx->opts->test_profile || !env)
-        return NULL;
-    for (size_t i = 0; env[i]; i++)
-        if (strncmp(env[i], name, len) == 0 && env[i][len] == '=')
-            return env[i] + len + 1;
-    return NULL;
-}
-
 void vc_build_env_pass(vc_build_ctx *ctx, const char *name)
 {
-    const char *v = vc_build_getenv(ctx, name);
+    const char *v = vc_host_getenv(ctx->host, name);
     if (v)
         vc_command_add_env(ctx->cmd, name, v);
 }
 
 /* virCommandAddEnvPassCommon: a clean locale and the variables a
- * child needs, nothing else from the caller's environment. */
+ * child needs, nothing else from the host's environment. */
 static void build_env(vc_build_ctx *ctx)
 {
     static const char *const passed[] = {
@@ -79,15 +63,8 @@ static void build_env(vc_build_ctx *ctx)
     };
 
     vc_command_add_env(ctx->cmd, "LC_ALL", "C");
-    if (ctx->opts->test_profile) {
-        vc_command_add_env(ctx->cmd, "PATH", "/bin");
-        vc_command_add_env(ctx->cmd, "HOME", "/home/test");
-        vc_command_add_env(ctx->cmd, "USER", "test");
-        vc_command_add_env(ctx->cmd, "LOGNAME", "test");
-        return;
-    }
     for (size_t i = 0; i < sizeof(passed) / sizeof(passed[0]); i++) {
-        const char *v = vc_build_getenv(ctx, passed[i]);
+        const char *v = vc_host_getenv(ctx->host, passed[i]);
         if (!v && VC_STREQ(passed[i], "PATH"))
             v = "/bin";
         if (v)
@@ -95,41 +72,20 @@ static void build_env(vc_build_ctx *ctx)
     }
 }
 
-/* Arch, emulator, machine and domain id, with what libvirt's parser
- * and the test harness fill in. */
+/* Arch, emulator, machine and domain id: the parser filled in what the
+ * host supplies; the host canonicalizes a machine alias for the emulator
+ * and gives the started domain its id. */
 static int resolve_guest(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
-    bool test = ctx->opts->test_profile;
-    const char *os_type = def->os.type ? def->os.type : "hvm";
 
-    ctx->arch = def->os.arch;
-    if (!ctx->arch && test)
-        ctx->arch = vc_profile_default_arch(os_type);
-    if (!ctx->arch)
-        ctx->arch = "i686";
-
+    ctx->arch = def->os.arch ? def->os.arch : ctx->host->arch;
     ctx->emulator = def->emulator;
-    if (!ctx->emulator && test)
-        ctx->emulator = vc_profile_default_emulator(os_type, ctx->arch,
-                                                    def->virt_type);
     if (!ctx->emulator)
         return vc_build_error(ctx, "internal error no emulator found for arch '%s'",
                               ctx->arch);
-
-    ctx->machine = def->os.machine;
-    if (!ctx->machine && test)
-        ctx->machine = vc_profile_default_machine(os_type, ctx->arch,
-                                                  def->virt_type);
-    /* the harness's alias rewrite */
-    if (test && ctx->machine && VC_STREQ(ctx->machine, "pc") &&
-        VC_STREQ(ctx->emulator, "/usr/bin/qemu-system-x86_64"))
-        ctx->machine = "pc-0.11";
-
-    if (test)
-        ctx->domid = VC_BUILD_HAS(ctx, DOMID) ? 6 : -1;
-    else
-        ctx->domid = def->id;
+    ctx->machine = vc_host_canonical_machine(ctx->host, ctx->emulator, def->os.machine);
+    ctx->domid = ctx->host->domain_id >= 0 ? ctx->host->domain_id : def->id;
     return 0;
 }
 
@@ -473,12 +429,10 @@ static int build_monitor(vc_build_ctx *ctx)
     memset(&mon, 0, sizeof(mon));
     mon.type = VC_CHR_UNIX;
     mon.listen = true;
-    if (ctx->opts->test_profile)
-        mon.path = "/tmp/test-monitor";
+    if (ctx->host->monitor_path)
+        mon.path = (char *)ctx->host->monitor_path;
     else
-        mon.path = path = vc_asprintf("%s/%s.monitor",
-                                      ctx->cfg->state_dir ? ctx->cfg->state_dir
-                                                          : "/var/lib/libvirt/qemu",
+        mon.path = path = vc_asprintf("%s/%s.monitor", ctx->host->state_dir,
                                       ctx->def->name);
     if (VC_BUILD_HAS(ctx, CHARDEV)) {
         if (vc_build_chardev(ctx, &mon, "monitor") < 0)
@@ -668,22 +622,22 @@ static void build_qemu_cmdline(vc_build_ctx *ctx)
                            q->env[i].value ? q->env[i].value : "");
 }
 
-/* The capabilities the harness adds around every reference case. */
-static void apply_profile_caps(vc_build_ctx *ctx)
+/* What the host says its QEMUs have beyond the given capabilities, and
+ * what follows from the emulator's architecture: x86 QEMUs name their
+ * PCI bus "pci.0" (libvirt sets pci-multibus while probing them). */
+static int apply_host_caps(vc_build_ctx *ctx)
 {
-    if (!ctx->opts->test_profile)
-        return;
-    vc_caps_set(&ctx->caps, VC_CAP_VNC_COLON);
-    vc_caps_set(&ctx->caps, VC_CAP_NO_REBOOT);
-    vc_caps_set(&ctx->caps, VC_CAP_NO_ACPI);
-}
-
-/* pci-multibus comes after address assignment (bus naming only). */
-static void apply_profile_multibus(vc_build_ctx *ctx)
-{
-    if (ctx->opts->test_profile &&
-        (VC_STRPREFIX(ctx->arch, "x86_64") || VC_STRPREFIX(ctx->arch, "i686")))
+    for (size_t i = 0; i < ctx->host->nadded_caps; i++) {
+        int flag = vc_cap_from_name(ctx->host->added_caps[i]);
+        if (flag < 0)
+            return vc_error_set(ctx->err, VC_EXIT_INTERNAL, "internal error: host "
+                                "'%s' names unknown capability '%s'", ctx->host->name,
+                                ctx->host->added_caps[i]);
+        vc_caps_set(&ctx->caps, (vc_cap)flag);
+    }
+    if (VC_STRPREFIX(ctx->arch, "x86_64") || VC_STRPREFIX(ctx->arch, "i686"))
         vc_caps_set(&ctx->caps, VC_CAP_PCI_MULTIBUS);
+    return 0;
 }
 
 static int build_devices(vc_build_ctx *ctx)
@@ -705,7 +659,7 @@ static int build_devices(vc_build_ctx *ctx)
     return 0;
 }
 
-int vc_qemu_build(vc_domain_def *def, const vc_caps *caps,
+int vc_qemu_build(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
                   const vc_qemu_config *cfg, const vc_build_opts *opts,
                   vc_command *cmd, vc_error *err)
 {
@@ -715,20 +669,17 @@ int vc_qemu_build(vc_domain_def *def, const vc_caps *caps,
 
     memset(&ctx, 0, sizeof(ctx));
     ctx.def = def;
+    ctx.host = host;
     ctx.caps = *caps;
     ctx.cfg = cfg;
     ctx.opts = opts;
     ctx.cmd = cmd;
     ctx.err = err;
-    apply_profile_caps(&ctx);
 
-    if (resolve_guest(&ctx) < 0)
+    if (resolve_guest(&ctx) < 0 || apply_host_caps(&ctx) < 0)
         goto cleanup;
-    if (VC_BUILD_HAS(&ctx, DEVICE) &&
-        vc_build_assign_pci_addresses(&ctx) < 0)
-        goto cleanup;
-    apply_profile_multibus(&ctx);
-    if (vc_build_assign_aliases(&ctx) < 0)
+    if (vc_build_assign_addresses(&ctx) < 0 ||
+        vc_build_assign_aliases(&ctx) < 0)
         goto cleanup;
     if (resolve_migrate(&ctx, &incoming) < 0)
         goto cleanup;

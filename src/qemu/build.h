@@ -11,13 +11,6 @@
 #include "util/error.h"
 
 typedef struct vc_build_opts {
-    /* The reference corpus's fixed conventions (see the reference
-     * README, "Test profile"): fixed environment, monitor at
-     * /tmp/test-monitor, capabilities vnc-colon/no-reboot/no-acpi always,
-     * pci-multibus on x86, pc -> pc-0.11 for /usr/bin/qemu-system-x86_64,
-     * domid 6 with the domid capability, PCI addresses only with the
-     * device capability, the test host's CPU and guests, the fake secret. */
-    bool test_profile;
     /* Leave the legacy CPU models out (skip_legacy_cpus=1). */
     bool skip_legacy_cpus;
     /* Incoming migration: URI ("stdio", "fd:7", "tcp:host:port", ...) and
@@ -26,17 +19,15 @@ typedef struct vc_build_opts {
     int migrate_fd;
     /* CPU model map (libvirt's cpu_map.xml); NULL: none known. */
     const char *cpu_map_path;
-    /* Environment for the non-test profile: NULL means the process's. */
-    char *const *environ;
 } vc_build_opts;
 
 void vc_build_opts_init(vc_build_opts *opts);
 
-/* Build the command line for @def.  Device aliases and (when the caps
- * allow) PCI addresses are assigned into @def as QEMU needs them.
- * Errors: VC_EXIT_BUILD with a one-line message such as
+/* Build the command line for @def on @host.  Device aliases and (when
+ * the caps allow) PCI addresses are assigned into @def as QEMU needs
+ * them.  Errors: VC_EXIT_BUILD with a one-line message such as
  * "unsupported configuration: ... txmode ... not supported by this QEMU". */
-int vc_qemu_build(vc_domain_def *def, const vc_caps *caps,
+int vc_qemu_build(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
                   const vc_qemu_config *cfg, const vc_build_opts *opts,
                   vc_command *cmd, vc_error *err);
 

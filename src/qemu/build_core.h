@@ -19,11 +19,7 @@ int vc_build_hub_args(vc_build_ctx *ctx);
 int vc_build_redirdev_args(vc_build_ctx *ctx);
 int vc_build_hostdev_args(vc_build_ctx *ctx);
 
-/* The value of an environment variable the builder passes through:
- * from opts->environ (or the process's) outside the test profile,
- * where the harness unsets them all. */
-const char *vc_build_getenv(vc_build_ctx *ctx, const char *name);
-/* Add NAME=value when the variable is set (virCommandAddEnvPass). */
+/* Add NAME=value when the host's environment has it (virCommandAddEnvPass). */
 void vc_build_env_pass(vc_build_ctx *ctx, const char *name);
 
 #endif

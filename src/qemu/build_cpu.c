@@ -6,22 +6,14 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/utsname.h>
 
 #include "qemu/cpu_model.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
-/* The host's architecture: the profile's, or this machine's. */
 static bool host_is_x86_64(vc_build_ctx *ctx)
 {
-    struct utsname ut;
-
-    if (ctx->opts->test_profile)
-        return true;
-    if (uname(&ut) < 0)
-        return false;
-    return VC_STREQ(ut.machine, "x86_64");
+    return VC_STREQ(ctx->host->arch, "x86_64");
 }
 
 /* A guest <cpu> with a model or a host mode. */

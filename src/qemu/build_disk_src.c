@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The test profile's secret store: one ceph secret, by usage id. */
-#define TEST_SECRET_USAGE "mycluster_myname"
-#define TEST_SECRET_VALUE "AQCVn5hO6HzFAhAAq0NCv8jtJcIcE+HOBlMQ1A"
 
 /* Append @s with every character of @special preceded by @esc
  * (libvirt's virBufferEscape): rbd's own syntax quotes ':' with '\\'.
@@ -52,15 +49,13 @@ static void base64_add(vc_buf *buf, const unsigned char *in, size_t len)
     }
 }
 
-/* The secret's value, or NULL when the store has none such.  Only the
- * test profile has a store; lookups by UUID find nothing in it. */
+/* The secret's value from the host's store, or NULL when it has none
+ * such (stores here are looked up by usage id only). */
 static const char *secret_value(vc_build_ctx *ctx, const vc_disk_def *d)
 {
-    if (!ctx->opts->test_profile || d->secret_is_uuid)
+    if (d->secret_is_uuid)
         return NULL;
-    if (vc_streq_null(d->secret_usage, TEST_SECRET_USAGE))
-        return TEST_SECRET_VALUE;
-    return NULL;
+    return vc_host_secret_by_usage(ctx->host, d->secret_usage);
 }
 
 /* rbd:POOL/IMAGE[:id=USER:key=KEY:auth_supported=cephx\;none]

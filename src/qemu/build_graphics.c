@@ -48,7 +48,7 @@ static int vnc_args(vc_build_ctx *ctx, const vc_graphics_def *g)
     if (g->socket) {
         vc_props_valuef(&opt, "unix:%s", g->socket);
     } else if (cfg->vnc_auto_unix_socket) {
-        vc_props_valuef(&opt, "unix:%s/%s.vnc", (cfg->state_dir ? cfg->state_dir : "/var/lib/libvirt/qemu"), ctx->def->name);
+        vc_props_valuef(&opt, "unix:%s/%s.vnc", ctx->host->state_dir, ctx->def->name);
     } else if (VC_BUILD_HAS(ctx, VNC_COLON)) {
         if (!addr)
             addr = cfg->vnc_listen ? cfg->vnc_listen : "127.0.0.1";

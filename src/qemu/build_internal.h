@@ -13,7 +13,8 @@
 
 typedef struct vc_build_ctx {
     vc_domain_def *def;
-    vc_caps caps;                 /* effective: profile additions applied */
+    const vc_host *host;
+    vc_caps caps;                 /* effective: the host's additions applied */
     const vc_qemu_config *cfg;
     const vc_build_opts *opts;
     vc_command *cmd;
@@ -28,12 +29,12 @@ typedef struct vc_build_ctx {
 
     /* What the build resolved before the devices (never NULL once
      * vc_qemu_build has started them): the guest arch, the emulator and
-     * the machine type, with the test profile's defaults and aliases
-     * applied (the definition itself is left as parsed). */
+     * the machine type, aliases resolved by the host (the definition
+     * itself is left as parsed). */
     const char *arch;
     const char *emulator;
     const char *machine;
-    /* -domid value: the profile's 6, or the definition's id. */
+    /* -domid value: the host's id for the domain, or the definition's. */
     int domid;
 } vc_build_ctx;
 
@@ -74,8 +75,9 @@ int vc_build_rom(vc_build_ctx *ctx, vc_props *p, const vc_device_info *info);
 /* --- build_address.c: aliases and guest addresses --- */
 /* Give every device its alias (net0, virtio-disk0, serial0, ...). */
 int vc_build_assign_aliases(vc_build_ctx *ctx);
-/* Assign PCI slots to devices without one (with the device cap). */
-int vc_build_assign_pci_addresses(vc_build_ctx *ctx);
+/* Assign spapr-vio, s390 and (with the device cap) PCI addresses to
+ * devices without one (qemuDomainAssignAddresses). */
+int vc_build_assign_addresses(vc_build_ctx *ctx);
 /* Append bus=pci.0,addr=0x3 (or the bus form the address type needs)
  * for a device's address; nothing when it has none. */
 int vc_build_device_address(vc_build_ctx *ctx, vc_props *p,

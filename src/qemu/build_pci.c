@@ -545,16 +545,16 @@ bool vc_build_is_usb2(const vc_controller_def *c)
             c->model == VC_USB_MODEL_ICH9_UHCI3);
 }
 
-int vc_build_assign_pci_addresses(vc_build_ctx *ctx)
+int vc_build_assign_addresses(vc_build_ctx *ctx)
 {
-    /* the reference harness assigns nothing without -device */
-    if (ctx->opts->test_profile && !VC_BUILD_HAS(ctx, DEVICE))
-        return 0;
     vc_build_order_disks(ctx->def);
+    /* guest addresses are -device properties: a QEMU without -device
+     * places its devices itself (and a model it cannot take as a device
+     * is no error there) */
+    if (!VC_BUILD_HAS(ctx, DEVICE))
+        return 0;
     if (assign_spapr(ctx) < 0)
         return -1;
     assign_s390(ctx);
-    if (!VC_BUILD_HAS(ctx, DEVICE))
-        return 0;
     return assign_pci(ctx);
 }

@@ -326,33 +326,20 @@ static int map_load(vc_build_ctx *ctx, const char *path, cpumap *map)
     return ret;
 }
 
-/* --- the test host ----------------------------------------------------- */
+/* --- the host's models ----------------------------------------------- */
 
-static const char *const host_model = "core2duo";
-static const char *const host_vendor = "Intel";
-static const char *const host_features[] = {
-    "lahf_lm", "xtpr", "cx16", "tm2", "est", "vmx", "ds_cpl", "pbe", "tm", "ht",
-    "ss", "acpi", "ds",
-};
-
-/* The models the emulator knows, in the order it lists them. */
-static const char *const qemu_models[] = {
-    "Opteron_G3", "Opteron_G2", "Opteron_G1", "Nehalem", "Penryn", "Conroe",
-};
-static const char *const qemu_legacy_models[] = {
-    "n270", "athlon", "pentium3", "pentium2", "pentium", "486", "coreduo",
-    "kvm32", "qemu32", "kvm64", "core2duo", "phenom", "qemu64",
-};
-
+/* A model the emulator offers (its legacy ones unless left out). */
 static bool model_allowed(vc_build_ctx *ctx, const char *name)
 {
-    for (size_t i = 0; i < sizeof(qemu_models) / sizeof(qemu_models[0]); i++)
-        if (VC_STREQ(qemu_models[i], name))
+    const vc_host_cpu *cpu = &ctx->host->cpu;
+
+    for (size_t i = 0; i < cpu->nmodels; i++)
+        if (VC_STREQ(cpu->models[i], name))
             return true;
     if (ctx->opts->skip_legacy_cpus)
         return false;
-    for (size_t i = 0; i < sizeof(qemu_legacy_models) / sizeof(qemu_legacy_models[0]); i++)
-        if (VC_STREQ(qemu_legacy_models[i], name))
+    for (size_t i = 0; i < cpu->nlegacy_models; i++)
+        if (VC_STREQ(cpu->legacy_models[i], name))
             return true;
     return false;
 }
@@ -404,10 +391,12 @@ static int guest_policy_data(vc_build_ctx *ctx, const cpumap *map, const guest_c
 
 static int host_data(vc_build_ctx *ctx, const cpumap *map, cpudata *into)
 {
-    if (model_data(ctx, map, host_model, into) < 0)
+    const vc_host_cpu *cpu = &ctx->host->cpu;
+
+    if (model_data(ctx, map, cpu->model, into) < 0)
         return -1;
-    for (size_t i = 0; i < sizeof(host_features) / sizeof(host_features[0]); i++)
-        if (feature_data(ctx, map, host_features[i], into) < 0)
+    for (size_t i = 0; i < cpu->nfeatures; i++)
+        if (feature_data(ctx, map, cpu->features[i], into) < 0)
             return -1;
     return 0;
 }
@@ -425,7 +414,7 @@ static int compute_guest(vc_build_ctx *ctx, const cpumap *map, const guest_cpu *
     cmp_result cmp;
     int ret = -1;
 
-    if (g->vendor && !VC_STREQ(g->vendor, host_vendor)) {
+    if (g->vendor && !vc_streq_null(g->vendor, ctx->host->cpu.vendor)) {
         char *msg = vc_asprintf("host CPU vendor does not match required CPU vendor %s",
                                 g->vendor);
         incompatible(ctx, msg);
@@ -566,8 +555,8 @@ int vc_cpu_model_guest(vc_build_ctx *ctx, vc_props *out)
     const char *preferred;
     int ret = -1;
 
-    /* only the test profile knows the host CPU and the emulator's models */
-    if (!ctx->opts->test_profile || !ctx->opts->cpu_map_path)
+    /* models need the host's CPU and the emulator's list of models */
+    if (!ctx->host->cpu.model || !ctx->opts->cpu_map_path)
         return vc_build_error(ctx, "Requested operation is not valid: CPU "
                               "specification not supported by hypervisor");
     if (map_load(ctx, ctx->opts->cpu_map_path, &map) < 0)
@@ -576,14 +565,14 @@ int vc_cpu_model_guest(vc_build_ctx *ctx, vc_props *out)
     g.fallback = cpu->fallback;
     if (cpu->mode == VC_CPU_MODE_HOST_MODEL) {
         /* the host's CPU, every feature required */
-        size_t n = sizeof(host_features) / sizeof(host_features[0]);
+        size_t n = ctx->host->cpu.nfeatures;
         host_feats = vc_calloc(n, sizeof(*host_feats));
         for (size_t i = 0; i < n; i++) {
-            host_feats[i].name = (char *)host_features[i];
+            host_feats[i].name = (char *)ctx->host->cpu.features[i];
             host_feats[i].policy = VC_CPU_FEATURE_REQUIRE;
         }
-        g.model = host_model;
-        g.vendor = host_vendor;
+        g.model = ctx->host->cpu.model;
+        g.vendor = ctx->host->cpu.vendor;
         g.match = VC_CPU_MATCH_EXACT;
         g.features = host_feats;
         g.nfeatures = n;
@@ -596,7 +585,7 @@ int vc_cpu_model_guest(vc_build_ctx *ctx, vc_props *out)
     }
     if (compute_guest(ctx, &map, &g, &guest) < 0)
         goto cleanup;
-    preferred = g.match == VC_CPU_MATCH_MINIMUM ? host_model : g.model;
+    preferred = g.match == VC_CPU_MATCH_MINIMUM ? ctx->host->cpu.model : g.model;
     if (decode(ctx, &map, &guest, preferred, g.fallback, cpu->vendor_id, out) < 0)
         goto cleanup;
     ret = 0;
