@@ -26,6 +26,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* CPU maps, each read once for the whole program (as a daemon would). */
+typedef struct map_cache {
+    vc_strlist paths;
+    vc_cpu_map **maps;
+    size_t cap;
+} map_cache;
+
+static const vc_cpu_map *cached_map(map_cache *mc, const char *path, vc_error *err)
+{
+    vc_cpu_map *map;
+
+    for (size_t i = 0; i < mc->paths.n; i++)
+        if (strcmp(mc->paths.items[i], path) == 0)
+            return mc->maps[i];
+    if (!(map = vc_cpu_map_load(path, err)))
+        return NULL;
+    vc_grow(&mc->maps, &mc->cap, mc->paths.n + 1, sizeof(*mc->maps));
+    mc->maps[mc->paths.n] = map;
+    vc_strlist_add(&mc->paths, path);
+    return map;
+}
+
+static void map_cache_free(map_cache *mc)
+{
+    for (size_t i = 0; i < mc->paths.n; i++)
+        vc_cpu_map_free(mc->maps[i]);
+    free(mc->maps);
+    vc_strlist_free(&mc->paths);
+}
+
 typedef struct argv_case {
     char *name;
     char *xml;
@@ -39,6 +69,7 @@ typedef struct argv_case {
     bool reference;
     char *ref_expect;       /* ok, fail-build, fail-parse, error */
     char *cpu_map;
+    map_cache *maps;
     bool passed;
 } argv_case;
 
@@ -94,7 +125,6 @@ static char *run_case(argv_case *c, int *stage)
     char *out = NULL;
 
     vc_build_opts_init(&opts);
-    opts.cpu_map_path = c->cpu_map;
     vc_qemu_config_init(&cfg);
     vc_qemu_config_test_profile(&cfg);
     vc_caps_init(&caps);
@@ -106,6 +136,8 @@ static char *run_case(argv_case *c, int *stage)
     if (c->caps_list && vc_caps_parse_list(&caps, c->caps_list, &err) < 0)
         goto setup_failed;
     if (c->help_file && vc_caps_from_files(&caps, c->help_file, c->device_file, &err) < 0)
+        goto setup_failed;
+    if (c->cpu_map && !(opts.cpu_map = cached_map(c->maps, c->cpu_map, &err)))
         goto setup_failed;
     vc_qemu_config_finish(&cfg);
 
@@ -240,8 +272,8 @@ static void add_opts_file(argv_case *c, const char *path)
     free(text);
 }
 
-static void add_project_case(vc_tier *tier, const char *dir, const char *name,
-                             bool is_err)
+static void add_project_case(vc_tier *tier, map_cache *maps, const char *dir,
+                             const char *name, bool is_err)
 {
     const char *srcdir = vc_corpus_srcdir();
     argv_case *c = VC_NEW(argv_case);
@@ -249,6 +281,7 @@ static void add_project_case(vc_tier *tier, const char *dir, const char *name,
     char *path, *rec;
 
     c->name = vc_strdup(name);
+    c->maps = maps;
     c->xml = vc_asprintf("%s/%s.xml", dir, base);
     c->expect_error = is_err;
     c->expect = vc_asprintf("%s/%s.%s", dir, name, is_err ? "err" : "args");
@@ -276,7 +309,7 @@ static void add_project_case(vc_tier *tier, const char *dir, const char *name,
     vc_tier_add(tier, name, c);
 }
 
-static int run_project(void)
+static int run_project(map_cache *maps)
 {
     char *dir = vc_asprintf("%s/xml2argvdata", vc_corpus_srcdir());
     vc_tier tier = { .name = "xml2argv" };
@@ -295,9 +328,9 @@ static int run_project(void)
     /* merge the two sorted lists so cases run in name order */
     while (i < args.n || j < errs.n) {
         if (j >= errs.n || (i < args.n && strcmp(args.items[i], errs.items[j]) < 0))
-            add_project_case(&tier, dir, args.items[i++], false);
+            add_project_case(&tier, maps, dir, args.items[i++], false);
         else
-            add_project_case(&tier, dir, errs.items[j++], true);
+            add_project_case(&tier, maps, dir, errs.items[j++], true);
     }
     failed = vc_tier_run(&tier, test_project_case);
     vc_tier_free(&tier, argv_case_free);
@@ -370,7 +403,7 @@ static void report_families(const vc_tier *tier)
     vc_strlist_free(&fams);
 }
 
-static int run_reference(const char *refdir)
+static int run_reference(const char *refdir, map_cache *maps)
 {
     char *tsv = vc_asprintf("%s/xml2argv/cases.tsv", refdir);
     vc_tier tier = { .name = "xml2argv-reference" };
@@ -402,6 +435,7 @@ static int run_reference(const char *refdir)
             continue;
         c = VC_NEW(argv_case);
         c->reference = true;
+        c->maps = maps;
         c->name = vc_strdup(f[0]);
         c->ref_expect = vc_strdup(f[1]);
         c->xml = vc_asprintf("%s/xml2argv/%s.xml", refdir, f[0]);
@@ -438,12 +472,14 @@ static int run_reference(const char *refdir)
 int main(void)
 {
     char *ref = vc_corpus_refdir();
-    int failed = run_project();
+    map_cache maps = { { NULL, 0, 0 }, NULL, 0 };
+    int failed = run_project(&maps);
 
     if (ref)
-        failed += run_reference(ref);
+        failed += run_reference(ref, &maps);
     else
         vc_tier_skip("xml2argv-reference", "reference corpus ../shared/reference/libvirt-0.10.2 not found");
+    map_cache_free(&maps);
     free(ref);
     return failed ? 1 : 0;
 }

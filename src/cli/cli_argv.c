@@ -48,6 +48,8 @@ int vc_cli_argv(int argc, char **argv)
     vc_command cmd = VC_COMMAND_INIT;
     vc_host host_storage;
     const vc_host *host = NULL;
+    const char *cpu_map_path = NULL;
+    vc_cpu_map *cpu_map = NULL;
     vc_error err = { 0 };
     vc_caps caps;
     char *line = NULL;
@@ -76,7 +78,7 @@ int vc_cli_argv(int argc, char **argv)
             }
             opts.migrate_fd = (int)n;
             break;
-        case OPT_CPU_MAP: opts.cpu_map_path = optarg; break;
+        case OPT_CPU_MAP: cpu_map_path = optarg; break;
         case OPT_SKIP_LEGACY: opts.skip_legacy_cpus = true; break;
         case OPT_HELP:
             printf("%s\n", usage_line);
@@ -114,6 +116,11 @@ int vc_cli_argv(int argc, char **argv)
         ret = vc_cli_fail(err.code, "%s", err.msg);
         goto cleanup;
     }
+    if (cpu_map_path && !(cpu_map = vc_cpu_map_load(cpu_map_path, &err))) {
+        ret = vc_cli_fail(err.code, "%s", err.msg);
+        goto cleanup;
+    }
+    opts.cpu_map = cpu_map;
     for (size_t i = 0; i < sets.n; i++) {
         if (vc_qemu_config_set_pair(&cfg, sets.items[i], &err) < 0) {
             ret = vc_cli_fail(err.code, "%s", err.msg);
@@ -140,6 +147,7 @@ int vc_cli_argv(int argc, char **argv)
     free(line);
     vc_command_free(&cmd);
     vc_domain_def_free(def);
+    vc_cpu_map_free(cpu_map);
     vc_qemu_config_free(&cfg);
     vc_strlist_free(&sets);
     return ret;

@@ -6,6 +6,7 @@
 
 #include "conf/domain.h"
 #include "caps/caps.h"
+#include "cpu/cpu.h"
 #include "util/command.h"
 #include "qemu/qemu_config.h"
 #include "util/error.h"
@@ -17,8 +18,9 @@ typedef struct vc_build_opts {
      * the descriptor given with it, or -1. */
     const char *migrate_from;
     int migrate_fd;
-    /* CPU model map (libvirt's cpu_map.xml); NULL: none known. */
-    const char *cpu_map_path;
+    /* CPU model map (libvirt's cpu_map.xml), read once by the caller;
+     * NULL: none known. */
+    const vc_cpu_map *cpu_map;
 } vc_build_opts;
 
 void vc_build_opts_init(vc_build_opts *opts);

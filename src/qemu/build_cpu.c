@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qemu/cpu_model.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -32,7 +31,8 @@ static int guest_model(vc_build_ctx *ctx, vc_props *p)
         vc_props_value(p, "host");
         return 0;
     }
-    return vc_cpu_model_guest(ctx, p);
+    return vc_cpu_model_guest(ctx->opts->cpu_map, &ctx->host->cpu,
+                              ctx->opts->skip_legacy_cpus, ctx->def->cpu, p, ctx->err);
 }
 
 /* A model to put the feature flags after, when none was chosen. */
