@@ -118,32 +118,57 @@ static void alias_each(void *arr, size_t n, size_t off, const char *prefix)
 #define ALIAS_EACH(arr, n, type, prefix) \
     alias_each((arr), (n), offsetof(type, info), (prefix))
 
-/* libvirt keeps the disks of a bus in target order (a disk goes before
- * the first one of its bus with a higher index, else after the last one
- * of its bus); the command line and slot assignment follow that order.
- * Idempotent: both assignment passes call it. */
+/* libvirt keeps the disks of a bus in target order: each disk goes
+ * before the first one of its bus with a higher index, else after the
+ * last one of its bus, else at the end (virDomainDiskInsertPreAlloced).
+ * The result: the disks of a bus together, the buses in the order they
+ * first appear, and within a bus a stable sort by index -- which is
+ * what this sorts to, in O(n log n).  The command line and slot
+ * assignment follow that order; sorting again changes nothing. */
+typedef struct disk_key {
+    unsigned bus_rank;
+    int idx;
+    size_t pos;
+    vc_disk_def *disk;
+} disk_key;
+
+static int cmp_disk_key(const void *a, const void *b)
+{
+    const disk_key *x = a, *y = b;
+
+    if (x->bus_rank != y->bus_rank)
+        return x->bus_rank < y->bus_rank ? -1 : 1;
+    if (x->idx != y->idx)
+        return x->idx < y->idx ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
 void vc_build_order_disks(vc_domain_def *def)
 {
-    for (size_t n = 1; n < def->ndisks; n++) {
-        vc_disk_def *d = def->disks[n];
-        int idx = vc_disk_name_to_index(d->dst);
-        long at = -1;
+    unsigned rank[VC_DISK_BUS_LAST];
+    unsigned nranks = 0;
+    disk_key *keys;
 
-        for (long i = (long)n - 1; i >= 0; i--) {
-            const vc_disk_def *o = def->disks[i];
-            if (o->bus != d->bus)
-                continue;
-            if (vc_disk_name_to_index(o->dst) > idx)
-                at = i;
-            else if (at == -1)
-                at = i + 1;
-        }
-        if (at < 0 || (size_t)at == n)
-            continue;
-        memmove(&def->disks[at + 1], &def->disks[at],
-                (n - (size_t)at) * sizeof(*def->disks));
-        def->disks[at] = d;
+    if (def->ndisks < 2)
+        return;
+    for (size_t b = 0; b < VC_DISK_BUS_LAST; b++)
+        rank[b] = VC_DISK_BUS_LAST;
+    keys = vc_calloc(def->ndisks, sizeof(*keys));
+    for (size_t i = 0; i < def->ndisks; i++) {
+        vc_disk_def *d = def->disks[i];
+        unsigned bus = (unsigned)d->bus < VC_DISK_BUS_LAST ? (unsigned)d->bus : 0;
+
+        if (rank[bus] == VC_DISK_BUS_LAST)
+            rank[bus] = nranks++;
+        keys[i].bus_rank = rank[bus];
+        keys[i].idx = vc_disk_name_to_index(d->dst);
+        keys[i].pos = i;
+        keys[i].disk = d;
     }
+    qsort(keys, def->ndisks, sizeof(*keys), cmp_disk_key);
+    for (size_t i = 0; i < def->ndisks; i++)
+        def->disks[i] = keys[i].disk;
+    free(keys);
 }
 
 int vc_build_assign_aliases(vc_build_ctx *ctx)
