@@ -1,6 +1,6 @@
 /* chr.c: character devices (<serial>, <parallel>, <console>,
  * <channel>) and the chardev source shared with other devices. */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
@@ -181,9 +181,10 @@ static int next_port(vc_chr_def **arr, size_t n)
     return max + 1;
 }
 
-vc_chr_def *vc_chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
-                         vc_chr_device device, const vc_domain_def *def)
+static vc_chr_def *chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
+                             vc_chr_device device)
 {
+    const vc_domain_def *def = ctx->def;
     vc_chr_def *c = VC_NEW(vc_chr_def);
 
     c->device = device;
@@ -204,6 +205,76 @@ vc_chr_def *vc_chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
 error:
     vc_chr_def_free(c);
     return NULL;
+}
+
+vc_chr_def *vc_serial_parse(vc_parse_ctx *ctx, const xmlNode *node)
+{
+    return chr_parse(ctx, node, VC_CHR_DEVICE_SERIAL);
+}
+
+vc_chr_def *vc_parallel_parse(vc_parse_ctx *ctx, const xmlNode *node)
+{
+    return chr_parse(ctx, node, VC_CHR_DEVICE_PARALLEL);
+}
+
+vc_chr_def *vc_console_parse(vc_parse_ctx *ctx, const xmlNode *node)
+{
+    return chr_parse(ctx, node, VC_CHR_DEVICE_CONSOLE);
+}
+
+vc_chr_def *vc_channel_parse(vc_parse_ctx *ctx, const xmlNode *node)
+{
+    return chr_parse(ctx, node, VC_CHR_DEVICE_CHANNEL);
+}
+
+/* The first <console> of an HVM guest with a serial target stands for
+ * serial port 0: it becomes (or repeats) serials[0], and the console
+ * list keeps a stub that formats as that port. */
+int vc_console_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
+{
+    (void)ctx;
+    if (def->nconsoles == 0 && chr->target_type == VC_CHR_CONSOLE_SERIAL &&
+        VC_STREQ(def->os.type, "hvm")) {
+        vc_chr_def *stub = VC_NEW(vc_chr_def);
+        if (def->nserials == 0) {
+            chr->device = VC_CHR_DEVICE_SERIAL;
+            vc_ptr_append(&def->serials, &def->nserials, chr);
+        } else {
+            vc_chr_def_free(chr);
+        }
+        stub->device = VC_CHR_DEVICE_CONSOLE;
+        stub->target_type = VC_CHR_CONSOLE_SERIAL;
+        stub->target_port = 0;
+        vc_ptr_append(&def->consoles, &def->nconsoles, stub);
+        return 0;
+    }
+    chr->target_port = (int)def->nconsoles;
+    vc_ptr_append(&def->consoles, &def->nconsoles, chr);
+    return 0;
+}
+
+/* libvirt's back compat: a serial-type console of an HVM guest is shown
+ * as its serial port, and a guest with serial ports but no console
+ * shows the first as its console. */
+void vc_consoles_format(vc_buf *b, const vc_domain_def *def)
+{
+    bool hvm = VC_STREQ(def->os.type, "hvm");
+
+    for (size_t i = 0; i < def->nconsoles; i++) {
+        vc_chr_def c = *def->consoles[i];
+        if (hvm && c.target_type == VC_CHR_CONSOLE_SERIAL && i < def->nserials) {
+            c = *def->serials[i];
+            c.device = VC_CHR_DEVICE_CONSOLE;
+            c.target_type = VC_CHR_CONSOLE_SERIAL;
+        }
+        vc_chr_format(b, &c);
+    }
+    if (hvm && def->nconsoles == 0 && def->nserials > 0) {
+        vc_chr_def c = *def->serials[0];
+        c.device = VC_CHR_DEVICE_CONSOLE;
+        c.target_type = VC_CHR_CONSOLE_SERIAL;
+        vc_chr_format(b, &c);
+    }
 }
 
 void vc_chr_source_format(vc_buf *b, const vc_chr_source *s, int indent, bool tty_compat)

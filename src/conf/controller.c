@@ -1,5 +1,5 @@
 /* controller.c: <controller>: enum tables, parsing, formatting. */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 
 #include <string.h>
@@ -103,4 +103,28 @@ void vc_controller_format(vc_buf *b, const vc_controller_def *c)
     vc_buf_add(b, ">\n");
     vc_device_info_format(b, &c->info, 6);
     vc_buf_add(b, "    </controller>\n");
+}
+
+/* libvirt's virDomainControllerInsertPreAlloced: keep controllers of a
+ * type together, ordered by index. */
+int vc_controller_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_controller_def *c)
+{
+    long at = -1;
+
+    (void)ctx;
+    for (long i = (long)def->ncontrollers - 1; i >= 0; i--) {
+        if (def->controllers[i]->type != c->type)
+            continue;
+        if (def->controllers[i]->idx > c->idx)
+            at = i;
+        else if (at == -1)
+            at = i + 1;
+    }
+    vc_ptr_append(&def->controllers, &def->ncontrollers, c);
+    if (at >= 0) {
+        memmove(&def->controllers[at + 1], &def->controllers[at],
+                (def->ncontrollers - 1 - (size_t)at) * sizeof(*def->controllers));
+        def->controllers[at] = c;
+    }
+    return 0;
 }

@@ -1,6 +1,6 @@
 /* device_info.c: <address>, <alias>, <boot>, <rom> and <master> of a
  * device: parsing, checking and canonical formatting. */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 

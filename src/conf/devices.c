@@ -1,7 +1,7 @@
 /* devices.c: the smaller device families: input, sound, video,
  * watchdog, memballoon, hostdev, smartcard, redirdev, redirfilter, hub,
  * filesystem and lease (parsing, formatting, freeing). */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
@@ -93,11 +93,10 @@ void vc_lease_def_free(vc_lease_def *d)
 
 /* ---- input ---- */
 
-vc_input_def *vc_input_parse(vc_parse_ctx *ctx, const xmlNode *node,
-                             const vc_domain_def *def)
+vc_input_def *vc_input_parse(vc_parse_ctx *ctx, const xmlNode *node)
 {
     vc_input_def *d = VC_NEW(vc_input_def);
-    bool hvm = VC_STREQ(def->os.type, "hvm");
+    bool hvm = VC_STREQ(ctx->def->os.type, "hvm");
     int v, r;
 
     if (vc_xml_enum_req(ctx, node, "type", vc_input_type_from_string, "input device type", &v) < 0)
@@ -212,9 +211,9 @@ unsigned vc_video_default_vram(const vc_domain_def *def, vc_video_type type)
     }
 }
 
-vc_video_def *vc_video_parse(vc_parse_ctx *ctx, const xmlNode *node,
-                             const vc_domain_def *def)
+vc_video_def *vc_video_parse(vc_parse_ctx *ctx, const xmlNode *node)
 {
+    const vc_domain_def *def = ctx->def;
     vc_video_def *d = VC_NEW(vc_video_def);
     xmlNodePtr m = vc_xml_child(node, "model");
     int v, r;
@@ -794,4 +793,13 @@ void vc_lease_format(vc_buf *b, const vc_lease_def *d)
     if (d->has_offset)
         vc_buf_addf(b, " offset='%llu'", d->offset);
     vc_buf_add(b, "/>\n    </lease>\n");
+}
+
+/* ---- the input family as formatted: implied inputs are not written ---- */
+
+void vc_inputs_format(vc_buf *b, const vc_domain_def *def)
+{
+    for (size_t i = 0; i < def->ninputs; i++)
+        if (def->inputs[i]->bus == VC_INPUT_BUS_USB)
+            vc_input_format(b, def->inputs[i]);
 }

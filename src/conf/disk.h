@@ -151,4 +151,8 @@ typedef struct vc_disk_def {
 
 void vc_disk_def_free(vc_disk_def *d);
 
+/* The index a target name stands for ("hda" 0, "vdb" 1, "sdaa" 26), as
+ * libvirt's virDiskNameToIndex; -1 when it is no such name. */
+int vc_disk_name_to_index(const char *name);
+
 #endif

@@ -1,5 +1,5 @@
 /* disk_def.c: disk enum tables, target-name index and freeing. */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* disk_format.c: one <disk> in canonical form (libvirt 0.10.2 order). */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 
 static void format_driver(vc_buf *b, const vc_disk_def *d)
 {

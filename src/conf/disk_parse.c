@@ -1,5 +1,5 @@
 /* disk_parse.c: reading and checking one <disk> element. */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 

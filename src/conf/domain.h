@@ -250,32 +250,53 @@ typedef struct vc_domain_def {
     vc_yesno pm_s3, pm_s4;          /* suspend-to-mem, suspend-to-disk */
 
     char *emulator;
-    vc_disk_def **disks;            size_t ndisks;
-    vc_controller_def **controllers; size_t ncontrollers;
-    vc_lease_def **leases;          size_t nleases;
-    vc_fs_def **fss;                size_t nfss;
-    vc_net_def **nets;              size_t nnets;
-    vc_smartcard_def **smartcards;  size_t nsmartcards;
-    vc_chr_def **serials;           size_t nserials;
-    vc_chr_def **parallels;         size_t nparallels;
-    vc_chr_def **consoles;          size_t nconsoles;
-    vc_chr_def **channels;          size_t nchannels;
-    vc_input_def **inputs;          size_t ninputs;
-    vc_graphics_def **graphics;     size_t ngraphics;
-    vc_sound_def **sounds;          size_t nsounds;
-    vc_video_def **videos;          size_t nvideos;
-    vc_hostdev_def **hostdevs;      size_t nhostdevs;
-    vc_redirdev_def **redirdevs;    size_t nredirdevs;
-    vc_redirfilter_def *redirfilter;
-    vc_hub_def **hubs;              size_t nhubs;
-    vc_watchdog_def *watchdog;
-    vc_memballoon_def *memballoon;
+    /* the devices, a family an array (device_families.h) */
+#define VC_DEVICE_FAMILY(kind, elem, type, array, ...) type **array; size_t n##array;
+#include "conf/device_families.h"
+#undef VC_DEVICE_FAMILY
 
     vc_seclabel seclabel;
     bool has_seclabel;
 
     vc_qemu_cmdline *qemu_cmdline;  /* NULL when the namespace is unused */
 } vc_domain_def;
+
+/* The device families, in the canonical order of device_families.h. */
+typedef enum vc_device_kind {
+#define VC_DEVICE_FAMILY(kind, ...) VC_DEV_##kind,
+#include "conf/device_families.h"
+#undef VC_DEVICE_FAMILY
+    VC_DEV_LAST
+} vc_device_kind;
+
+/* The families of which a domain has at most one. */
+static inline vc_watchdog_def *vc_domain_watchdog(const vc_domain_def *def)
+{
+    return def->nwatchdogs ? def->watchdogs[0] : NULL;
+}
+static inline vc_memballoon_def *vc_domain_memballoon(const vc_domain_def *def)
+{
+    return def->nmemballoons ? def->memballoons[0] : NULL;
+}
+static inline vc_redirfilter_def *vc_domain_redirfilter(const vc_domain_def *def)
+{
+    return def->nredirfilters ? def->redirfilters[0] : NULL;
+}
+
+/* The element a family is read from ("disk", "interface", ...). */
+const char *vc_device_kind_element(vc_device_kind kind);
+size_t vc_domain_ndevices(const vc_domain_def *def, vc_device_kind kind);
+/* The @i-th device of @kind (a vc_disk_def *, ...), NULL past the end. */
+void *vc_domain_device(const vc_domain_def *def, vc_device_kind kind, size_t i);
+/* The address part of a device of @kind; NULL for families without one
+ * (leases, graphics, the redirection filter). */
+vc_device_info *vc_device_info_of(vc_device_kind kind, void *dev);
+
+/* Every device that has an address, family by family in libvirt's
+ * virDomainDeviceInfoIterate order; stops at the first callback < 0. */
+typedef int (*vc_device_info_cb)(vc_device_kind kind, void *dev,
+                                 vc_device_info *info, void *opaque);
+int vc_domain_walk_infos(vc_domain_def *def, vc_device_info_cb cb, void *opaque);
 
 /* How the XML is read (libvirt's VIR_DOMAIN_XML_INACTIVE): an inactive
  * definition drops runtime-only state (id, aliases, disk mirrors,

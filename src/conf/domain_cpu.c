@@ -1,5 +1,5 @@
 /* domain_cpu.c: the guest <cpu> and <clock> elements. */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 

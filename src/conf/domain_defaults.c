@@ -2,7 +2,7 @@
  * emulator, boot device, implicit controllers, USB controller, memory
  * balloon, default video and implicit mouse; plus cross-device checks
  * (boot orders, USB disabled, duplicate aliases). */
-#include "conf/domain_defaults.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
@@ -18,10 +18,10 @@ static bool has_controller(const vc_domain_def *def, vc_ctrl_type type, unsigned
     return false;
 }
 
-static void maybe_add_controller(vc_domain_def *def, vc_ctrl_type type, unsigned idx)
+static void maybe_add_controller(vc_parse_ctx *ctx, vc_domain_def *def,
+                                 vc_ctrl_type type, unsigned idx)
 {
     vc_controller_def *c;
-    long at = -1;
 
     if (has_controller(def, type, idx))
         return;
@@ -29,23 +29,11 @@ static void maybe_add_controller(vc_domain_def *def, vc_ctrl_type type, unsigned
     c->type = type;
     c->idx = idx;
     c->model = c->ports = c->vectors = -1;
-    for (long i = (long)def->ncontrollers - 1; i >= 0; i--) {
-        if (def->controllers[i]->type != type)
-            continue;
-        if (def->controllers[i]->idx > idx)
-            at = i;
-        else if (at == -1)
-            at = i + 1;
-    }
-    vc_ptr_append(&def->controllers, &def->ncontrollers, c);
-    if (at >= 0) {
-        memmove(&def->controllers[at + 1], &def->controllers[at],
-                (def->ncontrollers - 1 - (size_t)at) * sizeof(*def->controllers));
-        def->controllers[at] = c;
-    }
+    vc_controller_add(ctx, def, c);
 }
 
-static void add_disk_controllers(vc_domain_def *def, vc_ctrl_type type, vc_disk_bus bus)
+static void add_disk_controllers(vc_parse_ctx *ctx, vc_domain_def *def,
+                                 vc_ctrl_type type, vc_disk_bus bus)
 {
     long max = -1;
 
@@ -56,15 +44,15 @@ static void add_disk_controllers(vc_domain_def *def, vc_ctrl_type type, vc_disk_
             max = (long)d->info.addr.u.drive.controller;
     }
     for (long i = 0; i <= max; i++)
-        maybe_add_controller(def, type, (unsigned)i);
+        maybe_add_controller(ctx, def, type, (unsigned)i);
 }
 
-static void add_implicit_controllers(vc_domain_def *def)
+static void add_implicit_controllers(vc_parse_ctx *ctx, vc_domain_def *def)
 {
-    add_disk_controllers(def, VC_CTRL_SCSI, VC_DISK_BUS_SCSI);
-    add_disk_controllers(def, VC_CTRL_FDC, VC_DISK_BUS_FDC);
-    add_disk_controllers(def, VC_CTRL_IDE, VC_DISK_BUS_IDE);
-    add_disk_controllers(def, VC_CTRL_SATA, VC_DISK_BUS_SATA);
+    add_disk_controllers(ctx, def, VC_CTRL_SCSI, VC_DISK_BUS_SCSI);
+    add_disk_controllers(ctx, def, VC_CTRL_FDC, VC_DISK_BUS_FDC);
+    add_disk_controllers(ctx, def, VC_CTRL_IDE, VC_DISK_BUS_IDE);
+    add_disk_controllers(ctx, def, VC_CTRL_SATA, VC_DISK_BUS_SATA);
 
     /* virtio-serial for virtio channels and consoles, and ccid for
      * smartcards: only the controller each device names (unlike disks,
@@ -76,13 +64,13 @@ static void add_implicit_controllers(vc_domain_def *def)
                                          : c->target_type == VC_CHR_CONSOLE_VIRTIO;
         if (!virtio)
             continue;
-        maybe_add_controller(def, VC_CTRL_VIRTIO_SERIAL,
+        maybe_add_controller(ctx, def, VC_CTRL_VIRTIO_SERIAL,
                              c->info.addr.type == VC_ADDR_VIRTIO_SERIAL
                              ? c->info.addr.u.vioserial.controller : 0);
     }
     for (size_t i = 0; i < def->nsmartcards; i++) {
         const vc_device_info *info = &def->smartcards[i]->info;
-        maybe_add_controller(def, VC_CTRL_CCID,
+        maybe_add_controller(ctx, def, VC_CTRL_CCID,
                              info->addr.type == VC_ADDR_CCID ? info->addr.u.ccid.controller : 0);
     }
 }
@@ -142,30 +130,45 @@ static void fix_inputs(vc_domain_def *def)
     }
 }
 
-static const vc_device_info *nth_info(const vc_domain_def *def, size_t k)
-{
-#define PICK(arr) do { if (k < def->n##arr) return &def->arr[k]->info; k -= def->n##arr; } while (0)
-    PICK(disks); PICK(controllers); PICK(fss); PICK(nets); PICK(smartcards);
-    PICK(serials); PICK(parallels); PICK(consoles); PICK(channels); PICK(inputs);
-    PICK(sounds); PICK(videos); PICK(hostdevs); PICK(redirdevs); PICK(hubs);
-#undef PICK
-    return NULL;
-}
+typedef struct alias_list {
+    const char **items;
+    size_t n, cap;
+} alias_list;
 
-static int check_aliases(vc_parse_ctx *ctx, const vc_domain_def *def)
+static int collect_alias(vc_device_kind kind, void *dev, vc_device_info *info,
+                         void *opaque)
 {
-    const vc_device_info *a, *b;
+    alias_list *l = opaque;
 
-    for (size_t i = 0; (a = nth_info(def, i)); i++) {
-        if (!a->alias)
-            continue;
-        for (size_t j = i + 1; (b = nth_info(def, j)); j++)
-            if (b->alias && strcmp(a->alias, b->alias) == 0 &&
-                /* consoles may repeat serial 0 */
-                !(a == b))
-                return vc_xml_error(ctx, "duplicate device alias '%s'", a->alias);
+    (void)kind;
+    (void)dev;
+    if (info->alias) {
+        vc_grow(&l->items, &l->cap, l->n + 1, sizeof(*l->items));
+        l->items[l->n++] = info->alias;
     }
     return 0;
+}
+
+static int cmp_alias(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Aliases name devices to QEMU: two devices may not share one.  Sorted,
+ * so a domain of many devices is checked in n log n. */
+static int check_aliases(vc_parse_ctx *ctx, vc_domain_def *def)
+{
+    alias_list l = { NULL, 0, 0 };
+    int ret = 0;
+
+    vc_domain_walk_infos(def, collect_alias, &l);
+    if (l.n > 1)
+        qsort(l.items, l.n, sizeof(*l.items), cmp_alias);
+    for (size_t i = 1; i < l.n && ret == 0; i++)
+        if (strcmp(l.items[i - 1], l.items[i]) == 0)
+            ret = vc_xml_error(ctx, "duplicate device alias '%s'", l.items[i]);
+    free(l.items);
+    return ret;
 }
 
 int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
@@ -200,12 +203,12 @@ int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
     if (check_usb(ctx, def, &usb_none) < 0)
         return -1;
     if (!usb_none && def->virt_type != VC_VIRT_XEN)
-        maybe_add_controller(def, VC_CTRL_USB, 0);
-    add_implicit_controllers(def);
-    if (!def->memballoon) {
-        def->memballoon = VC_NEW(vc_memballoon_def);
-        def->memballoon->model = def->virt_type == VC_VIRT_XEN ? VC_BALLOON_XEN
-                                                                : VC_BALLOON_VIRTIO;
+        maybe_add_controller(ctx, def, VC_CTRL_USB, 0);
+    add_implicit_controllers(ctx, def);
+    if (!def->nmemballoons) {
+        vc_memballoon_def *m = VC_NEW(vc_memballoon_def);
+        m->model = def->virt_type == VC_VIRT_XEN ? VC_BALLOON_XEN : VC_BALLOON_VIRTIO;
+        vc_ptr_append(&def->memballoons, &def->nmemballoons, m);
     }
     return check_aliases(ctx, def);
 }

@@ -1,7 +1,6 @@
 /* domain_format.c: the canonical <domain> document (libvirt 0.10.2's
  * virDomainDefFormat: element order, attribute order, indentation). */
-#include "conf/domain_defaults.h"
-#include "conf/domain_tune.h"
+#include "conf/conf_private.h"
 #include "util/strutil.h"
 
 #include <stdlib.h>
@@ -56,27 +55,7 @@ static void format_sysinfo_block(vc_buf *b, const char *name,
     vc_buf_addf(b, "    </%s>\n", name);
 }
 
-static void format_consoles(vc_buf *b, const vc_domain_def *def)
-{
-    bool hvm = VC_STREQ(def->os.type, "hvm");
-
-    for (size_t i = 0; i < def->nconsoles; i++) {
-        vc_chr_def c = *def->consoles[i];
-        if (hvm && c.target_type == VC_CHR_CONSOLE_SERIAL && i < def->nserials) {
-            c = *def->serials[i];
-            c.device = VC_CHR_DEVICE_CONSOLE;
-            c.target_type = VC_CHR_CONSOLE_SERIAL;
-        }
-        vc_chr_format(b, &c);
-    }
-    if (hvm && def->nconsoles == 0 && def->nserials > 0) {
-        vc_chr_def c = *def->serials[0];
-        c.device = VC_CHR_DEVICE_CONSOLE;
-        c.target_type = VC_CHR_CONSOLE_SERIAL;
-        vc_chr_format(b, &c);
-    }
-}
-
+/* Every family in the table's order (libvirt's virDomainDefFormat). */
 static void format_devices(vc_buf *b, const vc_domain_def *def)
 {
     vc_buf_add(b, "  <devices>\n");
@@ -85,40 +64,18 @@ static void format_devices(vc_buf *b, const vc_domain_def *def)
         vc_xml_escape(b, def->emulator);
         vc_buf_add(b, "</emulator>\n");
     }
-#define EACH(arr, fn) for (size_t i = 0; i < def->n##arr; i++) fn(b, def->arr[i])
-    EACH(disks, vc_disk_format);
-    EACH(controllers, vc_controller_format);
-    EACH(leases, vc_lease_format);
-    EACH(fss, vc_fs_format);
-    EACH(nets, vc_net_format);
-    EACH(smartcards, vc_smartcard_format);
-    EACH(serials, vc_chr_format);
-    EACH(parallels, vc_chr_format);
-    format_consoles(b, def);
-    EACH(channels, vc_chr_format);
-    for (size_t i = 0; i < def->ninputs; i++)
-        if (def->inputs[i]->bus == VC_INPUT_BUS_USB)
-            vc_input_format(b, def->inputs[i]);
-    if (def->ngraphics) {
-        vc_input_def mouse;
-        memset(&mouse, 0, sizeof(mouse));
-        mouse.type = VC_INPUT_MOUSE;
-        mouse.bus = VC_STREQ(def->os.type, "hvm") ? VC_INPUT_BUS_PS2 : VC_INPUT_BUS_XEN;
-        vc_input_format(b, &mouse);
-        EACH(graphics, vc_graphics_format);
+#define VC_DEVICE_FAMILY(kind, elem, type, array, limit, pass, info, parse, add, \
+                         format, format_all, free_fn) \
+    { \
+        void (*all)(vc_buf *, const vc_domain_def *) = format_all; \
+        if (all) \
+            all(b, def); \
+        else \
+            for (size_t i = 0; i < def->n##array; i++) \
+                format(b, def->array[i]); \
     }
-    EACH(sounds, vc_sound_format);
-    EACH(videos, vc_video_format);
-    EACH(hostdevs, vc_hostdev_format);
-    EACH(redirdevs, vc_redirdev_format);
-    if (def->redirfilter)
-        vc_redirfilter_format(b, def->redirfilter);
-    EACH(hubs, vc_hub_format);
-#undef EACH
-    if (def->watchdog)
-        vc_watchdog_format(b, def->watchdog);
-    if (def->memballoon)
-        vc_memballoon_format(b, def->memballoon);
+#include "conf/device_families.h"
+#undef VC_DEVICE_FAMILY
     vc_buf_add(b, "  </devices>\n");
 }
 

@@ -1,5 +1,5 @@
 /* domain_free.c: releasing a domain definition (one owner: the def). */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 
 #include <string.h>
 #include <stdlib.h>
@@ -62,31 +62,13 @@ void vc_domain_def_free(vc_domain_def *def)
     vc_cpu_def_free(def->cpu);
     vc_clock_clear(&def->clock);
     free(def->emulator);
-#define FREE_ARR(arr, fn) do { \
-        for (size_t i = 0; i < def->n##arr; i++) fn(def->arr[i]); \
-        free(def->arr); \
-    } while (0)
-    FREE_ARR(disks, vc_disk_def_free);
-    FREE_ARR(controllers, vc_controller_def_free);
-    FREE_ARR(leases, vc_lease_def_free);
-    FREE_ARR(fss, vc_fs_def_free);
-    FREE_ARR(nets, vc_net_def_free);
-    FREE_ARR(smartcards, vc_smartcard_def_free);
-    FREE_ARR(serials, vc_chr_def_free);
-    FREE_ARR(parallels, vc_chr_def_free);
-    FREE_ARR(consoles, vc_chr_def_free);
-    FREE_ARR(channels, vc_chr_def_free);
-    FREE_ARR(inputs, vc_input_def_free);
-    FREE_ARR(graphics, vc_graphics_def_free);
-    FREE_ARR(sounds, vc_sound_def_free);
-    FREE_ARR(videos, vc_video_def_free);
-    FREE_ARR(hostdevs, vc_hostdev_def_free);
-    FREE_ARR(redirdevs, vc_redirdev_def_free);
-    FREE_ARR(hubs, vc_hub_def_free);
-#undef FREE_ARR
-    vc_redirfilter_def_free(def->redirfilter);
-    vc_watchdog_def_free(def->watchdog);
-    vc_memballoon_def_free(def->memballoon);
+#define VC_DEVICE_FAMILY(kind, elem, type, array, limit, pass, info, parse, add, \
+                         format, format_all, free_fn) \
+    for (size_t i = 0; i < def->n##array; i++) \
+        free_fn(def->array[i]); \
+    free(def->array);
+#include "conf/device_families.h"
+#undef VC_DEVICE_FAMILY
     free(def->seclabel.model);
     free(def->seclabel.label);
     free(def->seclabel.imagelabel);

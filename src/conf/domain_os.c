@@ -1,6 +1,6 @@
 /* domain_os.c: <os> and <bootloader>, with the arch and machine the
  * host supplies when the XML names none. */
-#include "conf/domain_defaults.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 

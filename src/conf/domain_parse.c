@@ -1,7 +1,5 @@
 /* domain_parse.c: reading a whole <domain> document into the model. */
-#include "conf/domain_xml.h"
-#include "conf/domain_tune.h"
-#include "conf/domain_defaults.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/file.h"
 #include "util/strutil.h"
@@ -404,6 +402,7 @@ vc_domain_def *vc_domain_parse(const char *xml, size_t len, const char *filename
         goto cleanup;
     }
     def = VC_NEW(vc_domain_def);
+    ctx.def = def;
     if (parse_body(&ctx, root, def) < 0) {
         vc_domain_def_free(def);
         def = NULL;

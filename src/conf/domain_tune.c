@@ -1,6 +1,6 @@
 /* domain_tune.c: memory sizes with units, <vcpu>, <cputune>,
  * <numatune>, <blkiotune>, <memtune> and <memoryBacking>. */
-#include "conf/domain_tune.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 

@@ -1,5 +1,5 @@
 /* graphics.c: <graphics>: enum tables, parsing, formatting. */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
@@ -346,4 +346,20 @@ void vc_graphics_format(vc_buf *b, const vc_graphics_def *g)
     if (g->type == VC_GRAPHICS_SPICE)
         format_spice_children(b, g, &open);
     vc_buf_add(b, open ? "    </graphics>\n" : "/>\n");
+}
+
+/* Graphics imply a mouse (PS/2, or Xen's for paravirtual guests), which
+ * libvirt writes just before them. */
+void vc_graphics_all_format(vc_buf *b, const vc_domain_def *def)
+{
+    vc_input_def mouse;
+
+    if (!def->ngraphics)
+        return;
+    memset(&mouse, 0, sizeof(mouse));
+    mouse.type = VC_INPUT_MOUSE;
+    mouse.bus = VC_STREQ(def->os.type, "hvm") ? VC_INPUT_BUS_PS2 : VC_INPUT_BUS_XEN;
+    vc_input_format(b, &mouse);
+    for (size_t i = 0; i < def->ngraphics; i++)
+        vc_graphics_format(b, def->graphics[i]);
 }

@@ -1,5 +1,5 @@
 /* net.c: <interface>: enum tables, parsing, checking, formatting. */
-#include "conf/domain_xml.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
@@ -331,8 +331,7 @@ static int parse_children(vc_parse_ctx *ctx, const xmlNode *node, vc_net_def *n,
     return 0;
 }
 
-vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node,
-                         const vc_domain_def *def)
+vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node)
 {
     vc_net_def *n = VC_NEW(vc_net_def);
     bool have_mac = false;
@@ -347,7 +346,7 @@ vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node,
                              VC_INFO_ALLOW_BOOT | VC_INFO_ALLOW_ROM) < 0)
         goto error;
     if (!have_mac)
-        vc_host_new_mac(ctx->host, def->name, def->nnets, n->mac);
+        vc_host_new_mac(ctx->host, ctx->def->name, ctx->def->nnets, n->mac);
     return n;
 
 error:

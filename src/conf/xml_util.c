@@ -1,5 +1,5 @@
 /* xml_util.c: safe libxml2 reading and attribute helpers. */
-#include "conf/xml_util.h"
+#include "conf/conf_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 

@@ -3,7 +3,7 @@
  * memory, processors, identity, monitor, clock, power, boot, then the
  * device families, then migration, balloon and the qemu:commandline
  * extras. */
-#include "qemu/build_core.h"
+#include "qemu/build_private.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -640,22 +640,61 @@ static int apply_host_caps(vc_build_ctx *ctx)
     return 0;
 }
 
-static int build_devices(vc_build_ctx *ctx)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wswitch-enum"
+/* One device family's options.  Two options that are no family's go
+ * with the family they precede: -usb before the hubs, -incoming before
+ * the balloon. */
+static int build_family(vc_build_ctx *ctx, vc_device_kind kind, const char *incoming)
 {
-    if (vc_build_disk_args(ctx) < 0 ||
-        vc_build_net_args(ctx) < 0 ||
-        vc_build_chr_args(ctx) < 0)
-        return -1;
-    build_usb(ctx);
-    if (vc_build_hub_args(ctx) < 0 ||
-        vc_build_input_args(ctx) < 0 ||
-        vc_build_graphics_args(ctx) < 0 ||
-        vc_build_video_args(ctx) < 0 ||
-        vc_build_sound_args(ctx) < 0 ||
-        vc_build_watchdog_args(ctx) < 0 ||
-        vc_build_redirdev_args(ctx) < 0 ||
-        vc_build_hostdev_args(ctx) < 0)
-        return -1;
+    switch (kind) {
+    case VC_DEV_CONTROLLER: return vc_build_controller_args(ctx);
+    case VC_DEV_DISK:       return vc_build_disks_args(ctx);
+    case VC_DEV_FS:         return vc_build_fs_args(ctx);
+    case VC_DEV_NET:        return vc_build_net_args(ctx);
+    case VC_DEV_SMARTCARD:  return vc_build_smartcard_args(ctx);
+    case VC_DEV_SERIAL:     return vc_build_serial_args(ctx);
+    case VC_DEV_PARALLEL:   return vc_build_parallel_args(ctx);
+    case VC_DEV_CHANNEL:    return vc_build_channel_args(ctx);
+    case VC_DEV_CONSOLE:    return vc_build_console_args(ctx);
+    case VC_DEV_HUB:
+        build_usb(ctx);
+        return vc_build_hub_args(ctx);
+    case VC_DEV_INPUT:      return vc_build_input_args(ctx);
+    case VC_DEV_GRAPHICS:   return vc_build_graphics_args(ctx);
+    case VC_DEV_VIDEO:      return vc_build_video_args(ctx);
+    case VC_DEV_SOUND:      return vc_build_sound_args(ctx);
+    case VC_DEV_WATCHDOG:   return vc_build_watchdog_args(ctx);
+    case VC_DEV_REDIRDEV:   return vc_build_redirdev_args(ctx);
+    case VC_DEV_HOSTDEV:    return vc_build_hostdev_args(ctx);
+    case VC_DEV_MEMBALLOON:
+        build_incoming(ctx, incoming);
+        return vc_build_balloon_args(ctx);
+    case VC_DEV_LEASE:          /* the lock manager's, not QEMU's */
+    case VC_DEV_REDIRFILTER:    /* a property of each usb-redir */
+    case VC_DEV_LAST:
+        return 0;
+    }
+    return 0;
+}
+#pragma GCC diagnostic pop
+
+/* libvirt 0.10.2's order (qemuBuildCommandLine). */
+static const vc_device_kind build_order[] = {
+    VC_DEV_CONTROLLER, VC_DEV_DISK, VC_DEV_FS, VC_DEV_NET, VC_DEV_SMARTCARD,
+    VC_DEV_SERIAL, VC_DEV_PARALLEL, VC_DEV_CHANNEL, VC_DEV_CONSOLE, VC_DEV_HUB,
+    VC_DEV_INPUT, VC_DEV_GRAPHICS, VC_DEV_VIDEO, VC_DEV_SOUND, VC_DEV_WATCHDOG,
+    VC_DEV_REDIRDEV, VC_DEV_HOSTDEV, VC_DEV_MEMBALLOON, VC_DEV_LEASE,
+    VC_DEV_REDIRFILTER,
+};
+_Static_assert(sizeof(build_order) / sizeof(build_order[0]) == VC_DEV_LAST,
+               "build_order must list every device family");
+
+static int build_devices(vc_build_ctx *ctx, const char *incoming)
+{
+    for (size_t k = 0; k < VC_DEV_LAST; k++)
+        if (build_family(ctx, build_order[k], incoming) < 0)
+            return -1;
     return 0;
 }
 
@@ -676,7 +715,8 @@ int vc_qemu_build(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
     ctx.cmd = cmd;
     ctx.err = err;
 
-    if (resolve_guest(&ctx) < 0 || apply_host_caps(&ctx) < 0)
+    if (vc_build_disks_check(&ctx) < 0 ||
+        resolve_guest(&ctx) < 0 || apply_host_caps(&ctx) < 0)
         goto cleanup;
     if (vc_build_assign_addresses(&ctx) < 0 ||
         vc_build_assign_aliases(&ctx) < 0)
@@ -703,10 +743,7 @@ int vc_qemu_build(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
         build_boot(&ctx) < 0)
         goto cleanup;
     set_device_boot(&ctx);
-    if (build_devices(&ctx) < 0)
-        goto cleanup;
-    build_incoming(&ctx, incoming);
-    if (vc_build_balloon_args(&ctx) < 0)
+    if (build_devices(&ctx, incoming) < 0)
         goto cleanup;
     build_qemu_cmdline(&ctx);
     ret = 0;

@@ -1,7 +1,6 @@
 /* build_address.c: device aliases (libvirt's qemuAssignDeviceAliases)
  * and the address suffix of a -device option. */
-#include "qemu/build_address.h"
-#include "conf/domain_xml.h"
+#include "qemu/build_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
@@ -103,21 +102,6 @@ static int disk_alias(vc_build_ctx *ctx, vc_disk_def *d)
     return disk_alias_custom(ctx, d);
 }
 
-/* "<prefix><i>" for each device of an array of pointers to structs
- * whose vc_device_info sits at @off. */
-static void alias_each(void *arr, size_t n, size_t off, const char *prefix)
-{
-    char **items = arr;
-
-    for (size_t i = 0; i < n; i++) {
-        vc_device_info *info = (vc_device_info *)(items[i] + off);
-        set_alias(info, vc_asprintf("%s%zu", prefix, i));
-    }
-}
-
-#define ALIAS_EACH(arr, n, type, prefix) \
-    alias_each((arr), (n), offsetof(type, info), (prefix))
-
 /* libvirt keeps the disks of a bus in target order: each disk goes
  * before the first one of its bus with a higher index, else after the
  * last one of its bus, else at the end (virDomainDiskInsertPreAlloced).
@@ -171,50 +155,90 @@ void vc_build_order_disks(vc_domain_def *def)
     free(keys);
 }
 
-int vc_build_assign_aliases(vc_build_ctx *ctx)
+/* "<prefix><i>" for every device of a family. */
+static void alias_each(vc_domain_def *def, vc_device_kind kind, const char *prefix)
+{
+    void *dev;
+
+    for (size_t i = 0; (dev = vc_domain_device(def, kind, i)); i++)
+        set_alias(vc_device_info_of(kind, dev), vc_asprintf("%s%zu", prefix, i));
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wswitch-enum"
+/* qemuAssignDeviceAliases for one family.  Disks and NICs are named
+ * for every QEMU; the rest only where -device gives them ids. */
+static int alias_family(vc_build_ctx *ctx, vc_device_kind kind)
 {
     vc_domain_def *def = ctx->def;
 
-    vc_build_order_disks(def);
-
-    for (size_t i = 0; i < def->ndisks; i++)
-        if (disk_alias(ctx, def->disks[i]) < 0)
-            return -1;
-
-    /* -net name= came with QEMU 0.10 */
-    if (VC_BUILD_HAS(ctx, QEMU_0_10) || VC_BUILD_HAS(ctx, DEVICE)) {
+    switch (kind) {
+    case VC_DEV_DISK:
+        for (size_t i = 0; i < def->ndisks; i++)
+            if (disk_alias(ctx, def->disks[i]) < 0)
+                return -1;
+        return 0;
+    case VC_DEV_NET:
+        /* -net name= came with QEMU 0.10 */
+        if (!VC_BUILD_HAS(ctx, QEMU_0_10) && !VC_BUILD_HAS(ctx, DEVICE))
+            return 0;
         for (size_t i = 0; i < def->nnets; i++) {
             /* hostdev interfaces are named with the host devices */
             if (def->nets[i]->type == VC_NET_TYPE_HOSTDEV)
                 continue;
             set_alias(&def->nets[i]->info, vc_asprintf("net%zu", i));
         }
-    }
-
-    if (!VC_BUILD_HAS(ctx, DEVICE))
         return 0;
-
-    ALIAS_EACH(def->fss, def->nfss, vc_fs_def, "fs");
-    ALIAS_EACH(def->sounds, def->nsounds, vc_sound_def, "sound");
-    ALIAS_EACH(def->hostdevs, def->nhostdevs, vc_hostdev_def, "hostdev");
-    ALIAS_EACH(def->redirdevs, def->nredirdevs, vc_redirdev_def, "redir");
-    ALIAS_EACH(def->videos, def->nvideos, vc_video_def, "video");
-    for (size_t i = 0; i < def->ncontrollers; i++) {
-        vc_controller_def *c = def->controllers[i];
-        set_alias(&c->info, vc_asprintf("%s%u", vc_ctrl_type_to_string(c->type),
-                                        c->idx));
+    case VC_DEV_CONTROLLER:
+        for (size_t i = 0; VC_BUILD_HAS(ctx, DEVICE) && i < def->ncontrollers; i++) {
+            vc_controller_def *c = def->controllers[i];
+            set_alias(&c->info, vc_asprintf("%s%u", vc_ctrl_type_to_string(c->type),
+                                            c->idx));
+        }
+        return 0;
+    case VC_DEV_FS: case VC_DEV_SOUND: case VC_DEV_HOSTDEV: case VC_DEV_REDIRDEV:
+    case VC_DEV_VIDEO: case VC_DEV_INPUT: case VC_DEV_PARALLEL: case VC_DEV_SERIAL:
+    case VC_DEV_CHANNEL: case VC_DEV_CONSOLE: case VC_DEV_HUB: case VC_DEV_SMARTCARD:
+    case VC_DEV_WATCHDOG: case VC_DEV_MEMBALLOON: {
+        static const char *const prefix[VC_DEV_LAST] = {
+            [VC_DEV_FS] = "fs", [VC_DEV_SOUND] = "sound", [VC_DEV_HOSTDEV] = "hostdev",
+            [VC_DEV_REDIRDEV] = "redir", [VC_DEV_VIDEO] = "video",
+            [VC_DEV_INPUT] = "input", [VC_DEV_PARALLEL] = "parallel",
+            [VC_DEV_SERIAL] = "serial", [VC_DEV_CHANNEL] = "channel",
+            [VC_DEV_CONSOLE] = "console", [VC_DEV_HUB] = "hub",
+            [VC_DEV_SMARTCARD] = "smartcard", [VC_DEV_WATCHDOG] = "watchdog",
+            [VC_DEV_MEMBALLOON] = "balloon",
+        };
+        if (VC_BUILD_HAS(ctx, DEVICE))
+            alias_each(def, kind, prefix[kind]);
+        return 0;
     }
-    ALIAS_EACH(def->inputs, def->ninputs, vc_input_def, "input");
-    ALIAS_EACH(def->parallels, def->nparallels, vc_chr_def, "parallel");
-    ALIAS_EACH(def->serials, def->nserials, vc_chr_def, "serial");
-    ALIAS_EACH(def->channels, def->nchannels, vc_chr_def, "channel");
-    ALIAS_EACH(def->consoles, def->nconsoles, vc_chr_def, "console");
-    ALIAS_EACH(def->hubs, def->nhubs, vc_hub_def, "hub");
-    ALIAS_EACH(def->smartcards, def->nsmartcards, vc_smartcard_def, "smartcard");
-    if (def->watchdog)
-        set_alias(&def->watchdog->info, vc_strdup("watchdog0"));
-    if (def->memballoon)
-        set_alias(&def->memballoon->info, vc_strdup("balloon0"));
+    case VC_DEV_LEASE:          /* the lock manager's, not QEMU's */
+    case VC_DEV_GRAPHICS:       /* a display, not a device */
+    case VC_DEV_REDIRFILTER:    /* a property of usb-redir */
+    case VC_DEV_LAST:
+        return 0;
+    }
+    return 0;
+}
+#pragma GCC diagnostic pop
+
+/* libvirt's order, which decides nothing but is kept for clarity. */
+static const vc_device_kind alias_order[] = {
+    VC_DEV_DISK, VC_DEV_NET, VC_DEV_FS, VC_DEV_SOUND, VC_DEV_HOSTDEV, VC_DEV_REDIRDEV,
+    VC_DEV_VIDEO, VC_DEV_CONTROLLER, VC_DEV_INPUT, VC_DEV_PARALLEL, VC_DEV_SERIAL,
+    VC_DEV_CHANNEL, VC_DEV_CONSOLE, VC_DEV_HUB, VC_DEV_SMARTCARD, VC_DEV_WATCHDOG,
+    VC_DEV_MEMBALLOON, VC_DEV_LEASE, VC_DEV_GRAPHICS, VC_DEV_REDIRFILTER,
+};
+_Static_assert(sizeof(alias_order) / sizeof(alias_order[0]) == VC_DEV_LAST,
+               "alias_order must list every device family");
+
+int vc_build_assign_aliases(vc_build_ctx *ctx)
+{
+    vc_build_order_disks(ctx->def);
+    for (size_t k = 0; k < VC_DEV_LAST; k++)
+        if (alias_family(ctx, alias_order[k]) < 0)
+            return -1;
     return 0;
 }
 

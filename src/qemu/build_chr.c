@@ -1,7 +1,7 @@
 /* build_chr.c: character devices: smartcards, serial and parallel
  * ports, channels (guestfwd, virtio) and consoles, as -chardev plus
  * -device where QEMU has both, else the legacy -serial/-parallel. */
-#include "qemu/build_internal.h"
+#include "qemu/build_private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -375,19 +375,33 @@ static int build_console(vc_build_ctx *ctx, const vc_chr_def *chr)
     }
 }
 
-int vc_build_chr_args(vc_build_ctx *ctx)
+int vc_build_smartcard_args(vc_build_ctx *ctx)
 {
-    const vc_domain_def *def = ctx->def;
+    return build_smartcard(ctx);
+}
 
-    if (build_smartcard(ctx) < 0 ||
-        build_ports(ctx, def->serials, def->nserials, true) < 0 ||
-        build_ports(ctx, def->parallels, def->nparallels, false) < 0)
-        return -1;
-    for (size_t i = 0; i < def->nchannels; i++)
-        if (build_channel(ctx, def->channels[i]) < 0)
+int vc_build_serial_args(vc_build_ctx *ctx)
+{
+    return build_ports(ctx, ctx->def->serials, ctx->def->nserials, true);
+}
+
+int vc_build_parallel_args(vc_build_ctx *ctx)
+{
+    return build_ports(ctx, ctx->def->parallels, ctx->def->nparallels, false);
+}
+
+int vc_build_channel_args(vc_build_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->def->nchannels; i++)
+        if (build_channel(ctx, ctx->def->channels[i]) < 0)
             return -1;
-    for (size_t i = 0; i < def->nconsoles; i++)
-        if (build_console(ctx, def->consoles[i]) < 0)
+    return 0;
+}
+
+int vc_build_console_args(vc_build_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->def->nconsoles; i++)
+        if (build_console(ctx, ctx->def->consoles[i]) < 0)
             return -1;
     return 0;
 }

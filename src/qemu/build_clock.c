@@ -1,6 +1,6 @@
 /* build_clock.c: the guest clock: -rtc (or -localtime on old QEMU),
  * the TZ variable, and what the <timer> elements ask for. */
-#include "qemu/build_core.h"
+#include "qemu/build_private.h"
 
 #include <stdlib.h>
 #include <time.h>

@@ -1,6 +1,6 @@
 /* build_controller.c: -device for disk and bus controllers (libvirt
  * 0.10.2's qemuBuildControllerDevStr); IDE and FDC are built in. */
-#include "qemu/build_disk.h"
+#include "qemu/build_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
@@ -130,6 +130,9 @@ int vc_build_controller_args(vc_build_ctx *ctx)
     const vc_domain_def *def = ctx->def;
     bool usb_legacy = false;
 
+    /* without -device QEMU has its own controllers */
+    if (!VC_BUILD_HAS(ctx, DEVICE))
+        return 0;
     for (size_t j = 0; j < sizeof(controller_order) / sizeof(controller_order[0]); j++) {
         for (size_t i = 0; i < def->ncontrollers; i++) {
             const vc_controller_def *c = def->controllers[i];

@@ -2,7 +2,7 @@
  * or a model from the CPU map fitted to the host), the 32-bit default
  * for i686 guests on 64-bit emulators, and the kvmclock, PV EOI and
  * Hyper-V flags (qemuBuildCpuArgStr). */
-#include "qemu/build_core.h"
+#include "qemu/build_private.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* build_devices.c: the smaller device families: USB hubs and inputs,
  * video cards, sound, watchdog, memory balloon, and the option ROM
  * settings PCI devices share.  Graphics live in build_graphics.c. */
-#include "qemu/build_core.h"
+#include "qemu/build_private.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -317,7 +317,7 @@ int vc_build_sound_args(vc_build_ctx *ctx)
 
 int vc_build_watchdog_args(vc_build_ctx *ctx)
 {
-    const vc_watchdog_def *w = ctx->def->watchdog;
+    const vc_watchdog_def *w = vc_domain_watchdog(ctx->def);
     vc_watchdog_action act;
 
     if (!w)
@@ -340,7 +340,7 @@ int vc_build_watchdog_args(vc_build_ctx *ctx)
 /* Newer QEMU has no default balloon: ask for it. */
 int vc_build_balloon_args(vc_build_ctx *ctx)
 {
-    const vc_memballoon_def *m = ctx->def->memballoon;
+    const vc_memballoon_def *m = vc_domain_memballoon(ctx->def);
 
     if (!m || m->model == VC_BALLOON_NONE)
         return 0;

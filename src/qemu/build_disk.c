@@ -1,8 +1,7 @@
-/* build_disk.c: controllers, disks and filesystems on the command line,
- * in libvirt 0.10.2's order: controllers (with -device), every disk
- * (-drive [+ -device], or -hda/-cdrom/-fda without -drive), then the
- * 9p filesystems. */
-#include "qemu/build_disk.h"
+/* build_disk.c: every disk on the command line: -drive [+ -device], or
+ * -hda/-cdrom/-fda without -drive.  (Controllers go out before them,
+ * 9p filesystems after: build_controller.c, build_fs.c.) */
+#include "qemu/build_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
@@ -169,7 +168,7 @@ static int legacy_disk(vc_build_ctx *ctx, const vc_disk_def *d)
     return 0;
 }
 
-static int disks(vc_build_ctx *ctx)
+int vc_build_disks_args(vc_build_ctx *ctx)
 {
     vc_domain_def *def = ctx->def;
     boot_slots boot;
@@ -187,7 +186,7 @@ static int disks(vc_build_ctx *ctx)
     return 0;
 }
 
-int vc_build_disk_args(vc_build_ctx *ctx)
+int vc_build_disks_check(vc_build_ctx *ctx)
 {
     vc_domain_def *def = ctx->def;
 
@@ -198,9 +197,5 @@ int vc_build_disk_args(vc_build_ctx *ctx)
             return vc_build_unsupported(ctx, "unsupported driver name '%s' for disk '%s'",
                                         d->driver_name, d->src ? d->src : "");
     }
-    if (VC_BUILD_HAS(ctx, DEVICE) && vc_build_controller_args(ctx) < 0)
-        return -1;
-    if (disks(ctx) < 0)
-        return -1;
-    return vc_build_fs_args(ctx);
+    return 0;
 }

@@ -1,7 +1,6 @@
 /* build_disk_dev.c: the -device half of a disk (libvirt 0.10.2's
  * qemuBuildDriveDevStr): ide-*, scsi-*, virtio-blk-*, usb-storage. */
-#include "qemu/build_disk.h"
-#include "conf/domain_xml.h"
+#include "qemu/build_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 

@@ -1,6 +1,6 @@
 /* build_disk_src.c: where a disk's data comes from, as QEMU spells it:
  * a path, a FAT directory, or an nbd/rbd/sheepdog network source. */
-#include "qemu/build_disk.h"
+#include "qemu/build_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 

@@ -1,8 +1,7 @@
 /* build_drive.c: the -drive value of a disk and, with -device, the
  * device that sits on it (libvirt 0.10.2's qemuBuildDriveStr and
  * qemuBuildDriveDevStr). */
-#include "qemu/build_disk.h"
-#include "conf/domain_xml.h"
+#include "qemu/build_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 

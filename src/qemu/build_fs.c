@@ -1,6 +1,6 @@
 /* build_fs.c: <filesystem> passthrough as -fsdev + virtio-9p-pci
  * (libvirt 0.10.2's qemuBuildFSStr and qemuBuildFSDevStr). */
-#include "qemu/build_disk.h"
+#include "qemu/build_private.h"
 #include "util/alloc.h"
 
 #include <stdlib.h>

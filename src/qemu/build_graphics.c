@@ -1,7 +1,7 @@
 /* build_graphics.c: the display: -vnc (with the driver's TLS, SASL
  * and password settings), SDL through the environment, -spice; and the
  * audio backend each implies. */
-#include "qemu/build_core.h"
+#include "qemu/build_private.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* build_hostdev.c: host devices given to the guest (USB and PCI
  * passthrough) and USB redirection over a character device. */
-#include "qemu/build_core.h"
+#include "qemu/build_private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +104,7 @@ static void redir_filter(const vc_redirfilter_def *f, vc_props *p)
 int vc_build_redirdev_args(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
+    const vc_redirfilter_def *filter = vc_domain_redirfilter(def);
 
     for (size_t i = 0; i < def->nredirdevs; i++) {
         const vc_redirdev_def *r = def->redirdevs[i];
@@ -114,15 +115,15 @@ int vc_build_redirdev_args(vc_build_ctx *ctx)
         if (!VC_BUILD_HAS(ctx, DEVICE) || !VC_BUILD_HAS(ctx, USB_REDIR))
             return vc_build_unsupported(ctx, "USB redirection is not supported by "
                                         "this version of QEMU");
-        if (def->redirfilter && def->redirfilter->nusbdevs &&
+        if (filter && filter->nusbdevs &&
             !VC_BUILD_HAS(ctx, USB_REDIR_FILTER))
             return vc_build_unsupported(ctx, "USB redirection filter is not "
                                         "supported by this version of QEMU");
         vc_props_value(&p, "usb-redir");
         vc_props_addf(&p, "chardev", "char%s", r->info.alias);
         vc_props_add(&p, "id", r->info.alias);
-        if (def->redirfilter && def->redirfilter->nusbdevs)
-            redir_filter(def->redirfilter, &p);
+        if (filter && filter->nusbdevs)
+            redir_filter(filter, &p);
         if (vc_build_device_address(ctx, &p, &r->info) < 0) {
             vc_props_free(&p);
             return -1;

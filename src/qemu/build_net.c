@@ -4,7 +4,7 @@
  *   -netdev tap,id=hostnet1       -device e1000,netdev=hostnet1 (best)
  * Interfaces that need the host's networking (tap devices opened by
  * libvirt for network/bridge/direct) are rejected until that lands. */
-#include "qemu/build_internal.h"
+#include "qemu/build_private.h"
 
 #include <stdlib.h>
 #include <string.h>

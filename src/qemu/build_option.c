@@ -2,7 +2,7 @@
  * option is a row of option_table.h saying how QEMU reads its value, so
  * values go through the one serializer or are, by the table, taken
  * whole. */
-#include "qemu/build_internal.h"
+#include "qemu/build_private.h"
 #include "util/alloc.h"
 
 #include <stdarg.h>

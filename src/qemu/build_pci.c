@@ -1,7 +1,7 @@
 /* build_pci.c: guest addresses the build assigns (libvirt 0.10.2's
  * qemuDomainAssignAddresses): spapr-vio registers, virtio-s390, and
  * PCI slots (qemuAssignDevicePCISlots). */
-#include "qemu/build_address.h"
+#include "qemu/build_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
@@ -13,51 +13,9 @@
 #define PCI_LAST_SLOT 31
 #define PCI_FUNCTIONS 8
 
-/* ---- walking every device's info (virDomainDeviceInfoIterate) -------- */
-
-typedef enum {
-    DEV_DISK, DEV_NET, DEV_SOUND, DEV_HOSTDEV, DEV_VIDEO, DEV_CONTROLLER,
-    DEV_SMARTCARD, DEV_CHR, DEV_INPUT, DEV_FS, DEV_WATCHDOG, DEV_BALLOON,
-    DEV_HUB, DEV_REDIRDEV,
-} dev_kind;
-
-typedef int (*info_cb)(dev_kind kind, void *dev, vc_device_info *info,
-                       void *opaque);
-
-#define WALK(arr, n, kind) \
-    for (size_t i_ = 0; i_ < (n); i_++) \
-        if (cb((kind), (arr)[i_], &(arr)[i_]->info, opaque) < 0) \
-            return -1
-
-static int walk_infos(vc_domain_def *def, info_cb cb, void *opaque)
-{
-    WALK(def->disks, def->ndisks, DEV_DISK);
-    WALK(def->nets, def->nnets, DEV_NET);
-    WALK(def->sounds, def->nsounds, DEV_SOUND);
-    WALK(def->hostdevs, def->nhostdevs, DEV_HOSTDEV);
-    WALK(def->videos, def->nvideos, DEV_VIDEO);
-    WALK(def->controllers, def->ncontrollers, DEV_CONTROLLER);
-    WALK(def->smartcards, def->nsmartcards, DEV_SMARTCARD);
-    WALK(def->serials, def->nserials, DEV_CHR);
-    WALK(def->parallels, def->nparallels, DEV_CHR);
-    WALK(def->channels, def->nchannels, DEV_CHR);
-    WALK(def->consoles, def->nconsoles, DEV_CHR);
-    WALK(def->inputs, def->ninputs, DEV_INPUT);
-    WALK(def->fss, def->nfss, DEV_FS);
-    if (def->watchdog && cb(DEV_WATCHDOG, def->watchdog, &def->watchdog->info,
-                            opaque) < 0)
-        return -1;
-    if (def->memballoon && cb(DEV_BALLOON, def->memballoon,
-                              &def->memballoon->info, opaque) < 0)
-        return -1;
-    WALK(def->hubs, def->nhubs, DEV_HUB);
-    WALK(def->redirdevs, def->nredirdevs, DEV_REDIRDEV);
-    return 0;
-}
-
 /* ---- spapr-vio -------------------------------------------------------- */
 
-static int spapr_find_reg(dev_kind kind, void *dev, vc_device_info *info,
+static int spapr_find_reg(vc_device_kind kind, void *dev, vc_device_info *info,
                           void *opaque)
 {
     const vc_device_info *target = opaque;
@@ -86,7 +44,7 @@ static int spapr_assign(vc_build_ctx *ctx, vc_device_info *info,
         a->reg = base;
         a->has_reg = true;
     }
-    while (walk_infos(ctx->def, spapr_find_reg, info) < 0) {
+    while (vc_domain_walk_infos(ctx->def, spapr_find_reg, info) < 0) {
         if (user)
             return vc_build_error(ctx, "XML error: spapr-vio address %#llx already in use",
                                   a->reg);
@@ -270,7 +228,7 @@ static int pci_set_next(pci_set *s, vc_device_info *info)
 }
 
 /* Remember the addresses the XML gives (qemuCollectPCIAddress). */
-static int pci_collect(dev_kind kind, void *dev, vc_device_info *info,
+static int pci_collect(vc_device_kind kind, void *dev, vc_device_info *info,
                        void *opaque)
 {
     pci_set *s = opaque;
@@ -280,7 +238,7 @@ static int pci_collect(dev_kind kind, void *dev, vc_device_info *info,
     if (info->addr.type != VC_ADDR_PCI)
         return 0;
     /* The PIIX3's own IDE (1.1) and UHCI (1.2) are implicit. */
-    if (kind == DEV_CONTROLLER && a->domain == 0 && a->bus == 0 && a->slot == 1) {
+    if (kind == VC_DEV_CONTROLLER && a->domain == 0 && a->bus == 0 && a->slot == 1) {
         const vc_controller_def *c = dev;
         if (c->type == VC_CTRL_IDE && c->idx == 0 && a->function == 1)
             return 0;
@@ -458,62 +416,119 @@ static int pci_controllers(pci_set *s, vc_domain_def *def)
     return 0;
 }
 
+/* A device without an address gets the next free slot. */
+static int pci_place(pci_set *s, vc_device_info *info)
+{
+    return info->addr.type == VC_ADDR_NONE ? pci_set_next(s, info) : 0;
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wswitch-enum"
+/* qemuAssignDevicePCISlots for one family: which of its devices are
+ * PCI devices that need a slot. */
+static int pci_family(pci_set *s, vc_domain_def *def, vc_device_kind kind)
+{
+    switch (kind) {
+    case VC_DEV_FS:
+        for (size_t i = 0; i < def->nfss; i++)
+            if (pci_place(s, &def->fss[i]->info) < 0)
+                return -1;
+        return 0;
+    case VC_DEV_NET:
+        /* hostdev interfaces are placed with the host devices */
+        for (size_t i = 0; i < def->nnets; i++)
+            if (def->nets[i]->type != VC_NET_TYPE_HOSTDEV &&
+                pci_place(s, &def->nets[i]->info) < 0)
+                return -1;
+        return 0;
+    case VC_DEV_SOUND:
+        /* ISA sb16 and the PC speaker are not on PCI */
+        for (size_t i = 0; i < def->nsounds; i++) {
+            vc_sound_def *d = def->sounds[i];
+            if (d->model != VC_SOUND_SB16 && d->model != VC_SOUND_PCSPK &&
+                pci_place(s, &d->info) < 0)
+                return -1;
+        }
+        return 0;
+    case VC_DEV_CONTROLLER:
+        return pci_controllers(s, def);
+    case VC_DEV_DISK:
+        /* of the disks only virtio ones are PCI devices */
+        for (size_t i = 0; i < def->ndisks; i++) {
+            vc_disk_def *d = def->disks[i];
+            if (d->bus != VC_DISK_BUS_VIRTIO || d->info.addr.type == VC_ADDR_PCI ||
+                d->info.addr.type == VC_ADDR_VIRTIO_S390)
+                continue;
+            if (d->info.addr.type != VC_ADDR_NONE)
+                return vc_build_unsupported(s->ctx,
+                    "virtio only support device address type 'PCI'");
+            if (pci_set_next(s, &d->info) < 0)
+                return -1;
+        }
+        return 0;
+    case VC_DEV_HOSTDEV:
+        for (size_t i = 0; i < def->nhostdevs; i++)
+            if (def->hostdevs[i]->type == VC_HOSTDEV_SUBSYS_PCI &&
+                pci_place(s, &def->hostdevs[i]->info) < 0)
+                return -1;
+        return 0;
+    case VC_DEV_MEMBALLOON:
+        for (size_t i = 0; i < def->nmemballoons; i++)
+            if (def->memballoons[i]->model == VC_BALLOON_VIRTIO &&
+                pci_place(s, &def->memballoons[i]->info) < 0)
+                return -1;
+        return 0;
+    case VC_DEV_WATCHDOG:
+        /* the ib700 watchdog is an ISA device */
+        for (size_t i = 0; i < def->nwatchdogs; i++)
+            if (def->watchdogs[i]->model != VC_WATCHDOG_IB700 &&
+                pci_place(s, &def->watchdogs[i]->info) < 0)
+                return -1;
+        return 0;
+    case VC_DEV_VIDEO:
+        /* the primary card has its slot already (pci_primary_video) */
+        for (size_t i = 1; i < def->nvideos; i++) {
+            if (def->videos[i]->type != VC_VIDEO_QXL)
+                return vc_build_error(s->ctx, "internal error non-primary video "
+                                      "device must be type of 'qxl'");
+            if (pci_place(s, &def->videos[i]->info) < 0)
+                return -1;
+        }
+        return 0;
+    case VC_DEV_SMARTCARD:      /* on the CCID bus */
+    case VC_DEV_SERIAL:         /* ISA, or spapr-vio */
+    case VC_DEV_PARALLEL:
+    case VC_DEV_CONSOLE:        /* virtio-serial ports, or the serial port */
+    case VC_DEV_CHANNEL:
+    case VC_DEV_INPUT:          /* USB or PS/2 */
+    case VC_DEV_HUB:
+    case VC_DEV_REDIRDEV:
+    case VC_DEV_LEASE:
+    case VC_DEV_GRAPHICS:
+    case VC_DEV_REDIRFILTER:
+    case VC_DEV_LAST:
+        return 0;
+    }
+    return 0;
+}
+#pragma GCC diagnostic pop
+
+/* The order slots are handed out in (libvirt's). */
+static const vc_device_kind pci_order[] = {
+    VC_DEV_FS, VC_DEV_NET, VC_DEV_SOUND, VC_DEV_CONTROLLER, VC_DEV_DISK,
+    VC_DEV_HOSTDEV, VC_DEV_MEMBALLOON, VC_DEV_WATCHDOG, VC_DEV_VIDEO,
+    VC_DEV_SMARTCARD, VC_DEV_SERIAL, VC_DEV_PARALLEL, VC_DEV_CONSOLE, VC_DEV_CHANNEL,
+    VC_DEV_INPUT, VC_DEV_HUB, VC_DEV_REDIRDEV, VC_DEV_LEASE, VC_DEV_GRAPHICS,
+    VC_DEV_REDIRFILTER,
+};
+_Static_assert(sizeof(pci_order) / sizeof(pci_order[0]) == VC_DEV_LAST,
+               "pci_order must list every device family");
+
 static int pci_devices(pci_set *s, vc_domain_def *def)
 {
-    for (size_t i = 0; i < def->nfss; i++)
-        if (def->fss[i]->info.addr.type == VC_ADDR_NONE &&
-            pci_set_next(s, &def->fss[i]->info) < 0)
+    for (size_t k = 0; k < VC_DEV_LAST; k++)
+        if (pci_family(s, def, pci_order[k]) < 0)
             return -1;
-    /* hostdev interfaces are placed with the host devices */
-    for (size_t i = 0; i < def->nnets; i++)
-        if (def->nets[i]->type != VC_NET_TYPE_HOSTDEV &&
-            def->nets[i]->info.addr.type == VC_ADDR_NONE &&
-            pci_set_next(s, &def->nets[i]->info) < 0)
-            return -1;
-    /* ISA sb16 and the PC speaker are not on PCI */
-    for (size_t i = 0; i < def->nsounds; i++) {
-        vc_sound_def *d = def->sounds[i];
-        if (d->info.addr.type == VC_ADDR_NONE && d->model != VC_SOUND_SB16 &&
-            d->model != VC_SOUND_PCSPK && pci_set_next(s, &d->info) < 0)
-            return -1;
-    }
-    if (pci_controllers(s, def) < 0)
-        return -1;
-    /* of the disks only virtio ones are PCI devices */
-    for (size_t i = 0; i < def->ndisks; i++) {
-        vc_disk_def *d = def->disks[i];
-        if (d->bus != VC_DISK_BUS_VIRTIO || d->info.addr.type == VC_ADDR_PCI ||
-            d->info.addr.type == VC_ADDR_VIRTIO_S390)
-            continue;
-        if (d->info.addr.type != VC_ADDR_NONE)
-            return vc_build_unsupported(s->ctx,
-                "virtio only support device address type 'PCI'");
-        if (pci_set_next(s, &d->info) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < def->nhostdevs; i++) {
-        vc_hostdev_def *h = def->hostdevs[i];
-        if (h->info.addr.type == VC_ADDR_NONE && h->type == VC_HOSTDEV_SUBSYS_PCI &&
-            pci_set_next(s, &h->info) < 0)
-            return -1;
-    }
-    if (def->memballoon && def->memballoon->model == VC_BALLOON_VIRTIO &&
-        def->memballoon->info.addr.type == VC_ADDR_NONE &&
-        pci_set_next(s, &def->memballoon->info) < 0)
-        return -1;
-    /* the ib700 watchdog is an ISA device */
-    if (def->watchdog && def->watchdog->model != VC_WATCHDOG_IB700 &&
-        def->watchdog->info.addr.type == VC_ADDR_NONE &&
-        pci_set_next(s, &def->watchdog->info) < 0)
-        return -1;
-    for (size_t i = 1; i < def->nvideos; i++) {
-        vc_video_def *v = def->videos[i];
-        if (v->type != VC_VIDEO_QXL)
-            return vc_build_error(s->ctx, "internal error non-primary video device "
-                                  "must be type of 'qxl'");
-        if (v->info.addr.type == VC_ADDR_NONE && pci_set_next(s, &v->info) < 0)
-            return -1;
-    }
     return 0;
 }
 
@@ -522,7 +537,7 @@ static int assign_pci(vc_build_ctx *ctx)
     pci_set s = { .ctx = ctx };
     int ret = -1;
 
-    if (walk_infos(ctx->def, pci_collect, &s) < 0)
+    if (vc_domain_walk_infos(ctx->def, pci_collect, &s) < 0)
         goto cleanup;
     /* slot 0: the host bridge */
     if (pci_reserve_slot(&s, 0) < 0 ||

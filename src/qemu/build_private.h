@@ -1,11 +1,13 @@
-/* build_internal.h: what the parts of the argv builder share.
+/* build_private.h: what the parts of the argv builder share.
  *
  * build.c runs the build in libvirt's order and owns the core options;
- * each device family lives in a build_<family>.c of its own.  The
- * context is the only state: no globals.
+ * each device family lives in a build_<family>.c of its own and is
+ * reached through build.c's switch on vc_device_kind.  Every option goes
+ * through build_option.c (option_table.h).  The context is the only
+ * state: no globals.
  */
-#ifndef VC_QEMU_BUILD_INTERNAL_H
-#define VC_QEMU_BUILD_INTERNAL_H
+#ifndef VC_QEMU_BUILD_PRIVATE_H
+#define VC_QEMU_BUILD_PRIVATE_H
 
 #include "qemu/build.h"
 #include "util/buf.h"
@@ -83,14 +85,25 @@ int vc_build_assign_addresses(vc_build_ctx *ctx);
 int vc_build_device_address(vc_build_ctx *ctx, vc_props *p,
                             const vc_device_info *info);
 
-/* --- build_disk.c: controllers, disks, filesystems --- */
-int vc_build_disk_args(vc_build_ctx *ctx);
+/* --- the device families, one function each, in build order
+ * (build.c's build_family) --- */
+/* Refusals libvirt makes before it writes anything. */
+int vc_build_disks_check(vc_build_ctx *ctx);
+/* -device for the SCSI, SATA, USB, virtio-serial and CCID controllers. */
+int vc_build_controller_args(vc_build_ctx *ctx);
+int vc_build_disks_args(vc_build_ctx *ctx);
+/* -fsdev and -device virtio-9p-pci for each filesystem. */
+int vc_build_fs_args(vc_build_ctx *ctx);
 
 /* --- build_net.c: interfaces --- */
 int vc_build_net_args(vc_build_ctx *ctx);
 
-/* --- build_chr.c: serial, parallel, channel, console --- */
-int vc_build_chr_args(vc_build_ctx *ctx);
+/* --- build_chr.c: smartcard, serial, parallel, channel, console --- */
+int vc_build_smartcard_args(vc_build_ctx *ctx);
+int vc_build_serial_args(vc_build_ctx *ctx);
+int vc_build_parallel_args(vc_build_ctx *ctx);
+int vc_build_channel_args(vc_build_ctx *ctx);
+int vc_build_console_args(vc_build_ctx *ctx);
 /* -chardev for a source, with id char<alias>. */
 int vc_build_chardev(vc_build_ctx *ctx, const vc_chr_source *src, const char *alias);
 /* @opt with a source in the form of QEMUs before -chardev ("pty",
@@ -107,5 +120,63 @@ int vc_build_video_args(vc_build_ctx *ctx);
 int vc_build_sound_args(vc_build_ctx *ctx);
 int vc_build_watchdog_args(vc_build_ctx *ctx);
 int vc_build_balloon_args(vc_build_ctx *ctx);
+
+/* ---- build_address.c, build_pci.c: helpers shared with the disks ---- */
+/* The guest arch as resolved by the build (the definition's until then). */
+const char *vc_build_arch(const vc_build_ctx *ctx);
+/* ppc64 "pseries": SCSI defaults to spapr-vscsi, serials sit on spapr-vio. */
+bool vc_build_is_pseries(const vc_build_ctx *ctx);
+
+/* The model of the SCSI controller a drive-addressed disk sits on, -1
+ * when there is none (or it has the default model). */
+int vc_build_disk_controller_model(const vc_domain_def *def, const vc_disk_def *d);
+/* Resolve a SCSI controller model (libvirt's qemuSetScsiControllerModel):
+ * a default one becomes spapr-vscsi on pseries, else lsi, else
+ * virtio-scsi; explicit ones must be supported by the QEMU. */
+int vc_build_scsi_model(vc_build_ctx *ctx, int *model);
+
+/* Put the disks in libvirt's order (by bus, then target name). */
+void vc_build_order_disks(vc_domain_def *def);
+
+/* QEMU's id of USB bus @idx: "usb", "usb1", ... (caller frees) */
+char *vc_build_usb_id(unsigned idx);
+
+/* USB2 companion controllers share one PCI slot. */
+bool vc_build_is_usb2(const vc_controller_def *c);
+
+/* ---- build_disk*.c, build_controller.c, build_fs.c ------------------ */
+/* The disk's source as QEMU takes it ("/path", "fat:DIR", "nbd:H:P",
+ * "rbd:...", "sheepdog:..."), unquoted: the option's serializer quotes. */
+int vc_build_disk_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf);
+/* A cdrom or floppy with its tray open: started without a medium. */
+bool vc_build_disk_tray_open(const vc_disk_def *d);
+
+/* QEMU's name of the disk's bus (if=): "ide", "floppy", "virtio", ... */
+const char *vc_build_disk_qemu_bus(const vc_disk_def *d);
+
+/* The -drive properties (qemuBuildDriveStr); @bootable asks for boot=on. */
+int vc_build_drive_props(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
+                         vc_props *p);
+/* The -device properties of a disk on its bus (qemuBuildDriveDevStr). */
+int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
+                             unsigned bootindex, vc_props *p);
+
+/* ---- the core options in files of their own: CPU, clock ------------- */
+/* The -cpu value as a list (left empty when none is needed). */
+int vc_build_cpu_arg(vc_build_ctx *ctx, vc_props *p);
+
+/* -rtc / -localtime, TZ, and the timer options. */
+int vc_build_clock_args(vc_build_ctx *ctx);
+
+/* -device usb-hub for each <hub> (right after -usb). */
+int vc_build_hub_args(vc_build_ctx *ctx);
+
+/* USB redirection (-chardev + usb-redir) and host devices
+ * (usb-host / pci-assign, or -usbdevice / -pcidevice): build_hostdev.c. */
+int vc_build_redirdev_args(vc_build_ctx *ctx);
+int vc_build_hostdev_args(vc_build_ctx *ctx);
+
+/* Add NAME=value when the host's environment has it (virCommandAddEnvPass). */
+void vc_build_env_pass(vc_build_ctx *ctx, const char *name);
 
 #endif

@@ -1,0 +1,191 @@
+/* conf_private.h: what the parts of src/conf share and nothing outside
+ * it uses: safe libxml2 reading and typed attribute helpers, the parse
+ * context, each family's parse and format functions (as
+ * device_families.h names them), and the pieces of the domain reader
+ * and writer.
+ *
+ * Parse functions read one element and return the new object, or NULL
+ * with ctx->err set.  Format functions append the canonical element(s)
+ * at the device indentation (4 spaces) unless stated. */
+#ifndef VC_CONF_PRIVATE_H
+#define VC_CONF_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "conf/domain.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+/* ---- xml_util.c ---------------------------------------------------- */
+/* What every parser function gets. */
+typedef struct vc_parse_ctx {
+    const vc_host *host;     /* where the domain is defined */
+    /* the domain being read: what is read so far (a device parser may
+     * look at the devices before it) */
+    const vc_domain_def *def;
+    unsigned flags;          /* vc_parse_flags */
+    vc_error *err;
+    unsigned *boot_orders;   /* <boot order=> values seen so far */
+    size_t nboot_orders, boot_cap;
+} vc_parse_ctx;
+
+/* Parse @len bytes of XML safely: no network, no DTD loading, no entity
+ * expansion; documents with a DOCTYPE (internal subset: entity bombs,
+ * external entities) are refused, as are inputs above @max bytes.
+ * libxml2 errors become one "FILE:LINE: message" line in @err. */
+xmlDocPtr vc_xml_read(const char *data, size_t len, size_t max,
+                      const char *filename, vc_error *err);
+
+/* Element tests and lookups (name only; namespace ignored). */
+bool vc_xml_is(const xmlNode *n, const char *name);
+xmlNodePtr vc_xml_child(const xmlNode *n, const char *name);
+
+/* Owned copies (NULL when absent). */
+char *vc_xml_prop(const xmlNode *n, const char *name);
+char *vc_xml_text(const xmlNode *n);
+
+/* Attribute @attr of @n as an enum through @from_string; @what names it
+ * in "unknown WHAT 'VALUE'".  Returns 1 when set, 0 when absent (out
+ * untouched), -1 on error. */
+int vc_xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                int (*from_string)(const char *), const char *what, int *out);
+
+/* Same for a required attribute: absence is an error naming
+ * <ELEM ATTR>. */
+int vc_xml_enum_req(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                    int (*from_string)(const char *), const char *what,
+                    int *out);
+
+/* An unsigned number in @base (0: decimal, 0x hex or 0 octal) at most
+ * @max.  1 set, 0 absent, -1 error ("invalid value ... for <e a>"). */
+int vc_xml_ull(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+               int base, unsigned long long max, unsigned long long *out);
+int vc_xml_uint(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                int base, unsigned max, unsigned *out);
+/* The same for an element's text content (@n is the element). */
+int vc_xml_text_ull(vc_parse_ctx *ctx, const xmlNode *n,
+                    unsigned long long max, unsigned long long *out);
+int vc_xml_ll(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+              long long min, long long max, long long *out);
+
+/* An error about element @n: sets err and returns -1. */
+int vc_xml_error(vc_parse_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Writing: @s escaped for an attribute value or text. */
+void vc_xml_escape(vc_buf *b, const char *s);
+/* " NAME='ESCAPED'" when @value is non-NULL. */
+void vc_xml_attr(vc_buf *b, const char *name, const char *value);
+
+/* ---- the families and the domain's parts --------------------------- */
+/* device_info.c */
+enum { VC_INFO_ALLOW_BOOT = 1 << 0, VC_INFO_ALLOW_ROM = 1 << 1 };
+int vc_device_info_parse(vc_parse_ctx *ctx, const xmlNode *node,
+                         vc_device_info *info, unsigned allow);
+bool vc_device_info_is_set(const vc_device_info *info);
+/* <boot>, <alias>, <master>, <rom>, <address> at @indent spaces. */
+void vc_device_info_format(vc_buf *b, const vc_device_info *info, int indent);
+int vc_pci_addr_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_pci_addr *a);
+void vc_pci_addr_format_attrs(vc_buf *b, const vc_pci_addr *a);
+
+/* disk_parse.c, disk_format.c, disk_def.c */
+/* Each family's parse and format functions, as device_families.h
+ * names them. */
+vc_disk_def *vc_disk_parse(vc_parse_ctx *ctx, const xmlNode *node);
+void vc_disk_format(vc_buf *b, const vc_disk_def *d);
+void vc_disk_assign_address(vc_disk_def *d);
+
+/* controller.c */
+vc_controller_def *vc_controller_parse(vc_parse_ctx *ctx, const xmlNode *node);
+/* Controllers of a type stay together, ordered by index. */
+int vc_controller_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_controller_def *c);
+void vc_controller_format(vc_buf *b, const vc_controller_def *c);
+
+/* net.c */
+vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node);
+void vc_net_format(vc_buf *b, const vc_net_def *n);
+
+/* chr.c */
+vc_chr_def *vc_serial_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_chr_def *vc_parallel_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_chr_def *vc_console_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_chr_def *vc_channel_parse(vc_parse_ctx *ctx, const xmlNode *node);
+/* The first serial-type console of an HVM guest stands for serial 0. */
+int vc_console_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr);
+/* Consoles, with serial-type ones shown as their serial port. */
+void vc_consoles_format(vc_buf *b, const vc_domain_def *def);
+int vc_chr_source_parse(vc_parse_ctx *ctx, const xmlNode *node,
+                        vc_chr_source *src);
+void vc_chr_format(vc_buf *b, const vc_chr_def *c);
+void vc_chr_source_format(vc_buf *b, const vc_chr_source *s, int indent,
+                          bool tty_compat);
+
+/* graphics.c */
+vc_graphics_def *vc_graphics_parse(vc_parse_ctx *ctx, const xmlNode *node);
+void vc_graphics_format(vc_buf *b, const vc_graphics_def *g);
+
+/* devices.c: the smaller families */
+vc_input_def *vc_input_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_sound_def *vc_sound_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_video_def *vc_video_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_watchdog_def *vc_watchdog_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_memballoon_def *vc_memballoon_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_hostdev_def *vc_hostdev_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_smartcard_def *vc_smartcard_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_redirdev_def *vc_redirdev_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_redirfilter_def *vc_redirfilter_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_hub_def *vc_hub_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_fs_def *vc_fs_parse(vc_parse_ctx *ctx, const xmlNode *node);
+vc_lease_def *vc_lease_parse(vc_parse_ctx *ctx, const xmlNode *node);
+unsigned vc_video_default_vram(const vc_domain_def *def, vc_video_type type);
+vc_video_type vc_video_default_type(const vc_domain_def *def);
+
+void vc_input_format(vc_buf *b, const vc_input_def *d);
+/* USB inputs only: the others are implied (vc_graphics_all_format). */
+void vc_inputs_format(vc_buf *b, const vc_domain_def *def);
+/* The implicit mouse, then every graphics device. */
+void vc_graphics_all_format(vc_buf *b, const vc_domain_def *def);
+void vc_sound_format(vc_buf *b, const vc_sound_def *d);
+void vc_video_format(vc_buf *b, const vc_video_def *d);
+void vc_watchdog_format(vc_buf *b, const vc_watchdog_def *d);
+void vc_memballoon_format(vc_buf *b, const vc_memballoon_def *d);
+void vc_hostdev_format(vc_buf *b, const vc_hostdev_def *d);
+void vc_smartcard_format(vc_buf *b, const vc_smartcard_def *d);
+void vc_redirdev_format(vc_buf *b, const vc_redirdev_def *d);
+void vc_redirfilter_format(vc_buf *b, const vc_redirfilter_def *d);
+void vc_hub_format(vc_buf *b, const vc_hub_def *d);
+void vc_fs_format(vc_buf *b, const vc_fs_def *d);
+void vc_lease_format(vc_buf *b, const vc_lease_def *d);
+
+/* domain_cpu.c: <cpu>, <clock> */
+vc_cpu_def *vc_cpu_parse(vc_parse_ctx *ctx, const xmlNode *node);
+void vc_cpu_format(vc_buf *b, const vc_cpu_def *cpu);
+void vc_cpu_def_free(vc_cpu_def *cpu);
+int vc_clock_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_clock_def *clock);
+void vc_clock_format(vc_buf *b, const vc_clock_def *clock);
+void vc_clock_clear(vc_clock_def *clock);
+
+/* Appending to a device array (vc_grow-backed, capacity by doubling). */
+void vc_ptr_append(void *arrp, size_t *n, void *item);
+
+/* ---- domain_os.c, domain_devices.c, domain_defaults.c ---------------- */
+int vc_os_parse(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def);
+void vc_os_format(vc_buf *b, const vc_domain_def *def);
+
+int vc_devices_parse(vc_parse_ctx *ctx, const xmlNode *devices, vc_domain_def *def);
+int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def);
+
+/* ---- domain_tune.c ---------------------------------------------------- */
+/* <ELEM unit='U'>N</ELEM> in KiB (rounded up). 1 set, 0 empty, -1 error. */
+int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib);
+int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);
+int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);
+int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);
+int vc_blkiotune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);
+int vc_memtune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);
+/* blkiotune, memoryBacking, memtune, vcpu, cputune, numatune */
+void vc_tune_format(vc_buf *b, const vc_domain_def *def);
+
+#endif
