@@ -253,7 +253,6 @@ int vc_qemu_config_load(vc_qemu_config *cfg, const char *path, vc_error *err)
 void vc_qemu_config_test_profile(vc_qemu_config *cfg)
 {
     static const char *const settings[][2] = {
-        { "state_dir", "/nowhere" },
         { "hugetlbfs_mount", "/dev/hugepages" },
         { "hugepage_path", "/dev/hugepages/libvirt/qemu" },
         { "spice_tls", "1" },

@@ -25,7 +25,7 @@ typedef struct vc_qemu_config {
     bool nographics_allow_host_audio;
     char *hugetlbfs_mount;          /* NULL: no hugepages available */
     char *hugepage_path;            /* derived: <mount>/libvirt/qemu unless set */
-    char *state_dir;                /* default "/var/lib/libvirt/qemu" */
+    char *state_dir;                /* the system host's; default "/var/lib/libvirt/qemu" */
     bool set_process_name;
     bool mac_filter;
     bool relaxed_acs_check;
@@ -58,9 +58,10 @@ int vc_qemu_config_set_pair(vc_qemu_config *cfg, const char *pair, vc_error *err
  * accepted for list-valued keys (and ignored). */
 int vc_qemu_config_load(vc_qemu_config *cfg, const char *path, vc_error *err);
 
-/* The driver settings of the reference corpus's test profile: state
- * dir /nowhere, hugetlbfs at /dev/hugepages, SPICE TLS on with its cert
- * dir, SPICE password 123456, VNC TLS/SASL off. */
+/* The driver settings of the reference corpus's test profile:
+ * hugetlbfs at /dev/hugepages, SPICE TLS on with its cert dir, SPICE
+ * password 123456, VNC TLS/SASL off.  (The test host itself, state
+ * directory included, is vc_host_test().) */
 void vc_qemu_config_test_profile(vc_qemu_config *cfg);
 
 /* Fill derived values (hugepage_path from hugetlbfs_mount). */
