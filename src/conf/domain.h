@@ -269,6 +269,20 @@ typedef enum vc_device_kind {
     VC_DEV_LAST
 } vc_device_kind;
 
+/* An order of the families, written ORDER(X) X(DISK) X(NET) ..., gives
+ * an array with VC_DEV_ORDER_ARRAY and is checked to name every family
+ * exactly once with VC_DEV_ORDER_CHECK (at compile time). */
+#define VC_DEV_ORDER_ITEM(k) VC_DEV_##k,
+#define VC_DEV_ORDER_BIT(k) | (1u << VC_DEV_##k)
+#define VC_DEV_ORDER_ONE(k) + 1
+#define VC_DEV_ORDER_ARRAY(list) { list(VC_DEV_ORDER_ITEM) }
+#define VC_DEV_ORDER_CHECK(list, mask, what) \
+    _Static_assert((0u list(VC_DEV_ORDER_BIT)) == (mask) && \
+                   (0 list(VC_DEV_ORDER_ONE)) == __builtin_popcount(mask), \
+                   what " must name each of its device families once")
+#define VC_DEV_ALL ((1u << VC_DEV_LAST) - 1)
+_Static_assert(VC_DEV_LAST <= 32, "device kind masks are 32 bits");
+
 /* The families of which a domain has at most one. */
 static inline vc_watchdog_def *vc_domain_watchdog(const vc_domain_def *def)
 {

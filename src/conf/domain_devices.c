@@ -88,22 +88,20 @@ vc_device_info *vc_device_info_of(vc_device_kind kind, void *dev)
     return NULL;
 }
 
-/* virDomainDeviceInfoIterate's order, every family with an address once. */
-static const vc_device_kind walk_order[] = {
-    VC_DEV_DISK, VC_DEV_NET, VC_DEV_SOUND, VC_DEV_HOSTDEV, VC_DEV_VIDEO,
-    VC_DEV_CONTROLLER, VC_DEV_SMARTCARD, VC_DEV_SERIAL, VC_DEV_PARALLEL,
-    VC_DEV_CHANNEL, VC_DEV_CONSOLE, VC_DEV_INPUT, VC_DEV_FS, VC_DEV_WATCHDOG,
-    VC_DEV_MEMBALLOON, VC_DEV_HUB, VC_DEV_REDIRDEV,
-};
-
-/* A row with an address that the walk leaves out fails to compile. */
+/* virDomainDeviceInfoIterate's order: every family with an address. */
+#define WALK_ORDER(X) X(DISK) X(NET) X(SOUND) X(HOSTDEV) X(VIDEO) X(CONTROLLER) \
+    X(SMARTCARD) X(SERIAL) X(PARALLEL) X(CHANNEL) X(CONSOLE) X(INPUT) X(FS) \
+    X(WATCHDOG) X(MEMBALLOON) X(HUB) X(REDIRDEV)
+static const vc_device_kind walk_order[] = VC_DEV_ORDER_ARRAY(WALK_ORDER);
+/* the families whose rows say VC_HAS_INFO */
+enum {
+    WITH_INFO = 0
 #define VC_DEVICE_FAMILY(kind, elem, type, array, limit, pass, info, ...) \
-    + info##_COUNT
-_Static_assert(sizeof(walk_order) / sizeof(walk_order[0]) ==
-               0
+    | (info##_COUNT << VC_DEV_##kind)
 #include "conf/device_families.h"
-               , "walk_order must list every family that has an address");
 #undef VC_DEVICE_FAMILY
+};
+VC_DEV_ORDER_CHECK(WALK_ORDER, (unsigned)WITH_INFO, "walk_order");
 
 int vc_domain_walk_infos(vc_domain_def *def, vc_device_info_cb cb, void *opaque)
 {

@@ -680,15 +680,11 @@ static int build_family(vc_build_ctx *ctx, vc_device_kind kind, const char *inco
 #pragma GCC diagnostic pop
 
 /* libvirt 0.10.2's order (qemuBuildCommandLine). */
-static const vc_device_kind build_order[] = {
-    VC_DEV_CONTROLLER, VC_DEV_DISK, VC_DEV_FS, VC_DEV_NET, VC_DEV_SMARTCARD,
-    VC_DEV_SERIAL, VC_DEV_PARALLEL, VC_DEV_CHANNEL, VC_DEV_CONSOLE, VC_DEV_HUB,
-    VC_DEV_INPUT, VC_DEV_GRAPHICS, VC_DEV_VIDEO, VC_DEV_SOUND, VC_DEV_WATCHDOG,
-    VC_DEV_REDIRDEV, VC_DEV_HOSTDEV, VC_DEV_MEMBALLOON, VC_DEV_LEASE,
-    VC_DEV_REDIRFILTER,
-};
-_Static_assert(sizeof(build_order) / sizeof(build_order[0]) == VC_DEV_LAST,
-               "build_order must list every device family");
+#define BUILD_ORDER(X) X(CONTROLLER) X(DISK) X(FS) X(NET) X(SMARTCARD) X(SERIAL) \
+    X(PARALLEL) X(CHANNEL) X(CONSOLE) X(HUB) X(INPUT) X(GRAPHICS) X(VIDEO) X(SOUND) \
+    X(WATCHDOG) X(REDIRDEV) X(HOSTDEV) X(MEMBALLOON) X(LEASE) X(REDIRFILTER)
+static const vc_device_kind build_order[] = VC_DEV_ORDER_ARRAY(BUILD_ORDER);
+VC_DEV_ORDER_CHECK(BUILD_ORDER, VC_DEV_ALL, "build_order");
 
 static int build_devices(vc_build_ctx *ctx, const char *incoming)
 {

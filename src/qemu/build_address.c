@@ -223,15 +223,13 @@ static int alias_family(vc_build_ctx *ctx, vc_device_kind kind)
 }
 #pragma GCC diagnostic pop
 
-/* libvirt's order, which decides nothing but is kept for clarity. */
-static const vc_device_kind alias_order[] = {
-    VC_DEV_DISK, VC_DEV_NET, VC_DEV_FS, VC_DEV_SOUND, VC_DEV_HOSTDEV, VC_DEV_REDIRDEV,
-    VC_DEV_VIDEO, VC_DEV_CONTROLLER, VC_DEV_INPUT, VC_DEV_PARALLEL, VC_DEV_SERIAL,
-    VC_DEV_CHANNEL, VC_DEV_CONSOLE, VC_DEV_HUB, VC_DEV_SMARTCARD, VC_DEV_WATCHDOG,
-    VC_DEV_MEMBALLOON, VC_DEV_LEASE, VC_DEV_GRAPHICS, VC_DEV_REDIRFILTER,
-};
-_Static_assert(sizeof(alias_order) / sizeof(alias_order[0]) == VC_DEV_LAST,
-               "alias_order must list every device family");
+/* libvirt's order; only disks can fail, so it decides which error a
+ * bad domain reports first. */
+#define ALIAS_ORDER(X) X(DISK) X(NET) X(FS) X(SOUND) X(HOSTDEV) X(REDIRDEV) X(VIDEO) \
+    X(CONTROLLER) X(INPUT) X(PARALLEL) X(SERIAL) X(CHANNEL) X(CONSOLE) X(HUB) \
+    X(SMARTCARD) X(WATCHDOG) X(MEMBALLOON) X(LEASE) X(GRAPHICS) X(REDIRFILTER)
+static const vc_device_kind alias_order[] = VC_DEV_ORDER_ARRAY(ALIAS_ORDER);
+VC_DEV_ORDER_CHECK(ALIAS_ORDER, VC_DEV_ALL, "alias_order");
 
 int vc_build_assign_aliases(vc_build_ctx *ctx)
 {

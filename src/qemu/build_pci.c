@@ -514,15 +514,11 @@ static int pci_family(pci_set *s, vc_domain_def *def, vc_device_kind kind)
 #pragma GCC diagnostic pop
 
 /* The order slots are handed out in (libvirt's). */
-static const vc_device_kind pci_order[] = {
-    VC_DEV_FS, VC_DEV_NET, VC_DEV_SOUND, VC_DEV_CONTROLLER, VC_DEV_DISK,
-    VC_DEV_HOSTDEV, VC_DEV_MEMBALLOON, VC_DEV_WATCHDOG, VC_DEV_VIDEO,
-    VC_DEV_SMARTCARD, VC_DEV_SERIAL, VC_DEV_PARALLEL, VC_DEV_CONSOLE, VC_DEV_CHANNEL,
-    VC_DEV_INPUT, VC_DEV_HUB, VC_DEV_REDIRDEV, VC_DEV_LEASE, VC_DEV_GRAPHICS,
-    VC_DEV_REDIRFILTER,
-};
-_Static_assert(sizeof(pci_order) / sizeof(pci_order[0]) == VC_DEV_LAST,
-               "pci_order must list every device family");
+#define PCI_ORDER(X) X(FS) X(NET) X(SOUND) X(CONTROLLER) X(DISK) X(HOSTDEV) \
+    X(MEMBALLOON) X(WATCHDOG) X(VIDEO) X(SMARTCARD) X(SERIAL) X(PARALLEL) X(CONSOLE) \
+    X(CHANNEL) X(INPUT) X(HUB) X(REDIRDEV) X(LEASE) X(GRAPHICS) X(REDIRFILTER)
+static const vc_device_kind pci_order[] = VC_DEV_ORDER_ARRAY(PCI_ORDER);
+VC_DEV_ORDER_CHECK(PCI_ORDER, VC_DEV_ALL, "pci_order");
 
 static int pci_devices(pci_set *s, vc_domain_def *def)
 {
