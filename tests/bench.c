@@ -5,6 +5,7 @@
  *   build/bench [ITERATIONS]      (default 2000)
  */
 #include "corpus.h"
+#include "synth.h"
 #include "conf/domain.h"
 #include "qemu/build.h"
 #include "caps/caps.h"
@@ -71,6 +72,25 @@ static void report(const char *what, size_t cases, long iters, double us)
            cases, iters, cases ? us / (double)cases / (double)iters : 0.0);
 }
 
+/* One detection over a generated device listing of @lines property
+ * lines: printed at two sizes, the times show how it scales. */
+static void bench_listing(size_t lines)
+{
+    size_t len;
+    char *text = vc_synth_device_listing(lines, true, &len);
+    vc_error err = { 0 };
+    vc_caps caps;
+    double t0;
+
+    vc_caps_init(&caps);
+    t0 = now_us();
+    vc_caps_parse_devices(&caps, text, len, "generated", &err);
+    printf("device listing   %6zu property lines (%.1f MB, both formats): %8.1f ms%s\n",
+           lines, (double)len / 1e6, (now_us() - t0) / 1e3,
+           vc_caps_has(&caps, VC_CAP_BLOCKIO) ? "" : " (blockio NOT detected)");
+    free(text);
+}
+
 int main(int argc, char **argv)
 {
     long iters = argc > 1 ? strtol(argv[1], NULL, 10) : 2000;
@@ -111,6 +131,8 @@ int main(int argc, char **argv)
         }
     }
     report("caps detection", helps.n, iters, now_us() - t0);
+    bench_listing(50000);
+    bench_listing(100000);
 
     /* parsing, and building from each parsed domain with every flag on */
     for (long it = 0; it < iters; it++) {
