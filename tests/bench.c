@@ -72,22 +72,30 @@ static void report(const char *what, size_t cases, long iters, double us)
            cases, iters, cases ? us / (double)cases / (double)iters : 0.0);
 }
 
-/* One detection over a generated device listing of @lines property
- * lines: printed at two sizes, the times show how it scales. */
+/* Detection over a generated device listing of @lines property lines,
+ * the fastest of three runs.  Printed at two sizes, the times show how
+ * it scales; run the larger first, so that neither pays for growing the
+ * heap. */
 static void bench_listing(size_t lines)
 {
     size_t len;
     char *text = vc_synth_device_listing(lines, true, &len);
-    vc_error err = { 0 };
-    vc_caps caps;
-    double t0;
+    double best = 0;
+    bool blockio = true;
 
-    vc_caps_init(&caps);
-    t0 = now_us();
-    vc_caps_parse_devices(&caps, text, len, "generated", &err);
+    for (int run = 0; run < 3; run++) {
+        vc_error err = { 0 };
+        vc_caps caps;
+        double t0 = now_us(), us;
+
+        vc_caps_init(&caps);
+        vc_caps_parse_devices(&caps, text, len, "generated", &err);
+        us = now_us() - t0;
+        best = run == 0 || us < best ? us : best;
+        blockio = blockio && vc_caps_has(&caps, VC_CAP_BLOCKIO);
+    }
     printf("device listing   %6zu property lines (%.1f MB, both formats): %8.1f ms%s\n",
-           lines, (double)len / 1e6, (now_us() - t0) / 1e3,
-           vc_caps_has(&caps, VC_CAP_BLOCKIO) ? "" : " (blockio NOT detected)");
+           lines, (double)len / 1e6, best / 1e3, blockio ? "" : " (blockio NOT detected)");
     free(text);
 }
 
@@ -131,8 +139,8 @@ int main(int argc, char **argv)
         }
     }
     report("caps detection", helps.n, iters, now_us() - t0);
-    bench_listing(50000);
     bench_listing(100000);
+    bench_listing(50000);
 
     /* parsing, and building from each parsed domain with every flag on */
     for (long it = 0; it < iters; it++) {
