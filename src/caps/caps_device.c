@@ -12,16 +12,14 @@
  * ignored.
  */
 #include "caps/caps.h"
+#include "caps/caps_private.h"
 #include "util/alloc.h"
 #include "util/buf.h"
-#include "util/file.h"
 #include "util/strutil.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define ARRAY_CARDINALITY(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A device that exists means the flag. */
 static const struct {
@@ -208,12 +206,9 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
                           const char *path, vc_error *err)
 {
     listing l = { 0 };
-    size_t nul;
 
-    if (!vc_text_is_clean(text, len, &nul))
-        return vc_error_set(err, VC_EXIT_INPUT,
-                            "%s: binary data (NUL byte at offset %zu), not a "
-                            "QEMU device listing", path, nul);
+    if (vc_caps_check_text(text, len, path, "a QEMU device listing", err) < 0)
+        return -1;
 
     parse_listing(&l, text, len);
     /* a listing may hold 100k names: look them up in log n */

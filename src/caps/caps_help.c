@@ -7,8 +7,8 @@
  * migration over unix sockets and fds).
  */
 #include "caps/caps.h"
+#include "caps/caps_private.h"
 #include "util/buf.h"
-#include "util/file.h"
 #include "util/strutil.h"
 
 #include <ctype.h>
@@ -93,8 +93,6 @@ static const struct {
     { 1002000, VC_CAP_DEVICE_VIDEO_PRIMARY },
     { 1002000, VC_CAP_VNC_SHARE_POLICY },
 };
-
-#define ARRAY_CARDINALITY(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const banners[] = {
     "QEMU emulator version",
@@ -244,16 +242,13 @@ int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
 {
     char *drive = NULL;
     const char *p;
-    size_t nul;
 
     if (len == 0 || strspn(text, " \t\r\n") == len)
         return vc_error_set(err, VC_EXIT_INPUT,
                             "%s: empty help text (expected the output of "
                             "qemu -help)", path);
-    if (!vc_text_is_clean(text, len, &nul))
-        return vc_error_set(err, VC_EXIT_INPUT,
-                            "%s: binary data (NUL byte at offset %zu), not "
-                            "qemu -help output", path, nul);
+    if (vc_caps_check_text(text, len, path, "qemu -help output", err) < 0)
+        return -1;
     if (parse_banner(caps, text, path, err) < 0)
         return -1;
 
