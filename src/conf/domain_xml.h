@@ -20,7 +20,7 @@ void vc_device_info_format(vc_buf *b, const vc_device_info *info, int indent);
 int vc_pci_addr_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_pci_addr *a);
 void vc_pci_addr_format_attrs(vc_buf *b, const vc_pci_addr *a);
 
-/* disk_parse.c / disk_format.c */
+/* disk_parse.c, disk_format.c, disk_def.c */
 vc_disk_def *vc_disk_parse(vc_parse_ctx *ctx, const xmlNode *node);
 void vc_disk_format(vc_buf *b, const vc_disk_def *d);
 int vc_disk_name_to_index(const char *name);
@@ -30,11 +30,11 @@ void vc_disk_assign_address(vc_disk_def *d);
 vc_controller_def *vc_controller_parse(vc_parse_ctx *ctx, const xmlNode *node);
 void vc_controller_format(vc_buf *b, const vc_controller_def *c);
 
-/* net_parse.c / net_format.c */
+/* net.c */
 vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node);
 void vc_net_format(vc_buf *b, const vc_net_def *n);
 
-/* chr_parse.c / chr_format.c */
+/* chr.c */
 vc_chr_def *vc_chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
                          vc_chr_device device, const vc_domain_def *def);
 int vc_chr_source_parse(vc_parse_ctx *ctx, const xmlNode *node,
@@ -43,11 +43,11 @@ void vc_chr_format(vc_buf *b, const vc_chr_def *c);
 void vc_chr_source_format(vc_buf *b, const vc_chr_source *s, int indent,
                           bool tty_compat);
 
-/* graphics_parse.c / graphics_format.c */
+/* graphics.c */
 vc_graphics_def *vc_graphics_parse(vc_parse_ctx *ctx, const xmlNode *node);
 void vc_graphics_format(vc_buf *b, const vc_graphics_def *g);
 
-/* devices_parse.c / devices_format.c: the smaller families */
+/* devices.c: the smaller families */
 vc_input_def *vc_input_parse(vc_parse_ctx *ctx, const xmlNode *node,
                              const vc_domain_def *def);
 vc_sound_def *vc_sound_parse(vc_parse_ctx *ctx, const xmlNode *node);
