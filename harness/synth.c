@@ -44,3 +44,42 @@ char *vc_synth_device_listing(size_t lines, bool blockio, size_t *len)
     *len = b.len;
     return vc_buf_steal(&b);
 }
+
+/* The inverse of vc_disk_name_to_index: 0 -> a, 25 -> z, 26 -> aa. */
+static void add_disk_name(vc_buf *b, const char *prefix, size_t idx)
+{
+    char letters[16];
+    size_t i = sizeof(letters);
+
+    letters[--i] = '\0';
+    do {
+        letters[--i] = (char)('a' + idx % 26);
+        idx = idx / 26;
+    } while (idx-- > 0);
+    vc_buf_add(b, prefix);
+    vc_buf_add(b, letters + i);
+}
+
+char *vc_synth_disk_domain(size_t n, const char *bus, const char *prefix,
+                           size_t *len)
+{
+    vc_buf b = VC_BUF_INIT;
+
+    vc_buf_add(&b, "<domain type='qemu'>\n"
+               "  <name>disks</name>\n"
+               "  <uuid>6f1a9d3e-2b47-4c58-9e0a-13c5b7d2e8f4</uuid>\n"
+               "  <memory unit='KiB'>262144</memory>\n"
+               "  <vcpu>1</vcpu>\n"
+               "  <os><type arch='x86_64' machine='pc'>hvm</type></os>\n"
+               "  <devices>\n"
+               "    <emulator>/usr/bin/qemu</emulator>\n");
+    for (size_t i = 0; i < n; i++) {
+        vc_buf_addf(&b, "    <disk type='file' device='disk'><source file='/img/%zu'/>"
+                    "<target dev='", i);
+        add_disk_name(&b, prefix, i);
+        vc_buf_addf(&b, "' bus='%s'/></disk>\n", bus);
+    }
+    vc_buf_add(&b, "  </devices>\n</domain>\n");
+    *len = b.len;
+    return vc_buf_steal(&b);
+}

@@ -13,4 +13,10 @@
  * is only known at the end.  Caller frees; *@len is its length. */
 char *vc_synth_device_listing(size_t lines, bool blockio, size_t *len);
 
+/* A domain with @n file disks on @bus, targets named as libvirt names
+ * them from @prefix (vda..vdz, vdaa..).  Caller frees; *@len is its
+ * length. */
+char *vc_synth_disk_domain(size_t n, const char *bus, const char *prefix,
+                           size_t *len);
+
 #endif

@@ -1,6 +1,8 @@
 /* bench.c: `make bench` -- how fast the three components run over the
- * whole corpus, warm, and the peak memory.  A benchmark, not a test: it
- * asserts nothing and is never part of make check.
+ * whole corpus, warm, and the peak memory; then detection and building
+ * over generated inputs far larger than the corpus, each at two sizes so
+ * that the scaling shows.  A benchmark, not a test: it asserts nothing
+ * and is never part of make check.
  *
  *   build/bench [ITERATIONS]      (default 2000)
  */
@@ -123,6 +125,35 @@ static int build_timed(vc_domain_def *def, const vc_caps *caps, double *us,
     return rc;
 }
 
+/* Parse and build one generated domain of @n disks on @bus, once: the
+ * time at two sizes shows how building scales with the disk count. */
+static void bench_disks(size_t n, const char *bus, const char *prefix,
+                        const char *caps_list)
+{
+    size_t len;
+    char *xml = vc_synth_disk_domain(n, bus, prefix, &len);
+    vc_error err = { 0 };
+    vc_domain_def *def;
+    double t0, parse_us, build_us = 0;
+    vc_caps caps;
+
+    vc_caps_init(&caps);
+    printf("disk domain      %6zu %-6s disks (--caps=%s): ", n, bus, caps_list);
+    t0 = now_us();
+    def = vc_domain_parse(xml, len, "generated", VC_PARSE_INACTIVE, &err);
+    parse_us = now_us() - t0;
+    if (!def)
+        printf("parse failed: %s\n", err.msg);
+    else if (vc_caps_parse_list(&caps, caps_list, &err) < 0 ||
+             build_timed(def, &caps, &build_us, &err) < 0)
+        printf("build failed: %s\n", err.msg);
+    else
+        printf("build %9.1f ms (parse %.1f ms)\n", build_us / 1e3, parse_us / 1e3);
+    fflush(stdout);
+    vc_domain_def_free(def);
+    free(xml);
+}
+
 int main(int argc, char **argv)
 {
     long iters = argc > 1 ? strtol(argv[1], NULL, 10) : 2000;
@@ -164,8 +195,6 @@ int main(int argc, char **argv)
         }
     }
     report("caps detection", helps.n, iters, now_us() - t0);
-    bench_listing(100000);
-    bench_listing(50000);
 
     /* parsing, and building from each parsed domain with every flag on */
     vc_caps_init(&all);
@@ -197,6 +226,15 @@ int main(int argc, char **argv)
 
     getrusage(RUSAGE_SELF, &ru);
     printf("peak memory (max RSS): %ld KiB\n", ru.ru_maxrss);
+
+    /* generated inputs, larger than any in the corpus: how it scales */
+    bench_listing(100000);
+    bench_listing(50000);
+    /* -drive only: with -device every disk would need a PCI slot */
+    bench_disks(10000, "virtio", "vd", "drive");
+    bench_disks(40000, "virtio", "vd", "drive");
+    bench_disks(10000, "scsi", "sd", "drive");
+    bench_disks(40000, "scsi", "sd", "drive");
 
     corpus_free(&helps);
     corpus_free(&xmls);
