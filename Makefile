@@ -89,15 +89,32 @@ deps:
 build-tests: $(TEST_BIN)
 
 # A benchmark, not a test: capability detection, XML parsing and argv
-# building over the whole corpus, warm, and the peak memory.
-# ITERATIONS=N sets the rounds (default 2000).
+# building over the whole corpus, warm, and the peak memory; the same over
+# generated inputs at two sizes (tests/bench.c); then the instructions the
+# xml2argv-reference tier spends per row, whole process, under callgrind
+# (VC_TIER runs that tier alone).  ITERATIONS=N sets the rounds (default
+# 2000).
 BENCH := $(B)/bench
 $(BENCH): $(B)/tests/bench.o $(HARNESS_LIB) $(LIB)
 	$(quiet) LINK $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
 
-bench: check-deps $(BENCH)
+BENCH_CG := $(B)/bench-xml2argv-reference
+bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
 	@$(BENCH) $(ITERATIONS)
+	@if [ ! -d "$(VC_REFDIR)" ]; then \
+	  echo "xml2argv-reference: skipped (reference corpus not found at $(VC_REFDIR))"; \
+	else \
+	  VC_TIER=xml2argv-reference valgrind --tool=callgrind \
+	    --callgrind-out-file=$(BENCH_CG).callgrind $(B)/tests/test_xml2argv \
+	    >$(BENCH_CG).log 2>&1; \
+	  rows=$$(sed -nE 's/^xml2argv-reference: ([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) xfail)?.*/\1 \2 \4/p' \
+	    $(BENCH_CG).log | awk '{ print $$1 + $$2 + $$3 }'); \
+	  total=$$(sed -nE 's/^(summary|totals): ([0-9]+).*/\2/p' $(BENCH_CG).callgrind | head -n 1); \
+	  if [ -z "$$rows" ] || [ "$$rows" = 0 ] || [ -z "$$total" ]; then \
+	    echo "xml2argv-reference: no figure (see $(BENCH_CG).log)"; exit 1; fi; \
+	  awk -v t="$$total" -v r="$$rows" 'BEGIN { printf "xml2argv-reference: %.0f instructions per row (callgrind, whole process, %d rows)\n", t / r, r }'; \
+	fi
 
 check: check-deps $(CLI) $(TEST_BIN)
 	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(TEST_BIN)

@@ -1,10 +1,13 @@
 /* bench.c: `make bench` -- how fast the three components run over the
- * whole corpus, warm, and the peak memory.  A benchmark, not a test: it
- * asserts nothing and is never part of make check.
+ * whole corpus, warm, and the peak memory; then detection and building
+ * over generated inputs far larger than the corpus, each at two sizes so
+ * that the scaling shows.  A benchmark, not a test: it asserts nothing
+ * and is never part of make check.
  *
  *   build/bench [ITERATIONS]      (default 2000)
  */
 #include "corpus.h"
+#include "synth.h"
 #include "conf/domain.h"
 #include "qemu/build.h"
 #include "caps/caps.h"
@@ -71,6 +74,85 @@ static void report(const char *what, size_t cases, long iters, double us)
            cases, iters, cases ? us / (double)cases / (double)iters : 0.0);
 }
 
+/* Detection over a generated device listing of @lines property lines,
+ * the fastest of three runs.  Printed at two sizes, the times show how
+ * it scales; run the larger first, so that neither pays for growing the
+ * heap. */
+static void bench_listing(size_t lines)
+{
+    size_t len;
+    char *text = vc_synth_device_listing(lines, true, &len);
+    double best = 0;
+    bool blockio = true;
+
+    for (int run = 0; run < 3; run++) {
+        vc_error err = { 0 };
+        vc_caps caps;
+        double t0 = now_us(), us;
+
+        vc_caps_init(&caps);
+        vc_caps_parse_devices(&caps, text, len, "generated", &err);
+        us = now_us() - t0;
+        best = run == 0 || us < best ? us : best;
+        blockio = blockio && vc_caps_has(&caps, VC_CAP_BLOCKIO);
+    }
+    printf("device listing   %6zu property lines (%.1f MB, both formats): %8.1f ms%s\n",
+           lines, (double)len / 1e6, best / 1e3, blockio ? "" : " (blockio NOT detected)");
+    free(text);
+}
+
+/* Build @def as the test profile does; adds the time vc_qemu_build
+ * took to *@us.  The one place the bench calls the builder. */
+static int build_timed(vc_domain_def *def, const vc_caps *caps, double *us,
+                       vc_error *err)
+{
+    vc_build_opts opts;
+    vc_qemu_config cfg;
+    vc_command cmd = VC_COMMAND_INIT;
+    double t0;
+    int rc;
+
+    vc_build_opts_init(&opts);
+    vc_qemu_config_init(&cfg);
+    vc_qemu_config_test_profile(&cfg);
+    vc_qemu_config_finish(&cfg);
+    t0 = now_us();
+    rc = vc_qemu_build(def, vc_host_test(), caps, &cfg, &opts, &cmd, err);
+    *us += now_us() - t0;
+    vc_command_free(&cmd);
+    vc_qemu_config_free(&cfg);
+    return rc;
+}
+
+/* Parse and build one generated domain of @n disks on @bus, once: the
+ * time at two sizes shows how building scales with the disk count. */
+static void bench_disks(size_t n, const char *bus, const char *prefix,
+                        const char *caps_list)
+{
+    size_t len;
+    char *xml = vc_synth_disk_domain(n, bus, prefix, &len);
+    vc_error err = { 0 };
+    vc_domain_def *def;
+    double t0, parse_us, build_us = 0;
+    vc_caps caps;
+
+    vc_caps_init(&caps);
+    printf("disk domain      %6zu %-6s disks (--caps=%s): ", n, bus, caps_list);
+    t0 = now_us();
+    def = vc_domain_parse(xml, len, "generated", vc_host_test(), VC_PARSE_INACTIVE, &err);
+    parse_us = now_us() - t0;
+    if (!def)
+        printf("parse failed: %s\n", err.msg);
+    else if (vc_caps_parse_list(&caps, caps_list, &err) < 0 ||
+             build_timed(def, &caps, &build_us, &err) < 0)
+        printf("build failed: %s\n", err.msg);
+    else
+        printf("build %9.1f ms (parse %.1f ms)\n", build_us / 1e3, parse_us / 1e3);
+    fflush(stdout);
+    vc_domain_def_free(def);
+    free(xml);
+}
+
 int main(int argc, char **argv)
 {
     long iters = argc > 1 ? strtol(argv[1], NULL, 10) : 2000;
@@ -81,6 +163,7 @@ int main(int argc, char **argv)
     double t0, parse_us = 0, build_us = 0;
     size_t built = 0, parsed = 0;
     struct rusage ru;
+    vc_caps all;
 
     if (iters <= 0)
         iters = 1;
@@ -113,14 +196,13 @@ int main(int argc, char **argv)
     report("caps detection", helps.n, iters, now_us() - t0);
 
     /* parsing, and building from each parsed domain with every flag on */
+    vc_caps_init(&all);
+    for (int f = 0; f < VC_CAP_LAST; f++)
+        vc_caps_set(&all, (vc_cap)f);
     for (long it = 0; it < iters; it++) {
         for (size_t i = 0; i < xmls.n; i++) {
             vc_error err = { 0 };
             vc_domain_def *def;
-            vc_build_opts opts;
-            vc_qemu_config cfg;
-            vc_command cmd = VC_COMMAND_INIT;
-            vc_caps caps;
             double t1;
 
             t1 = now_us();
@@ -132,20 +214,8 @@ int main(int argc, char **argv)
                 continue;
             if (it == 0)
                 parsed++;
-            vc_build_opts_init(&opts);
-            vc_qemu_config_init(&cfg);
-            vc_qemu_config_test_profile(&cfg);
-            vc_qemu_config_finish(&cfg);
-            vc_caps_init(&caps);
-            for (int f = 0; f < VC_CAP_LAST; f++)
-                vc_caps_set(&caps, (vc_cap)f);
-            t1 = now_us();
-            if (vc_qemu_build(def, vc_host_test(), &caps, &cfg, &opts, &cmd, &err) == 0 &&
-                it == 0)
+            if (build_timed(def, &all, &build_us, &err) == 0 && it == 0)
                 built++;
-            build_us += now_us() - t1;
-            vc_command_free(&cmd);
-            vc_qemu_config_free(&cfg);
             vc_domain_def_free(def);
         }
     }
@@ -156,6 +226,15 @@ int main(int argc, char **argv)
 
     getrusage(RUSAGE_SELF, &ru);
     printf("peak memory (max RSS): %ld KiB\n", ru.ru_maxrss);
+
+    /* generated inputs, larger than any in the corpus: how it scales */
+    bench_listing(100000);
+    bench_listing(50000);
+    /* -drive only: with -device every disk would need a PCI slot */
+    bench_disks(10000, "virtio", "vd", "drive");
+    bench_disks(40000, "virtio", "vd", "drive");
+    bench_disks(10000, "scsi", "sd", "drive");
+    bench_disks(40000, "scsi", "sd", "drive");
 
     corpus_free(&helps);
     corpus_free(&xmls);

@@ -3,7 +3,8 @@
  * Every bad input gets one line naming the file and what is wrong, code
  * VC_EXIT_INPUT (2), and no crash or leak (make check-valgrind).  The
  * inputs are made here in a temporary directory: a 100 MB file does not
- * belong in the repository.
+ * belong in the repository, nor does a large device listing (made in
+ * memory).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "synth.h"
 #include "caps/caps.h"
 #include "util/alloc.h"
 #include "util/file.h"
@@ -224,6 +226,24 @@ static void test_huge_file(void **state)
     free(path);
 }
 
+/* A listing of 20k property lines (0.7 MB) where block sizes are spread
+ * over many devices: the flag needs one device that lists both. */
+static void test_large_listing_blockio(void **state)
+{
+    for (int pair = 0; pair <= 1; pair++) {
+        size_t len;
+        char *text = vc_synth_device_listing(20000, pair, &len);
+        vc_error err = { 0 };
+        vc_caps caps;
+
+        vc_caps_init(&caps);
+        assert_int_equal(vc_caps_parse_devices(&caps, text, len, "generated", &err), 0);
+        assert_int_equal(vc_caps_has(&caps, VC_CAP_BLOCKIO), pair);
+        free(text);
+    }
+    (void)state;
+}
+
 static void test_caps_list(void **state)
 {
     vc_error err = { 0 };
@@ -280,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_malformed_version),
         cmocka_unit_test(test_binary_garbage),
         cmocka_unit_test(test_huge_file),
+        cmocka_unit_test(test_large_listing_blockio),
         cmocka_unit_test(test_caps_list),
         cmocka_unit_test(test_report_roundtrip),
     };

@@ -1,4 +1,5 @@
 #include "caps/caps.h"
+#include "caps/caps_private.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/file.h"
@@ -45,6 +46,18 @@ int vc_cap_from_name(const char *name)
         if (strcmp(cap_names[i], name) == 0)
             return i;
     return -1;
+}
+
+int vc_caps_check_text(const char *text, size_t len, const char *path,
+                       const char *what, vc_error *err)
+{
+    size_t nul;
+
+    if (vc_text_is_clean(text, len, &nul))
+        return 0;
+    return vc_error_set(err, VC_EXIT_INPUT,
+                        "%s: binary data (NUL byte at offset %zu), not %s",
+                        path, nul, what);
 }
 
 int vc_caps_from_files(vc_caps *caps, const char *help_path,

@@ -12,15 +12,14 @@
  * ignored.
  */
 #include "caps/caps.h"
+#include "caps/caps_private.h"
 #include "util/alloc.h"
-#include "util/file.h"
+#include "util/buf.h"
 #include "util/strutil.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define ARRAY_CARDINALITY(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A device that exists means the flag. */
 static const struct {
@@ -180,72 +179,60 @@ static void parse_listing(listing *l, const char *text, size_t len)
     free(section);
 }
 
-static bool has_prop_suffix(const vc_strlist *props, const char *dev,
-                            const char *prop)
-{
-    size_t dl = strlen(dev);
-
-    for (size_t i = 0; i < props->n; i++) {
-        const char *s = props->items[i];
-        if (strncmp(s, dev, dl) == 0 && s[dl] == '.' && strcmp(s + dl + 1, prop) == 0)
-            return true;
-    }
-    return false;
-}
-
 /* Block size properties (any device) mean -device ...,logical_block_size=
  * and physical_block_size= work: they are a block-layer feature that
- * every block device lists alike. */
+ * every block device lists alike.  One device must list both; @props is
+ * sorted, so each candidate's partner is a bsearch away. */
 static bool has_blockio(const vc_strlist *props)
 {
-    for (size_t i = 0; i < props->n; i++) {
+    vc_buf partner = VC_BUF_INIT;
+    bool found = false;
+
+    for (size_t i = 0; i < props->n && !found; i++) {
         const char *s = props->items[i];
         const char *dot = strrchr(s, '.');
-        char *dev;
-        bool ok;
 
         if (!dot || strcmp(dot + 1, "logical_block_size") != 0)
             continue;
-        dev = vc_strndup(s, (size_t)(dot - s));
-        ok = has_prop_suffix(props, dev, "physical_block_size");
-        free(dev);
-        if (ok)
-            return true;
+        vc_buf_reset(&partner);
+        vc_buf_addf(&partner, "%.*s.physical_block_size", (int)(dot - s), s);
+        found = vc_strlist_has_sorted(props, partner.s);
     }
-    return false;
+    vc_buf_free(&partner);
+    return found;
 }
 
 int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
                           const char *path, vc_error *err)
 {
     listing l = { 0 };
-    size_t nul;
 
-    if (!vc_text_is_clean(text, len, &nul))
-        return vc_error_set(err, VC_EXIT_INPUT,
-                            "%s: binary data (NUL byte at offset %zu), not a "
-                            "QEMU device listing", path, nul);
+    if (vc_caps_check_text(text, len, path, "a QEMU device listing", err) < 0)
+        return -1;
 
     parse_listing(&l, text, len);
+    /* a listing may hold 100k names: look them up in log n */
+    vc_strlist_sort(&l.devices);
+    vc_strlist_sort(&l.props);
 
     for (size_t i = 0; i < ARRAY_CARDINALITY(device_flags); i++)
-        if (vc_strlist_has(&l.devices, device_flags[i].device))
+        if (vc_strlist_has_sorted(&l.devices, device_flags[i].device))
             vc_caps_set(caps, device_flags[i].flag);
     for (size_t i = 0; i < ARRAY_CARDINALITY(property_flags); i++)
-        if (vc_strlist_has(&l.props, property_flags[i].property))
+        if (vc_strlist_has_sorted(&l.props, property_flags[i].property))
             vc_caps_set(caps, property_flags[i].flag);
     if (has_blockio(&l.props))
         vc_caps_set(caps, VC_CAP_BLOCKIO);
 
     /* -vga qxl selects the qxl device: where that device is built in, -vga
      * accepts it even when the help's list of types leaves it out. */
-    if (vc_caps_has(caps, VC_CAP_VGA) && vc_strlist_has(&l.devices, "qxl"))
+    if (vc_caps_has(caps, VC_CAP_VGA) && vc_strlist_has_sorted(&l.devices, "qxl"))
         vc_caps_set(caps, VC_CAP_VGA_QXL);
 
     /* A spicevmc device is only wanted where -chardev spicevmc is not
      * there to be preferred. */
     if (!vc_caps_has(caps, VC_CAP_CHARDEV_SPICEVMC) &&
-        vc_strlist_has(&l.devices, "spicevmc"))
+        vc_strlist_has_sorted(&l.devices, "spicevmc"))
         vc_caps_set(caps, VC_CAP_DEVICE_SPICEVMC);
 
     vc_strlist_free(&l.devices);

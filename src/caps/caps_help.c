@@ -7,8 +7,8 @@
  * migration over unix sockets and fds).
  */
 #include "caps/caps.h"
+#include "caps/caps_private.h"
 #include "util/buf.h"
-#include "util/file.h"
 #include "util/strutil.h"
 
 #include <ctype.h>
@@ -93,8 +93,6 @@ static const struct {
     { 1002000, VC_CAP_DEVICE_VIDEO_PRIMARY },
     { 1002000, VC_CAP_VNC_SHARE_POLICY },
 };
-
-#define ARRAY_CARDINALITY(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const banners[] = {
     "QEMU emulator version",
@@ -242,18 +240,15 @@ static void apply_version_rules(vc_caps *caps, const char *text)
 int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
                        const char *path, vc_error *err)
 {
-    char *drive = NULL;
-    const char *p;
-    size_t nul;
+    char *drive = NULL, *block = NULL;
+    const char *block_of = NULL, *p;
 
     if (len == 0 || strspn(text, " \t\r\n") == len)
         return vc_error_set(err, VC_EXIT_INPUT,
                             "%s: empty help text (expected the output of "
                             "qemu -help)", path);
-    if (!vc_text_is_clean(text, len, &nul))
-        return vc_error_set(err, VC_EXIT_INPUT,
-                            "%s: binary data (NUL byte at offset %zu), not "
-                            "qemu -help output", path, nul);
+    if (vc_caps_check_text(text, len, path, "qemu -help output", err) < 0)
+        return -1;
     if (parse_banner(caps, text, path, err) < 0)
         return -1;
 
@@ -261,12 +256,17 @@ int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
         if (strstr(text, help_needles[i].needle))
             vc_caps_set(caps, help_needles[i].flag);
 
+    /* rows come grouped by option: copy each option's help out once */
     for (size_t i = 0; i < ARRAY_CARDINALITY(option_needles); i++) {
-        char *block = option_block(text, option_needles[i].option);
+        if (!block_of || strcmp(block_of, option_needles[i].option) != 0) {
+            free(block);
+            block_of = option_needles[i].option;
+            block = option_block(text, block_of);
+        }
         if (block && strstr(block, option_needles[i].needle))
             vc_caps_set(caps, option_needles[i].flag);
-        free(block);
     }
+    free(block);
 
     /* cache= values up to the closing bracket: the v1 syntax was
      * on|off; v2 names modes, and later releases added two. */

@@ -92,6 +92,11 @@ void vc_strlist_sort(vc_strlist *l)
         qsort(l->items, l->n, sizeof(*l->items), cmp_str);
 }
 
+bool vc_strlist_has_sorted(const vc_strlist *l, const char *s)
+{
+    return l->n && bsearch(&s, l->items, l->n, sizeof(*l->items), cmp_str);
+}
+
 void vc_strlist_free(vc_strlist *l)
 {
     for (size_t i = 0; i < l->n; i++)

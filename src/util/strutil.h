@@ -31,6 +31,8 @@ void vc_strlist_add(vc_strlist *l, const char *s);
 void vc_strlist_take(vc_strlist *l, char *s);
 bool vc_strlist_has(const vc_strlist *l, const char *s);
 void vc_strlist_sort(vc_strlist *l);
+/* vc_strlist_has in log n: @l must be sorted by vc_strlist_sort. */
+bool vc_strlist_has_sorted(const vc_strlist *l, const char *s);
 void vc_strlist_free(vc_strlist *l);
 
 #endif
