@@ -297,9 +297,16 @@ static int build_smp(vc_build_ctx *ctx)
 
     for (size_t i = 0; def->cpu && i < def->cpu->ncells; i++) {
         const vc_cpu_cell *cell = &def->cpu->cells[i];
-        char *cpus = cell->cpus_str ? vc_strdup(cell->cpus_str)
-                                    : vc_cpumask_format(&cell->cpus);
+        char *cpus = cell->cpus_str && !strchr(cell->cpus_str, ',')
+                     ? vc_strdup(cell->cpus_str) : vc_cpumask_format(&cell->cpus);
 
+        /* -numa cpus= takes one range: "0-3,8" would make "8" a key */
+        if (strchr(cpus, ',')) {
+            vc_build_unsupported(ctx, "disjoint NUMA cpu ranges are not supported "
+                                 "with this QEMU (cell %zu: cpus '%s')", i, cpus);
+            free(cpus);
+            return -1;
+        }
         vc_props_value(&p, "node");
         vc_props_addf(&p, "nodeid", "%zu", i);
         vc_props_add(&p, "cpus", cpus);
