@@ -91,7 +91,7 @@ static void test_opts_empty_values(void **state)
     OK(&p, OPTS, "driver", "-device", ",id=x");
 }
 
-/* A leading value QEMU would read as a key is named by the implied key. */
+/* A leading value QEMU would read as keys is named by the implied key. */
 static void test_opts_leading_value(void **state)
 {
     vc_props p = VC_PROPS_INIT;
@@ -100,12 +100,16 @@ static void test_opts_leading_value(void **state)
     vc_props_value(&p, "a=b");
     vc_props_add(&p, "process", "qemu:a=b");
     OK(&p, OPTS, "guest", "-name", "guest=a=b,process=qemu:a=b");
-    vc_props_value(&p, "a,b=c");         /* QemuOpts reads "a,b=c" as the value */
-    OK(&p, OPTS, "type", "-M", "a,,b=c");
+    vc_props_value(&p, "x,id=inj");      /* QEMU's id scan would find id=inj */
+    OK(&p, OPTS, "guest", "-name", "guest=x,,id=inj");
+    vc_props_value(&p, "a,b=c");
+    OK(&p, OPTS, "type", "-M", "type=a,,b=c");
     vc_props_value(&p, "pc-0.11");       /* the usual case: bare */
     OK(&p, OPTS, "type", "-M", "pc-0.11");
     vc_props_value(&p, "a=b");
     REFUSED(&p, OPTS, NULL, "-drive", "'a=b' cannot be given to QEMU's -drive");
+    vc_props_value(&p, "a,b");
+    REFUSED(&p, OPTS, NULL, "-drive", "'a,b' cannot be given to QEMU's -drive");
 }
 
 static void test_opts_builder_bugs(void **state)
