@@ -123,7 +123,11 @@ static void add_quoted(vc_buf *b, const char *s)
 
 /* QemuOpts (util/qemu-option.c): items split at single commas, a doubled
  * comma is a literal one; the first item is the implied key's value when
- * its text has no '=' before the first ','. */
+ * its text has no '=' before the first ','.  But QEMU's scan for the id
+ * (opts_parse_id) reads that item without the implied key, so
+ * "a,,id=b" would set the id, and keyval (-machine since 6.2) ends an
+ * implied value at the first ',': a leading value holding ',' is named
+ * as well. */
 static int format_opts(const vc_props *p, const char *implied, const char *option,
                        vc_buf *b, vc_error *err)
 {
@@ -137,11 +141,10 @@ static int format_opts(const vc_props *p, const char *implied, const char *optio
             if (i != 0)
                 return vc_error_set(err, VC_EXIT_INTERNAL, "internal error: %s: "
                                     "a bare value after the first item", option);
-            if (strchr(it->value, '=') &&
-                strcspn(it->value, "=") < strcspn(it->value, ",")) {
+            if (strpbrk(it->value, "=,")) {
                 if (!implied)
                     return cannot(err, option, NULL, it->value,
-                                  "'=' would make it a key");
+                                  "'=' or ',' would make it keys");
                 vc_buf_addf(b, "%s=", implied);
             }
             add_quoted(b, it->value);

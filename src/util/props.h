@@ -65,7 +65,8 @@ typedef enum vc_syntax {
 
 /* The one serializer.  @implied names the option's implied first key
  * (-device: "driver"; NULL when it has none): a leading value holding
- * '=' is written IMPLIED=VALUE, since QEMU would read it as a key.
+ * '=' or ',' is written IMPLIED=VALUE, since QEMU would read it as keys
+ * (a ',' through its id scan, or keyval's end of an implied value).
  * Returns the text, or NULL with @err set (VC_EXIT_BUILD, naming
  * @option) when a value cannot be said in @syntax. */
 char *vc_props_format(const vc_props *p, vc_syntax syntax, const char *implied,

@@ -1,0 +1,132 @@
+/* xml_values.c: the string values of an XML document, one replaceable
+ * at a time (libxml2 serializes the replacement with the escaping it
+ * needs: &quot;, &#10; in attributes, &lt; ...). */
+#include "xml_values.h"
+#include "util/alloc.h"
+#include "util/file.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+struct vc_xml_values {
+    xmlDocPtr doc;
+    xmlNodePtr *nodes;      /* an attribute or a text node */
+    size_t n, cap;
+};
+
+static void add_node(vc_xml_values *v, xmlNodePtr node)
+{
+    vc_grow(&v->nodes, &v->cap, v->n + 1, sizeof(*v->nodes));
+    v->nodes[v->n++] = node;
+}
+
+static void collect(vc_xml_values *v, xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE) {
+            for (xmlAttrPtr a = n->properties; a; a = a->next)
+                add_node(v, (xmlNodePtr)a);
+            collect(v, n->children);
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                   !xmlIsBlankNode(n)) {
+            add_node(v, n);
+        }
+    }
+}
+
+int vc_xml_values_load(const char *path, vc_xml_values **out, vc_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    vc_xml_values *v;
+
+    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &data, &len, err) < 0)
+        return -1;
+    v = VC_NEW(vc_xml_values);
+    v->doc = xmlReadMemory(data, (int)len, path, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+    free(data);
+    if (!v->doc) {
+        free(v);
+        return vc_error_set(err, VC_EXIT_INPUT, "%s: malformed XML", path);
+    }
+    collect(v, xmlDocGetRootElement(v->doc));
+    *out = v;
+    return 0;
+}
+
+size_t vc_xml_values_count(const vc_xml_values *v)
+{
+    return v->n;
+}
+
+/* An attribute's value, or a text node's content (caller frees). */
+static char *node_text(xmlNodePtr n)
+{
+    xmlChar *s = xmlNodeGetContent(n);
+    char *r = vc_strdup(s ? (const char *)s : "");
+
+    xmlFree(s);
+    return r;
+}
+
+const char *vc_xml_values_get(const vc_xml_values *v, size_t i)
+{
+    xmlNodePtr n = v->nodes[i];
+
+    /* a text node's content is its own; an attribute's is its text child */
+    if (n->type == XML_ATTRIBUTE_NODE)
+        n = n->children;
+    return n && n->content ? (const char *)n->content : "";
+}
+
+char *vc_xml_values_where(const vc_xml_values *v, size_t i)
+{
+    xmlChar *path = xmlGetNodePath(v->nodes[i]);
+    char *r = vc_strdup(path ? (const char *)path : "?");
+
+    xmlFree(path);
+    return r;
+}
+
+/* Set a node's text without entity parsing (xmlNodeSetContent on an
+ * attribute would read "&..." as references). */
+static void set_text(xmlNodePtr n, const char *value)
+{
+    if (n->type == XML_ATTRIBUTE_NODE) {
+        xmlAttrPtr a = (xmlAttrPtr)n;
+        xmlSetNsProp(a->parent, a->ns, a->name, (const xmlChar *)value);
+    } else {
+        xmlNodeSetContent(n, (const xmlChar *)value);   /* a text node: raw */
+    }
+}
+
+char *vc_xml_values_with(vc_xml_values *v, size_t i, const char *value, size_t *len)
+{
+    xmlNodePtr n = v->nodes[i];
+    char *orig = node_text(n);
+    xmlChar *mem = NULL;
+    int size = 0;
+    char *r;
+
+    set_text(n, value);
+    xmlDocDumpMemory(v->doc, &mem, &size);
+    set_text(n, orig);
+    free(orig);
+    r = vc_strndup(mem ? (const char *)mem : "", mem ? (size_t)size : 0);
+    xmlFree(mem);
+    *len = mem ? (size_t)size : 0;
+    return r;
+}
+
+void vc_xml_values_free(vc_xml_values *v)
+{
+    if (!v)
+        return;
+    xmlFreeDoc(v->doc);
+    free(v->nodes);
+    free(v);
+}
