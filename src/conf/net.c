@@ -4,6 +4,7 @@
 #include "util/strutil.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -298,6 +299,12 @@ static int parse_children(vc_parse_ctx *ctx, const xmlNode *node, vc_net_def *n,
                                               (n->nfilter_params + 1) * sizeof(fp));
                 n->filter_params[n->nfilter_params++] = fp;
             }
+        } else if (vc_xml_is(c, "tune") && !n->has_sndbuf) {
+            xmlNodePtr sb = vc_xml_child(c, "sndbuf");
+            r = sb ? vc_xml_text_ull(ctx, sb, ULONG_MAX, &n->sndbuf) : 0;
+            if (r < 0)
+                return -1;
+            n->has_sndbuf = r > 0;
         } else if (vc_xml_is(c, "link")) {
             int v = 0;
             if (vc_xml_enum(ctx, c, "state", vc_net_link_from_string,
@@ -504,6 +511,9 @@ void vc_net_format(vc_buf *b, const vc_net_def *n)
             vc_buf_add(b, "      </filterref>\n");
         }
     }
+    if (n->has_sndbuf)
+        vc_buf_addf(b, "      <tune>\n        <sndbuf>%llu</sndbuf>\n      </tune>\n",
+                    n->sndbuf);
     if (n->link)
         vc_buf_addf(b, "      <link state='%s'/>\n", vc_net_link_to_string(n->link));
     if (n->bandwidth && (n->bandwidth->in.set || n->bandwidth->out.set)) {

@@ -93,6 +93,8 @@ typedef struct vc_net_def {
     vc_filter_param *filter_params;
     size_t nfilter_params;
     vc_net_link link;
+    bool has_sndbuf;             /* <tune><sndbuf> */
+    unsigned long long sndbuf;
 
     vc_device_info info;         /* boot order, rom, alias, address */
 } vc_net_def;
