@@ -19,7 +19,8 @@ else
 Q := @
 quiet = @printf '  %-6s %s\n'
 endif
-LIB_SRC := $(sort $(wildcard src/util/*.c src/conf/*.c src/caps/*.c src/cpu/*.c src/net/*.c src/qemu/*.c))
+LIB_SRC := $(sort $(wildcard src/util/*.c src/conf/*.c src/caps/*.c src/cpu/*.c src/net/*.c src/qemu/*.c \
+	mock/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 HARNESS_SRC := $(sort $(wildcard harness/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
@@ -52,6 +53,9 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(quiet) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The fake kernel (mock/) finds its scenarios here, in the source tree.
+$(B)/mock/%.o: ALL_CFLAGS += -DVC_MOCK_SCENARIO_DIR='"$(CURDIR)/mock/scenarios"'
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
