@@ -7,8 +7,12 @@
  * recording in qemuhelpdata/ to detect them from), optional NAME.opts
  * (argv options, one a line) and the domain NAME.xml.  A case named
  * BASE+VARIANT reuses BASE.xml: the same domain against other
- * capabilities.  Every case uses the test profile.  REGENERATE=1
- * rewrites expectations (of the kind the case already has).
+ * capabilities.  Every case uses the test host over the fake kernel of
+ * mock/ in the scenario NAME.kernel names (default "current"); when the
+ * build calls that kernel, NAME.trace is its expected trace, and a
+ * descriptor left open and not handed to QEMU fails the case.
+ * REGENERATE=1 rewrites expectations (of the kind the case already has)
+ * and writes missing traces.
  *
  * Tier "xml2argv-reference": every row of the reference corpus's
  * xml2argv/cases.tsv, with the per-family pass counts after it.
@@ -20,6 +24,8 @@
 #include "expect.h"
 #include "tier.h"
 #include "conf/domain.h"
+#include "conf/network.h"
+#include "mock.h"
 #include "qemu/build.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -73,6 +79,11 @@ typedef struct argv_case {
     char *ref_expect;       /* ok, fail-build, fail-parse, error */
     char *cpu_map;
     map_cache *maps;
+    /* the fake kernel: NAME.kernel names the scenario (default
+     * "current"); NAME.trace is the expected trace, needed once the
+     * build calls the kernel at all */
+    char *kernel;
+    char *trace;
     bool passed;
 } argv_case;
 
@@ -88,17 +99,22 @@ static void argv_case_free(void *p)
     vc_strlist_free(&c->opts);
     free(c->ref_expect);
     free(c->cpu_map);
+    free(c->kernel);
+    free(c->trace);
     free(c);
 }
 
-/* Apply one "--key=value" option (or a reference "key=value"). */
+/* Apply one "--key=value" option (or a reference "key=value");
+ * --network-dir=DIR (relative to the source tree) sets *@network_dir. */
 static int apply_opt(const char *opt, vc_build_opts *opts, vc_qemu_config *cfg,
-                     vc_error *err)
+                     const char **network_dir, vc_error *err)
 {
     const char *o = strncmp(opt, "--", 2) == 0 ? opt + 2 : opt;
     long long n;
 
-    if (strncmp(o, "migrate-from=", 13) == 0) {
+    if (strncmp(o, "network-dir=", 12) == 0) {
+        *network_dir = o + 12;
+    } else if (strncmp(o, "migrate-from=", 13) == 0) {
         opts->migrate_from = o + 13;
     } else if (strncmp(o, "migrate-fd=", 11) == 0) {
         if (!vc_parse_ll(o + 11, 10, &n))
@@ -116,8 +132,22 @@ static int apply_opt(const char *opt, vc_build_opts *opts, vc_qemu_config *cfg,
     return 0;
 }
 
-/* "parse: MSG\n", "build: MSG\n" or the command line. */
-static char *run_case(argv_case *c, int *stage)
+/* The kernel trace with the descriptors @cmd hands to QEMU. */
+static char *take_trace(const vc_mock_kernel *mock, const vc_command *cmd, size_t *leaks)
+{
+    int *handed = vc_calloc(cmd->nfds, sizeof(*handed));
+    char *trace;
+
+    for (size_t i = 0; i < cmd->nfds; i++)
+        handed[i] = cmd->fds[i].fd;
+    trace = vc_mock_trace(mock, handed, cmd->nfds, leaks);
+    free(handed);
+    return trace;
+}
+
+/* "parse: MSG\n", "build: MSG\n" or the command line; *@trace is the
+ * fake kernel's trace and *@leaks the descriptors it says leaked. */
+static char *run_case(argv_case *c, int *stage, char **trace, size_t *leaks)
 {
     vc_build_opts opts;
     vc_qemu_config cfg;
@@ -125,6 +155,10 @@ static char *run_case(argv_case *c, int *stage)
     vc_command cmd = VC_COMMAND_INIT;
     vc_error err = { 0 };
     vc_caps caps;
+    vc_host host = *vc_host_test();
+    vc_host_networks networks = VC_HOST_NETWORKS_INIT;
+    vc_mock_kernel *mock = NULL;
+    const char *network_dir = NULL;
     char *out = NULL;
 
     vc_build_opts_init(&opts);
@@ -132,10 +166,23 @@ static char *run_case(argv_case *c, int *stage)
     vc_qemu_config_test_profile(&cfg);
     vc_caps_init(&caps);
     *stage = 0;
+    *trace = NULL;
+    *leaks = 0;
 
     for (size_t i = 0; i < c->opts.n; i++)
-        if (apply_opt(c->opts.items[i], &opts, &cfg, &err) < 0)
+        if (apply_opt(c->opts.items[i], &opts, &cfg, &network_dir, &err) < 0)
             goto setup_failed;
+    if (network_dir) {
+        char *dir = vc_asprintf("%s/%s", vc_corpus_srcdir(), network_dir);
+        int rc = vc_networks_load_dir(&networks, dir, &err);
+        free(dir);
+        if (rc < 0)
+            goto setup_failed;
+        host.networks = &networks;
+    }
+    if (!(mock = vc_mock_kernel_new(c->kernel ? c->kernel : "current", &err)))
+        goto setup_failed;
+    host.kernel = vc_mock_kernel_ops(mock);
     if (c->caps_list && vc_caps_parse_list(&caps, c->caps_list, &err) < 0)
         goto setup_failed;
     if (c->help_file && vc_caps_from_files(&caps, c->help_file, c->device_file, &err) < 0)
@@ -144,15 +191,16 @@ static char *run_case(argv_case *c, int *stage)
         goto setup_failed;
     vc_qemu_config_finish(&cfg);
 
-    if (!(def = vc_domain_parse_file(c->xml, vc_host_test(), VC_PARSE_INACTIVE, &err))) {
+    if (!(def = vc_domain_parse_file(c->xml, &host, VC_PARSE_INACTIVE, &err))) {
         *stage = 1;
         out = vc_asprintf("parse: %s\n", err.msg);
-    } else if (vc_qemu_build(def, vc_host_test(), &caps, &cfg, &opts, &cmd, &err) < 0) {
+    } else if (vc_qemu_build(def, &host, &caps, &cfg, &opts, &cmd, &err) < 0) {
         *stage = 2;
         out = vc_asprintf("build: %s\n", err.msg);
     } else {
         out = vc_command_to_line(&cmd);
     }
+    *trace = take_trace(mock, &cmd, leaks);
     goto cleanup;
 
  setup_failed:
@@ -163,14 +211,33 @@ static char *run_case(argv_case *c, int *stage)
     vc_command_free(&cmd);
     vc_domain_def_free(def);
     vc_qemu_config_free(&cfg);
+    vc_mock_kernel_free(mock);
+    vc_networks_free(&networks);
     return out;
+}
+
+/* A trace that shows the kernel was called at all must match NAME.trace
+ * (written by REGENERATE=1); a leak fails whatever the file says. */
+static int check_trace(const argv_case *c, const char *trace, size_t leaks)
+{
+    bool used = trace && strncmp(trace, "end:", 4) != 0;
+
+    if (leaks) {
+        fprintf(stderr, "%s: %zu descriptor(s) leaked:\n%s", c->name, leaks, trace);
+        return -1;
+    }
+    if (!used && !vc_path_exists(c->trace))
+        return 0;
+    return vc_expect_file(c->trace, trace ? trace : "");
 }
 
 static void test_project_case(void **state)
 {
     argv_case *c = ((vc_tier_case *)*state)->data;
     int stage;
-    char *actual = run_case(c, &stage);
+    char *trace;
+    size_t leaks;
+    char *actual = run_case(c, &stage, &trace, &leaks);
     int rc;
 
     if (stage < 0) {
@@ -182,12 +249,16 @@ static void test_project_case(void **state)
         fprintf(stderr, "%s: expected %s, got: %s", c->name,
                 c->expect_error ? "an error" : "a command line", actual);
         free(actual);
+        free(trace);
         fail_msg("outcome differs from %s", c->expect);
     }
     rc = vc_expect_file(c->expect, actual);
     free(actual);
+    if (rc == 0)
+        rc = check_trace(c, trace, leaks);
+    free(trace);
     if (rc < 0)
-        fail_msg("output differs from %s", c->expect);
+        fail_msg("output or kernel trace differs from %s / %s", c->expect, c->trace);
     c->passed = true;
 }
 
@@ -213,10 +284,16 @@ static void test_reference_case(void **state)
 {
     argv_case *c = ((vc_tier_case *)*state)->data;
     vc_error err = { 0 };
-    char *actual, *raw = NULL, *expected = NULL;
+    char *actual, *raw = NULL, *expected = NULL, *trace;
+    size_t leaks;
     int stage, rc;
 
-    actual = run_case(c, &stage);
+    actual = run_case(c, &stage, &trace, &leaks);
+    free(trace);
+    if (leaks) {
+        free(actual);
+        fail_msg("%zu descriptor(s) leaked", leaks);
+    }
     if (stage < 0) {
         fprintf(stderr, "%s", actual);
         free(actual);
@@ -288,6 +365,10 @@ static void add_project_case(vc_tier *tier, map_cache *maps, const char *dir,
     c->xml = vc_asprintf("%s/%s.xml", dir, base);
     c->expect_error = is_err;
     c->expect = vc_asprintf("%s/%s.%s", dir, name, is_err ? "err" : "args");
+    c->trace = vc_asprintf("%s/%s.trace", dir, name);
+    path = vc_asprintf("%s/%s.kernel", dir, name);
+    c->kernel = read_line_file(path);
+    free(path);
     path = vc_asprintf("%s/%s.caps", dir, name);
     c->caps_list = read_line_file(path);
     free(path);

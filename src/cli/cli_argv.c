@@ -2,7 +2,8 @@
  *
  * Parse the domain, take capabilities from --caps or a recorded QEMU
  * (--help-file/--device-file), the driver configuration from --config
- * and --set, and print the QEMU command line on one line.
+ * and --set, the host side over a fake kernel (--kernel, --network-dir),
+ * and print the QEMU command line on one line.
  */
 #include "cli/cli.h"
 #include "conf/domain.h"
@@ -16,11 +17,12 @@
 static const char usage_line[] =
     "usage: virtconform argv [--caps=a,b,c | --help-file=F [--device-file=G]] "
     "[--profile=test|system] [--config=FILE] [--set key=value]... "
-    "[--migrate-from=URI [--migrate-fd=N]] [--cpu-map=FILE] [--skip-legacy-cpus] DOMAIN.xml";
+    "[--migrate-from=URI [--migrate-fd=N]] [--cpu-map=FILE] [--skip-legacy-cpus] "
+    "[--kernel=SCENARIO] [--kernel-trace=FILE] [--network-dir=DIR] DOMAIN.xml";
 
 enum { OPT_CAPS = 1000, OPT_HELP_FILE, OPT_DEVICE_FILE, OPT_PROFILE, OPT_SET,
        OPT_CONFIG, OPT_MIGRATE_FROM, OPT_MIGRATE_FD, OPT_CPU_MAP,
-       OPT_SKIP_LEGACY, OPT_HELP };
+       OPT_SKIP_LEGACY, OPT_KERNEL, OPT_KERNEL_TRACE, OPT_NETWORK_DIR, OPT_HELP };
 
 static const struct option options[] = {
     { "caps", required_argument, NULL, OPT_CAPS },
@@ -33,6 +35,9 @@ static const struct option options[] = {
     { "migrate-fd", required_argument, NULL, OPT_MIGRATE_FD },
     { "cpu-map", required_argument, NULL, OPT_CPU_MAP },
     { "skip-legacy-cpus", no_argument, NULL, OPT_SKIP_LEGACY },
+    { "kernel", required_argument, NULL, OPT_KERNEL },
+    { "kernel-trace", required_argument, NULL, OPT_KERNEL_TRACE },
+    { "network-dir", required_argument, NULL, OPT_NETWORK_DIR },
     { "help", no_argument, NULL, OPT_HELP },
     { NULL, 0, NULL, 0 },
 };
@@ -41,6 +46,8 @@ int vc_cli_argv(int argc, char **argv)
 {
     const char *caps_list = NULL, *help_file = NULL, *device_file = NULL;
     const char *config_file = NULL, *profile = NULL;
+    const char *scenario = NULL, *trace_path = NULL, *network_dir = NULL;
+    vc_cli_kernel kc = { 0 };
     vc_strlist sets = { 0 };
     vc_build_opts opts;
     vc_qemu_config cfg;
@@ -80,6 +87,9 @@ int vc_cli_argv(int argc, char **argv)
             break;
         case OPT_CPU_MAP: cpu_map_path = optarg; break;
         case OPT_SKIP_LEGACY: opts.skip_legacy_cpus = true; break;
+        case OPT_KERNEL: scenario = optarg; break;
+        case OPT_KERNEL_TRACE: trace_path = optarg; break;
+        case OPT_NETWORK_DIR: network_dir = optarg; break;
         case OPT_HELP:
             printf("%s\n", usage_line);
             ret = VC_EXIT_OK;
@@ -128,17 +138,22 @@ int vc_cli_argv(int argc, char **argv)
         }
     }
     vc_qemu_config_finish(&cfg);
-    if ((ret = vc_cli_host(profile, cfg.state_dir, &host_storage, &host)) != 0)
+    if ((ret = vc_cli_host(profile, cfg.state_dir, &host_storage, &host)) != 0 ||
+        (ret = vc_cli_kernel_setup(&kc, host, scenario, network_dir)) != 0)
         goto cleanup;
 
-    if (!(def = vc_domain_parse_file(argv[optind], host, VC_PARSE_INACTIVE, &err))) {
+    if (!(def = vc_domain_parse_file(argv[optind], &kc.host, VC_PARSE_INACTIVE, &err))) {
         ret = vc_cli_fail_about(VC_EXIT_INPUT, argv[optind], err.msg);
         goto cleanup;
     }
-    if (vc_qemu_build(def, host, &caps, &cfg, &opts, &cmd, &err) < 0) {
+    if (vc_qemu_build(def, &kc.host, &caps, &cfg, &opts, &cmd, &err) < 0) {
         ret = vc_cli_fail_about(err.code ? err.code : VC_EXIT_BUILD, argv[optind], err.msg);
+        vc_cli_kernel_trace(&kc, &cmd, trace_path);
         goto cleanup;
     }
+    /* the trace before the command goes: it holds what QEMU is handed */
+    if ((ret = vc_cli_kernel_trace(&kc, &cmd, trace_path)) != 0)
+        goto cleanup;
     line = vc_command_to_line(&cmd);
     fputs(line, stdout);
     ret = VC_EXIT_OK;
@@ -146,6 +161,7 @@ int vc_cli_argv(int argc, char **argv)
  cleanup:
     free(line);
     vc_command_free(&cmd);
+    vc_cli_kernel_free(&kc);
     vc_domain_def_free(def);
     vc_cpu_map_free(cpu_map);
     vc_qemu_config_free(&cfg);

@@ -15,7 +15,8 @@ static const struct {
     { "xml2xml", vc_cli_xml2xml, "xml2xml [--inactive] [--profile=test|system] FILE.xml" },
     { "argv", vc_cli_argv, "argv [--caps=a,b,c | --help-file=F [--device-file=G]] [--profile=test|system]\n"
       "                   [--config=FILE] [--set key=value]... [--migrate-from=URI [--migrate-fd=N]]\n"
-      "                   [--cpu-map=FILE] [--skip-legacy-cpus] DOMAIN.xml" },
+      "                   [--cpu-map=FILE] [--skip-legacy-cpus]\n"
+      "                   [--kernel=SCENARIO] [--kernel-trace=FILE] [--network-dir=DIR] DOMAIN.xml" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -2,6 +2,7 @@
  * harness sets it up around every case (the reference corpus README,
  * "Test profile"). */
 #include "conf/host.h"
+#include "conf/network.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -56,6 +57,13 @@ static const vc_host_secret secrets[] = {
     { "mycluster_myname", "AQCVn5hO6HzFAhAAq0NCv8jtJcIcE+HOBlMQ1A" },
 };
 
+/* its networks: guests of "default" join virbr0, of "isolated" virbr1 */
+static const vc_network_def network_defs[] = {
+    { "default", "virbr0" }, { "isolated", "virbr1" },
+};
+static const vc_host_networks networks = { network_defs, N(network_defs), NULL, 0,
+                                           { NULL, 0, 0 } };
+
 static const vc_host test_host = {
     .name = "test",
     .arch = "x86_64",
@@ -80,6 +88,7 @@ static const vc_host test_host = {
     .nadded_caps = N(added_caps),
     .secrets = secrets,
     .nsecrets = N(secrets),
+    .networks = &networks,
 };
 
 const vc_host *vc_host_test(void)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "net/net.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -629,6 +630,15 @@ static void build_qemu_cmdline(vc_build_ctx *ctx)
                            q->env[i].value ? q->env[i].value : "");
 }
 
+/* A failed build leaves nothing behind on the host: the descriptors it
+ * would have handed to QEMU are closed, the macvtap links deleted. */
+static void undo_host_side(vc_build_ctx *ctx)
+{
+    vc_command_close_fds(ctx->cmd);
+    for (size_t i = 0; i < ctx->macvtaps.n; i++)
+        vc_net_link_delete(ctx->host->kernel, ctx->macvtaps.items[i], NULL);
+}
+
 /* What the host says its QEMUs have beyond the given capabilities, and
  * what follows from the emulator's architecture: x86 QEMUs name their
  * PCI bus "pci.0" (libvirt sets pci-multibus while probing them). */
@@ -752,6 +762,9 @@ int vc_qemu_build(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
     ret = 0;
 
 cleanup:
+    if (ret < 0)
+        undo_host_side(&ctx);
+    vc_strlist_free(&ctx.macvtaps);
     free(incoming);
     return ret;
 }

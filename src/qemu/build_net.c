@@ -2,12 +2,108 @@
  *   -net nic,model=e1000,vlan=1   -net tap,vlan=1        (old)
  *   -device e1000,vlan=1          -net tap,vlan=1        (semi-new)
  *   -netdev tap,id=hostnet1       -device e1000,netdev=hostnet1 (best)
- * Interfaces that need the host's networking (tap devices opened by
- * libvirt for network/bridge/direct) are rejected until that lands. */
+ * Interfaces of type network, bridge and direct get their host side
+ * from src/net through the host's kernel: a tap on the bridge (or a
+ * macvtap link) and, for virtio, vhost-net; QEMU is handed the
+ * descriptors (fd=, vhostfd=). */
 #include "qemu/build_private.h"
+#include "conf/network.h"
+#include "net/net.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* The descriptors an interface's host side holds (-1: none). */
+typedef struct host_fds {
+    int tap, vhost;
+} host_fds;
+
+static bool is_virtio(const vc_net_def *net)
+{
+    return net->model && VC_STREQ(net->model, "virtio");
+}
+
+/* Interfaces whose host side libvirt creates. */
+static bool has_host_side(const vc_net_def *net)
+{
+    return net->type == VC_NET_TYPE_NETWORK || net->type == VC_NET_TYPE_BRIDGE ||
+           net->type == VC_NET_TYPE_DIRECT;
+}
+
+static const vc_net_macvtap_mode macvtap_modes[VC_NET_DIRECT_LAST] = {
+    [VC_NET_DIRECT_VEPA] = VC_NET_MACVTAP_VEPA,
+    [VC_NET_DIRECT_PRIVATE] = VC_NET_MACVTAP_PRIVATE,
+    [VC_NET_DIRECT_BRIDGE] = VC_NET_MACVTAP_BRIDGE,
+    [VC_NET_DIRECT_PASSTHROUGH] = VC_NET_MACVTAP_PASSTHRU,
+};
+
+/* The tap (type network and bridge) or macvtap (type direct) of an
+ * interface, handed to QEMU (qemuNetworkIfaceConnect,
+ * qemuPhysIfaceConnect).  IFF_VNET_HDR is asked for a virtio NIC of a
+ * QEMU that can read it. */
+static int connect_tap(vc_build_ctx *ctx, const vc_net_def *net, int *fd)
+{
+    const vc_host_kernel *k = ctx->host->kernel;
+    bool vnet_hdr = VC_BUILD_HAS(ctx, VNET_HDR) && is_virtio(net);
+    const char *bridge = net->bridge;
+    char name[VC_NET_IFNAME_MAX];
+
+    if (!k)
+        return vc_build_error(ctx, "internal error host '%s' has no kernel to create "
+                              "interface devices with", ctx->host->name);
+    if (net->type == VC_NET_TYPE_NETWORK) {
+        const vc_network_def *nd = vc_host_network(ctx->host, net->network);
+        if (!nd)
+            return vc_build_error(ctx, "Network not found: no network with matching "
+                                  "name '%s'", net->network);
+        if (!nd->bridge)
+            return vc_build_error(ctx, "internal error network '%s' does not have a "
+                                  "bridge name.", nd->name);
+        bridge = nd->bridge;
+    }
+    if (net->type == VC_NET_TYPE_DIRECT) {
+        if (vc_net_macvtap_create(k, net->dev, net->ifname,
+                                  macvtap_modes[net->direct_mode], net->mac, vnet_hdr,
+                                  fd, name, ctx->err) < 0)
+            return -1;
+        /* a link outlives its descriptor: delete it if the build fails */
+        vc_strlist_add(&ctx->macvtaps, name);
+    } else if (vc_net_tap_create(k, bridge, net->ifname, net->mac, vnet_hdr, fd, name,
+                                 ctx->err) < 0) {
+        return -1;
+    }
+    vc_command_pass_fd(ctx->cmd, *fd, vc_net_close_fd, (void *)k);
+    return 0;
+}
+
+/* vhost-net with libvirt 0.10.2's rules (qemuOpenVhostNet, seed 001):
+ * <driver name='qemu'> never, a QEMU without vhost=/-netdev/-device or
+ * a NIC other than virtio: not (an error when <driver name='vhost'>
+ * asks for it), else it is opened if it can be. */
+static int open_vhost(vc_build_ctx *ctx, const vc_net_def *net, int *fd)
+{
+    const vc_host_kernel *k = ctx->host->kernel;
+    bool required = net->backend == VC_NET_BACKEND_VHOST;
+
+    *fd = -1;
+    if (net->backend == VC_NET_BACKEND_QEMU)
+        return 0;
+    if (!(VC_BUILD_HAS(ctx, VHOST_NET) && VC_BUILD_HAS(ctx, NETDEV) &&
+          VC_BUILD_HAS(ctx, DEVICE)))
+        return required ? vc_build_unsupported(ctx, "vhost-net is not supported with "
+                                               "this QEMU binary") : 0;
+    if (!is_virtio(net))
+        return required ? vc_build_unsupported(ctx, "vhost-net is only supported for "
+                                               "virtio network interfaces") : 0;
+    if ((*fd = vc_net_vhost_open(k)) < 0) {
+        if (required)
+            return vc_build_unsupported(ctx, "vhost-net was requested for an interface, "
+                                        "but is unavailable");
+        return 0;
+    }
+    vc_command_pass_fd(ctx->cmd, *fd, vc_net_close_fd, (void *)k);
+    return 0;
+}
 
 
 static bool use_netdev(vc_build_ctx *ctx)
@@ -22,20 +118,32 @@ static void add_mac(vc_props *p, const char *key, const unsigned char mac[VC_MAC
     vc_props_add(p, key, s);
 }
 
-/* The host side: "user", "tap,ifname=..,script=..", "socket,listen=.."
- * and its vlan/name or id. */
-static int host_net(vc_build_ctx *ctx, const vc_net_def *net, int vlan, vc_props *p)
+/* The host side: "user", "tap,fd=N", "tap,ifname=..,script=..",
+ * "socket,listen=..", its vlan/name or id, and for taps vhost and the
+ * send buffer (qemuBuildHostNetStr). */
+static int host_net(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
+                    const host_fds *fds, vc_props *p)
 {
+    bool tap = false;
+
     if (net->script && net->type != VC_NET_TYPE_ETHERNET)
         return vc_build_unsupported(ctx, "scripts are not supported on interfaces of type %s",
                                     vc_net_type_to_string(net->type));
     switch (net->type) {
+    case VC_NET_TYPE_NETWORK:
+    case VC_NET_TYPE_BRIDGE:
+    case VC_NET_TYPE_DIRECT:
+        vc_props_value(p, "tap");
+        vc_props_addf(p, "fd", "%d", fds->tap);
+        tap = true;
+        break;
     case VC_NET_TYPE_ETHERNET:
         vc_props_value(p, "tap");
         if (net->ifname)
             vc_props_add(p, "ifname", net->ifname);
         if (net->script)
             vc_props_add(p, "script", net->script);
+        tap = true;
         break;
     case VC_NET_TYPE_CLIENT:
     case VC_NET_TYPE_SERVER:
@@ -65,6 +173,12 @@ static int host_net(vc_build_ctx *ctx, const vc_net_def *net, int vlan, vc_props
     } else {
         vc_props_addf(p, "id", "host%s", net->info.alias);
     }
+    if (tap && fds->vhost >= 0) {
+        vc_props_add(p, "vhost", "on");
+        vc_props_addf(p, "vhostfd", "%d", fds->vhost);
+    }
+    if (tap && net->has_sndbuf)
+        vc_props_addf(p, "sndbuf", "%llu", net->sndbuf);
     return 0;
 }
 
@@ -98,6 +212,10 @@ static int virtio_opts(vc_build_ctx *ctx, const vc_net_def *net, vc_props *p)
         vc_props_add(p, "ioeventfd", vc_switch_to_string(net->ioeventfd));
     if (net->event_idx != VC_SWITCH_DEFAULT && VC_BUILD_HAS(ctx, VIRTIO_NET_PCI_EVENT_IDX))
         vc_props_add(p, "event_idx", vc_switch_to_string(net->event_idx));
+    /* RHEL's QEMU disables merged buffers on macvtap for migration to
+     * older hosts when told the NIC is one (seed 002) */
+    if (net->type == VC_NET_TYPE_DIRECT && VC_BUILD_HAS(ctx, VIRTIO_NET_MACVTAP_COMPAT))
+        vc_props_add(p, "__com_redhat_macvtap_compat", "on");
     return 0;
 }
 
@@ -136,12 +254,16 @@ static int build_interface(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
                            unsigned bootindex)
 {
     vc_props host = VC_PROPS_INIT, guest = VC_PROPS_INIT;
+    host_fds fds = { -1, -1 };
     int ret = -1;
 
     /* a hostdev interface is a PCI passthrough device, built there */
     if (net->type == VC_NET_TYPE_HOSTDEV)
         return 0;
-    if (host_net(ctx, net, vlan, &host) < 0)
+    if (has_host_side(net) &&
+        (connect_tap(ctx, net, &fds.tap) < 0 || open_vhost(ctx, net, &fds.vhost) < 0))
+        return -1;
+    if (host_net(ctx, net, vlan, &fds, &host) < 0)
         goto cleanup;
     if (use_netdev(ctx) && vc_build_opt(ctx, VC_QOPT_NETDEV, &host) < 0)
         goto cleanup;

@@ -38,6 +38,8 @@ typedef struct vc_build_ctx {
     const char *machine;
     /* -domid value: the host's id for the domain, or the definition's. */
     int domid;
+    /* macvtap links made so far: a build that fails deletes them */
+    vc_strlist macvtaps;
 } vc_build_ctx;
 
 #define VC_BUILD_HAS(ctx, flag) vc_caps_has(&(ctx)->caps, VC_CAP_##flag)

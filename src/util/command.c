@@ -56,6 +56,22 @@ int vc_command_add_props(vc_command *cmd, const char *option, vc_syntax syntax,
     return 0;
 }
 
+void vc_command_pass_fd(vc_command *cmd, int fd, vc_fd_closer close, void *opaque)
+{
+    vc_grow(&cmd->fds, &cmd->fds_cap, cmd->nfds + 1, sizeof(*cmd->fds));
+    cmd->fds[cmd->nfds].fd = fd;
+    cmd->fds[cmd->nfds].close = close;
+    cmd->fds[cmd->nfds].opaque = opaque;
+    cmd->nfds++;
+}
+
+void vc_command_close_fds(vc_command *cmd)
+{
+    for (size_t i = 0; i < cmd->nfds; i++)
+        cmd->fds[i].close(cmd->fds[i].opaque, cmd->fds[i].fd);
+    cmd->nfds = 0;
+}
+
 const char *vc_command_last(const vc_command *cmd)
 {
     return cmd->nargs ? cmd->args[cmd->nargs - 1].text : NULL;
@@ -113,4 +129,8 @@ void vc_command_free(vc_command *cmd)
     free(cmd->args);
     cmd->args = NULL;
     cmd->nargs = cmd->cap = 0;
+    vc_command_close_fds(cmd);
+    free(cmd->fds);
+    cmd->fds = NULL;
+    cmd->fds_cap = 0;
 }

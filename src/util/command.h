@@ -18,13 +18,24 @@ typedef struct vc_command_arg {
     vc_props props;         /* what the text was made from */
 } vc_command_arg;
 
+/* Closes a descriptor the command holds (through whatever kernel made it). */
+typedef void (*vc_fd_closer)(void *opaque, int fd);
+
+typedef struct vc_command_fd {
+    int fd;
+    vc_fd_closer close;
+    void *opaque;
+} vc_command_fd;
+
 typedef struct vc_command {
     vc_strlist env;         /* "NAME=value", in order */
     vc_command_arg *args;   /* args[0] is the program */
     size_t nargs, cap;
+    vc_command_fd *fds;     /* descriptors handed to the program */
+    size_t nfds, fds_cap;
 } vc_command;
 
-#define VC_COMMAND_INIT { { NULL, 0, 0 }, NULL, 0, 0 }
+#define VC_COMMAND_INIT { { NULL, 0, 0 }, NULL, 0, 0, NULL, 0, 0 }
 
 /* NAME=value; @name must be a shell variable name. */
 void vc_command_add_env(vc_command *cmd, const char *name, const char *value);
@@ -39,6 +50,12 @@ void vc_command_add_argf(vc_command *cmd, const char *fmt, ...)
  * that syntax. */
 int vc_command_add_props(vc_command *cmd, const char *option, vc_syntax syntax,
                          const char *implied, vc_props *props, vc_error *err);
+
+/* Hand @fd to the program (libvirt's virCommandTransferFD): the command
+ * owns it from now on and closes it with @close when freed. */
+void vc_command_pass_fd(vc_command *cmd, int fd, vc_fd_closer close, void *opaque);
+/* Close every descriptor the command holds (a build that failed). */
+void vc_command_close_fds(vc_command *cmd);
 
 /* The last argument's text (NULL when there is none). */
 const char *vc_command_last(const vc_command *cmd);

@@ -1,0 +1,122 @@
+/* network.c: network definitions read from a directory of NAME.xml
+ * files, as libvirt keeps them in /etc/libvirt/qemu/networks. */
+#include "conf/network.h"
+#include "conf/conf_private.h"
+#include "util/alloc.h"
+#include "util/file.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Network definitions are small. */
+#define NETWORK_XML_MAX (1024u * 1024)
+
+const vc_network_def *vc_host_network(const vc_host *host, const char *name)
+{
+    const vc_host_networks *nets = host->networks;
+
+    for (size_t i = 0; nets && name && i < nets->n; i++)
+        if (strcmp(nets->defs[i].name, name) == 0)
+            return &nets->defs[i];
+    return NULL;
+}
+
+static const char *keep(vc_host_networks *nets, char *s)
+{
+    if (!s)
+        return NULL;
+    vc_strlist_take(&nets->strings, s);
+    return s;
+}
+
+/* One NAME.xml. */
+static int load_one(vc_host_networks *nets, const char *path, const char *fname,
+                    vc_error *err)
+{
+    size_t base = strlen(fname) - strlen(".xml");
+    vc_network_def def = { NULL, NULL };
+    xmlDocPtr doc = NULL;
+    xmlNodePtr root, n;
+    char *text = NULL, *name = NULL;
+    size_t len;
+    int ret = -1;
+
+    if (vc_file_read(path, NETWORK_XML_MAX, &text, &len, err) < 0 ||
+        !(doc = vc_xml_read(text, len, NETWORK_XML_MAX, path, err)))
+        goto cleanup;
+    root = xmlDocGetRootElement(doc);
+    if (!vc_xml_is(root, "network")) {
+        vc_error_set(err, VC_EXIT_INPUT, "%s: unexpected root element <%s>, expecting "
+                     "<network>", path, (const char *)root->name);
+        goto cleanup;
+    }
+    if (!(n = vc_xml_child(root, "name")) || !(name = vc_xml_text(n)) || !*name) {
+        vc_error_set(err, VC_EXIT_INPUT, "%s: missing network <name>", path);
+        goto cleanup;
+    }
+    if (strlen(name) != base || strncmp(name, fname, base) != 0) {
+        vc_error_set(err, VC_EXIT_INPUT, "%s: network config file name does not match "
+                     "network name '%s'", path, name);
+        goto cleanup;
+    }
+    if (vc_host_network(&(vc_host){ .networks = nets }, name)) {
+        vc_error_set(err, VC_EXIT_INPUT, "%s: network '%s' is defined twice", path, name);
+        goto cleanup;
+    }
+    def.name = keep(nets, name);
+    name = NULL;
+    if ((n = vc_xml_child(root, "bridge")))
+        def.bridge = keep(nets, vc_xml_prop(n, "name"));
+    vc_grow(&nets->owned, &nets->cap, nets->n + 1, sizeof(*nets->owned));
+    nets->owned[nets->n++] = def;
+    nets->defs = nets->owned;
+    ret = 0;
+cleanup:
+    free(name);
+    xmlFreeDoc(doc);
+    free(text);
+    return ret;
+}
+
+int vc_networks_load_dir(vc_host_networks *nets, const char *dir, vc_error *err)
+{
+    vc_strlist names = { 0 };
+    struct dirent *e;
+    DIR *d;
+    int ret = -1;
+
+    if (!(d = opendir(dir)))
+        return vc_error_set(err, VC_EXIT_INPUT, "%s: cannot read network directory: %s",
+                            dir, strerror(errno));
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n > 4 && strcmp(e->d_name + n - 4, ".xml") == 0)
+            vc_strlist_add(&names, e->d_name);
+    }
+    closedir(d);
+    vc_strlist_sort(&names);
+    for (size_t i = 0; i < names.n; i++) {
+        char *path = vc_asprintf("%s/%s", dir, names.items[i]);
+        int rc = load_one(nets, path, names.items[i], err);
+        free(path);
+        if (rc < 0)
+            goto cleanup;
+    }
+    ret = 0;
+cleanup:
+    if (ret < 0)
+        vc_networks_free(nets);
+    vc_strlist_free(&names);
+    return ret;
+}
+
+void vc_networks_free(vc_host_networks *nets)
+{
+    free(nets->owned);
+    vc_strlist_free(&nets->strings);
+    nets->owned = NULL;
+    nets->defs = NULL;
+    nets->n = nets->cap = 0;
+}

@@ -1,0 +1,38 @@
+/* network.h: the virtual networks a host defines (libvirt's network XML,
+ * as far as a guest's <interface type='network'> needs it: the name and
+ * the bridge its guests' taps join). */
+#ifndef VC_CONF_NETWORK_H
+#define VC_CONF_NETWORK_H
+
+#include <stddef.h>
+
+#include "conf/host.h"
+#include "util/error.h"
+#include "util/strutil.h"
+
+typedef struct vc_network_def {
+    const char *name;
+    const char *bridge;         /* NULL: the network has none */
+} vc_network_def;
+
+struct vc_host_networks {
+    const vc_network_def *defs;
+    size_t n;
+    /* storage of networks read from files */
+    vc_network_def *owned;
+    size_t cap;
+    vc_strlist strings;
+};
+typedef struct vc_host_networks vc_host_networks;
+
+#define VC_HOST_NETWORKS_INIT { NULL, 0, NULL, 0, { NULL, 0, 0 } }
+
+/* Read every DIR/NAME.xml (a <network> whose <name> is NAME).  Errors
+ * name the file (VC_EXIT_INPUT); nothing is kept then. */
+int vc_networks_load_dir(vc_host_networks *nets, const char *dir, vc_error *err);
+void vc_networks_free(vc_host_networks *nets);
+
+/* The host's network of that name, NULL when it has none. */
+const vc_network_def *vc_host_network(const vc_host *host, const char *name);
+
+#endif
