@@ -9,8 +9,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
-/* what macvtap's TUNGETFEATURES reports, and TUNSETIFF may change */
-#define MACVTAP_FEATURES (IFF_TAP | IFF_NO_PI | IFF_VNET_HDR | IFF_MULTI_QUEUE)
+/* what TUNSETIFF may change on a macvtap queue (of its features) */
 #define MACVTAP_SETTABLE (IFF_VNET_HDR | IFF_MULTI_QUEUE)
 /* the flags SIOCSIFFLAGS may change (dev_change_flags) */
 #define IF_SETTABLE (IFF_UP | IFF_DEBUG | IFF_NOTRAILERS | IFF_NOARP | IFF_DYNAMIC | \
@@ -37,7 +36,8 @@ typedef struct request {
 
 static long tun_getfeatures(vc_mock_kernel *m, mock_fd *f, mock_link *l, void *arg)
 {
-    unsigned int features = f->kind == MOCK_FD_MACVTAP ? MACVTAP_FEATURES : m->tun_features;
+    unsigned int features = f->kind == MOCK_FD_MACVTAP ? m->macvtap_features
+                                                       : m->tun_features;
 
     (void)l;
     memcpy(arg, &features, sizeof(features));
@@ -58,9 +58,10 @@ static long tun_getiff(vc_mock_kernel *m, mock_fd *f, mock_link *l, void *arg)
 }
 
 /* a macvtap queue: IFF_TAP|IFF_NO_PI, with or without its features */
-static long macvtap_setiff(mock_fd *f, unsigned short flags)
+static long macvtap_setiff(vc_mock_kernel *m, mock_fd *f, unsigned short flags)
 {
-    if ((flags & ~MACVTAP_SETTABLE) != (IFF_TAP | IFF_NO_PI))
+    if ((flags & ~MACVTAP_SETTABLE) != (IFF_TAP | IFF_NO_PI) ||
+        (flags & MACVTAP_SETTABLE & ~m->macvtap_features))
         return -EINVAL;
     f->tun_flags = (short)((f->tun_flags & ~MACVTAP_SETTABLE) | (flags & MACVTAP_SETTABLE));
     return 0;
@@ -74,7 +75,7 @@ static long tun_setiff(vc_mock_kernel *m, mock_fd *f, mock_link *l, void *arg)
     long rc;
 
     if (f->kind == MOCK_FD_MACVTAP)
-        return macvtap_setiff(f, flags);
+        return macvtap_setiff(m, f, flags);
     if (l)
         return -EINVAL;
     /* only taps: a tun device is of no use to a guest NIC */

@@ -26,16 +26,23 @@
  *   bridge NAME [MAC]        a bridge (up)
  *   macvtap                  RTM_NEWLINK can make macvtap links (and
  *                            /dev/tapN opens for each)
+ *   macvtap-features [FLAG...]  a macvtap queue's TUNGETFEATURES, and
+ *                            which of IFF_VNET_HDR, IFF_MULTI_QUEUE its
+ *                            TUNSETIFF accepts (an older macvtap)
+ *   macvtap-flags [FLAG...]  the flags a macvtap queue opens with
  *   fail CALL WHAT ERR [N]   the first N (default every) matching calls
  *                            fail with errno ERR:
  *                              open PATH, ioctl REQUEST (TUNSETIFF,
  *                              SIOCBRADDIF, ...), socket DOMAIN
  *                              (AF_NETLINK, AF_PACKET, ...), netlink
  *                              MSGTYPE (RTM_NEWLINK, RTM_DELLINK: the
- *                              kernel acknowledges with -ERR)
+ *                              kernel acknowledges with -ERR), sendto
+ *                              MSGTYPE (sending it fails), recv MSGTYPE
+ *                              (reading the answer to it fails; the
+ *                              answer stays queued)
  *
- * Later directives add to earlier ones; tun-features and
- * tungetiff-unattached replace.  A link's MAC defaults to
+ * Later directives add to earlier ones; tun-features,
+ * tungetiff-unattached, macvtap-features and macvtap-flags replace.  A link's MAC defaults to
  * 02:00:00:00:HI:LO of its ifindex, as does every new link's.
  */
 #ifndef VC_MOCK_MOCK_H

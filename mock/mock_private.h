@@ -46,7 +46,7 @@ typedef struct mock_fd {
 } mock_fd;
 
 typedef enum mock_call { MOCK_CALL_OPEN, MOCK_CALL_IOCTL, MOCK_CALL_SOCKET,
-                         MOCK_CALL_NETLINK } mock_call;
+                         MOCK_CALL_NETLINK, MOCK_CALL_SENDTO, MOCK_CALL_RECV } mock_call;
 
 /* fail CALL WHAT ERR [N] */
 typedef struct mock_fail {
@@ -64,6 +64,8 @@ struct vc_mock_kernel {
     unsigned int tun_features;
     int tungetiff_unattached;   /* errno; 0: returns 0 */
     bool macvtap;
+    unsigned int macvtap_features;  /* a macvtap queue's TUNGETFEATURES */
+    unsigned int macvtap_flags;     /* and the flags it opens with */
     mock_fail *fails;
     size_t nfails, capfails;
     /* the state */

@@ -328,6 +328,8 @@ ssize_t mock_nl_send(void *opaque, int fd, const void *buf, size_t len)
         sock = -EINVAL;
     if (sock < 0)
         rc = sock;
+    if (rc == 0 && (error = mock_fail_match(m, MOCK_CALL_SENDTO, req.hdr.nlmsg_type, NULL)))
+        rc = -error;            /* never reached the kernel */
     if (rc == 0) {
         error = act(m, &req);
         if (error || (req.hdr.nlmsg_flags & NLM_F_ACK))
@@ -353,13 +355,17 @@ ssize_t mock_nl_recv(void *opaque, int fd, void *buf, size_t len)
         rc = -EAGAIN;       /* would wait for ever */
     if (rc == 0 && !buf)
         rc = -EFAULT;
+    if (rc == 0) {
+        /* only acknowledgements are ever queued; a failed read leaves
+         * the answer queued */
+        memcpy(&hdr, f->queue, sizeof(hdr));
+        memcpy(&err, f->queue + NLMSG_HDRLEN, sizeof(err));
+        rc = -mock_fail_match(m, MOCK_CALL_RECV, err.msg.nlmsg_type, NULL);
+    }
     if (rc < 0) {
         mock_put_result(&line, rc);
         return mock_trace_return(m, &line, rc);
     }
-    /* only acknowledgements are ever queued */
-    memcpy(&hdr, f->queue, sizeof(hdr));
-    memcpy(&err, f->queue + NLMSG_HDRLEN, sizeof(err));
     n = hdr.nlmsg_len < len ? hdr.nlmsg_len : len;
     memcpy(buf, f->queue, n);
     size = NLMSG_ALIGN(hdr.nlmsg_len);

@@ -117,18 +117,38 @@ static int d_device(vc_mock_kernel *m, char **w, size_t n, const loc *at, vc_err
     return 0;
 }
 
-static int d_tun_features(vc_mock_kernel *m, char **w, size_t n, const loc *at,
-                          vc_error *err)
+/* FLAG... of linux/if_tun.h into @mask, replacing it */
+static int tun_mask(char **w, size_t n, unsigned int *mask, const loc *at, vc_error *err)
 {
-    unsigned long flag, mask = 0;
+    unsigned long flag;
 
+    *mask = 0;
     for (size_t i = 0; i < n; i++) {
         if (!mock_value_of(mock_tun_flags, w[i], &flag))
             return bad(err, at, "unknown tun flag '%s'", w[i]);
-        mask |= flag;
+        *mask |= (unsigned int)flag;
     }
-    m->tun_features = (unsigned int)mask;
     return 0;
+}
+
+static int d_tun_features(vc_mock_kernel *m, char **w, size_t n, const loc *at,
+                          vc_error *err)
+{
+    return tun_mask(w, n, &m->tun_features, at, err);
+}
+
+/* an older macvtap: the features its queues report, the flags they
+ * open with */
+static int d_macvtap_features(vc_mock_kernel *m, char **w, size_t n, const loc *at,
+                              vc_error *err)
+{
+    return tun_mask(w, n, &m->macvtap_features, at, err);
+}
+
+static int d_macvtap_flags(vc_mock_kernel *m, char **w, size_t n, const loc *at,
+                           vc_error *err)
+{
+    return tun_mask(w, n, &m->macvtap_flags, at, err);
 }
 
 static int errno_word(const char *word, int *e, const loc *at, vc_error *err)
@@ -208,6 +228,9 @@ static const struct {
     { "ioctl", MOCK_CALL_IOCTL, mock_requests },
     { "socket", MOCK_CALL_SOCKET, mock_domains },
     { "netlink", MOCK_CALL_NETLINK, mock_nl_types },
+    /* the exchange itself: sending the request, reading its answer */
+    { "sendto", MOCK_CALL_SENDTO, mock_nl_types },
+    { "recv", MOCK_CALL_RECV, mock_nl_types },
 };
 
 static int d_fail(vc_mock_kernel *m, char **w, size_t n, const loc *at, vc_error *err)
@@ -219,7 +242,8 @@ static int d_fail(vc_mock_kernel *m, char **w, size_t n, const loc *at, vc_error
     while (c < sizeof(calls) / sizeof(calls[0]) && !VC_STREQ(calls[c].name, w[0]))
         c++;
     if (c == sizeof(calls) / sizeof(calls[0]))
-        return bad(err, at, "unknown call '%s' (open, ioctl, socket, netlink)", w[0]);
+        return bad(err, at, "unknown call '%s' (open, ioctl, socket, netlink, sendto, "
+                   "recv)", w[0]);
     f.call = calls[c].call;
     if (!calls[c].what && w[1][0] != '/')
         return bad(err, at, "'%s' is not an absolute path", w[1]);
@@ -250,6 +274,8 @@ static const struct directive {
     { "link", 1, 2, "NAME [MAC]", d_link },
     { "bridge", 1, 2, "NAME [MAC]", d_bridge },
     { "macvtap", 0, 0, "", d_macvtap },
+    { "macvtap-features", 0, MAX_WORDS - 1, "[FLAG...]", d_macvtap_features },
+    { "macvtap-flags", 0, MAX_WORDS - 1, "[FLAG...]", d_macvtap_flags },
     { "fail", 3, 4, "CALL WHAT ERRNO [COUNT]", d_fail },
 };
 

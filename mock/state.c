@@ -15,7 +15,8 @@
 
 #define TUN_PATH "/dev/net/tun"
 #define TAP_PREFIX "/dev/tap"
-/* the flags a macvtap queue starts with */
+/* a current macvtap queue: what it reports, how it opens */
+#define MACVTAP_FEATURES (IFF_TAP | IFF_NO_PI | IFF_VNET_HDR | IFF_MULTI_QUEUE)
 #define MACVTAP_TUN_FLAGS (IFF_TAP | IFF_NO_PI | IFF_VNET_HDR)
 /* dev_alloc_name gives up past this */
 #define NAME_NUMBERS 32768
@@ -196,7 +197,7 @@ static long serve_open(vc_mock_kernel *m, const char *path)
     if (l && l->kind == MOCK_LINK_MACVTAP) {
         if ((fd = mock_fd_new(m, MOCK_FD_MACVTAP, mock_escaped(path))) >= 0) {
             m->fds[fd].link = l->ifindex;
-            m->fds[fd].tun_flags = MACVTAP_TUN_FLAGS;
+            m->fds[fd].tun_flags = (short)m->macvtap_flags;
         }
         return fd;
     }
@@ -324,6 +325,8 @@ vc_mock_kernel *vc_mock_kernel_new(const char *scenario, vc_error *err)
     m->ops = (vc_host_kernel){ k_open, k_close, mock_ioctl, k_socket, mock_nl_send,
                                mock_nl_recv, k_note, m };
     m->tungetiff_unattached = EBADFD;
+    m->macvtap_features = MACVTAP_FEATURES;
+    m->macvtap_flags = MACVTAP_TUN_FLAGS;
     m->next_ifindex = 1;
     mock_link_add(m, "lo", MOCK_LINK_LOOPBACK, &lo);
     memset(lo->mac, 0, sizeof(lo->mac));

@@ -641,6 +641,177 @@ static void test_macvtap_names(void **state)
     vc_mock_kernel_free(m);
 }
 
+/* The exchange with rtnetlink failing at each step; an answer lost
+ * after the request went out still leaves no link behind. */
+static void test_macvtap_netlink_exchange(void **state)
+{
+    (void)state;
+    expect_macvtap_refused("\ninclude current\nfail socket AF_NETLINK EACCES\n", "eth0", NULL,
+                           true, "cannot open netlink socket: Permission denied",
+                           (const char *const[]){
+                               "socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) = -1 EACCES",
+                               NULL });
+    expect_macvtap_refused("\ninclude current\nfail sendto RTM_NEWLINK ENOBUFS\n", "eth0",
+                           NULL, true, "cannot send to netlink socket: No buffer space "
+                           "available", (const char *const[]){ "close(3) = 0", NULL });
+    expect_macvtap_refused("\ninclude current\nfail recv RTM_NEWLINK EINTR\n", "eth0", NULL,
+                           true, "cannot receive from netlink socket: Interrupted system call",
+                           (const char *const[]){
+                               "recv(3) = -1 EINTR",
+                               "sendto(3, RTM_DELLINK [NLM_F_REQUEST|NLM_F_ACK] "
+                               "IFLA_IFNAME=\"macvtap0\") = 48",
+                               "recv(3) = NLMSG_ERROR 0", NULL });
+}
+
+/* a kernel whose netlink answers are cut to 8 bytes */
+static ssize_t short_recv(void *opaque, int fd, void *buf, size_t len)
+{
+    const vc_host_kernel *k = vc_mock_kernel_ops(opaque);
+    ssize_t n = k->nl_recv(k->opaque, fd, buf, len);
+
+    return n > 8 ? 8 : n;
+}
+
+static void test_macvtap_malformed_answer(void **state)
+{
+    vc_mock_kernel *m = boot("current");
+    vc_host_kernel k = *vc_mock_kernel_ops(m);
+    vc_error err = { 0 };
+    char name[VC_NET_IFNAME_MAX];
+    int fd = -2;
+
+    (void)state;
+    k.opaque = m;
+    k.nl_recv = short_recv;
+    assert_int_equal(vc_net_macvtap_create(&k, "eth0", NULL, VC_NET_MACVTAP_VEPA, guest_mac,
+                                           true, &fd, name, &err), -1);
+    assert_int_equal(fd, -1);
+    /* the cleanup's own answer is cut too: what the kernel did is
+     * unknown, and the error says so */
+    expect_error(&err, "internal error malformed netlink response message; macvtap0 is left "
+                 "behind: internal error malformed netlink response message");
+    EXPECT_LINES(m, NULL, 0, "sendto(3, RTM_DELLINK [NLM_F_REQUEST|NLM_F_ACK] "
+                 "IFLA_IFNAME=\"macvtap0\") = 48");
+    vc_mock_kernel_free(m);
+}
+
+/* The deletion after a failure fails too: the failure comes first, and
+ * the link the kernel kept is named. */
+static void test_macvtap_delete_fails(void **state)
+{
+    vc_mock_kernel *m = boot_text("include current\nfail open /dev/tap7 ENXIO\n"
+                                  "fail sendto RTM_DELLINK ENOBUFS 1\n");
+    vc_error err = { 0 };
+    char name[VC_NET_IFNAME_MAX];
+
+    (void)state;
+    assert_int_equal(macvtap_create(m, "eth0", NULL, VC_NET_MACVTAP_VEPA, true, name, &err),
+                     -1);
+    expect_error(&err, "cannot open macvtap tap device /dev/tap7: No such device or address; "
+                 "macvtap0 is left behind: cannot send to netlink socket: No buffer space "
+                 "available");
+    EXPECT_LINES(m, NULL, 0, "end: link macvtap0 created: macvtap 52:54:00:12:34:56 on eth0 "
+                 "MACVLAN_MODE_VEPA, up");
+    vc_mock_kernel_free(m);
+}
+
+/* udev makes /dev/tapN after the link: ENOENT is waited out */
+static void test_macvtap_tap_late(void **state)
+{
+    vc_mock_kernel *m = boot_text("include current\nfail open /dev/tap7 ENOENT 2\n");
+    vc_error err = { 0 };
+    char name[VC_NET_IFNAME_MAX];
+
+    (void)state;
+    assert_int_equal(macvtap_create(m, "eth0", NULL, VC_NET_MACVTAP_VEPA, true, name, &err),
+                     3);
+    EXPECT_LINES(m, NULL, 0, "open(\"/dev/tap7\", O_RDWR) = -1 ENOENT",
+                 "open(\"/dev/tap7\", O_RDWR) = 3");
+    vc_mock_kernel_free(m);
+
+    /* for ever: the link goes */
+    expect_macvtap_refused("\ninclude current\nfail open /dev/tap7 ENOENT\n", "eth0", NULL,
+                           true, "cannot open macvtap tap device /dev/tap7: No such file or "
+                           "directory", (const char *const[]){
+                               "recv(3) = NLMSG_ERROR 0", NULL });
+    expect_macvtap_refused("\ninclude current\nfail ioctl SIOCGIFINDEX ENODEV\n", "eth0",
+                           NULL, true, "Unable to get index for interface eth0: No such "
+                           "device", (const char *const[]){ NULL });
+}
+
+/* An older macvtap: queues that open without IFF_VNET_HDR, and may not
+ * have it at all. */
+static void test_macvtap_older(void **state)
+{
+    vc_mock_kernel *m;
+    vc_error err = { 0 };
+    char name[VC_NET_IFNAME_MAX], ifname[IFNAMSIZ];
+    int fd;
+
+    (void)state;
+    /* it has the feature: set */
+    m = boot_text("include current\nmacvtap-flags IFF_TAP IFF_NO_PI\n");
+    fd = macvtap_create(m, "eth0", NULL, VC_NET_MACVTAP_VEPA, true, name, &err);
+    assert_int_equal(fd, 3);
+    assert_int_equal(tun_flags(m, fd, ifname), IFF_TAP | IFF_NO_PI | IFF_VNET_HDR);
+    EXPECT_LINES(m, NULL, 0,
+                 "ioctl(3, TUNGETFEATURES) = 0 [IFF_TAP|IFF_MULTI_QUEUE|IFF_NO_PI|"
+                 "IFF_VNET_HDR]",
+                 "ioctl(3, TUNSETIFF, \"macvtap0\", [IFF_TAP|IFF_NO_PI|IFF_VNET_HDR]) = 0 "
+                 "\"macvtap0\"");
+    vc_mock_kernel_free(m);
+
+    /* it lacks it: left off, with the reason noted */
+    m = boot_text("include current\nmacvtap-flags IFF_TAP IFF_NO_PI\n"
+                  "macvtap-features IFF_TAP IFF_NO_PI\n");
+    fd = macvtap_create(m, "eth0", NULL, VC_NET_MACVTAP_VEPA, true, name, &err);
+    assert_int_equal(fd, 3);
+    assert_int_equal(tun_flags(m, fd, ifname), IFF_TAP | IFF_NO_PI);
+    EXPECT_LINES(m, NULL, 0, "note: Not enabling IFF_VNET_HDR on macvtap tap; "
+                 "TUNGETFEATURES reports no IFF_VNET_HDR");
+    expect_no_text(m, "TUNSETIFF");
+    vc_mock_kernel_free(m);
+
+    /* it reports it but TUNSETIFF refuses: left off too */
+    m = boot_text("include current\nmacvtap-flags IFF_TAP IFF_NO_PI\n"
+                  "fail ioctl TUNSETIFF EINVAL\n");
+    fd = macvtap_create(m, "eth0", NULL, VC_NET_MACVTAP_VEPA, true, name, &err);
+    assert_int_equal(fd, 3);
+    assert_int_equal(tun_flags(m, fd, ifname), IFF_TAP | IFF_NO_PI);
+    EXPECT_LINES(m, NULL, 0, "note: Not enabling IFF_VNET_HDR on macvtap tap; TUNSETIFF "
+                 "refused it");
+    vc_mock_kernel_free(m);
+
+    /* not wanted and not there: nothing to do */
+    m = boot_text("include current\nmacvtap-flags IFF_TAP IFF_NO_PI\n");
+    fd = macvtap_create(m, "eth0", NULL, VC_NET_MACVTAP_VEPA, false, name, &err);
+    assert_int_equal(fd, 3);
+    expect_no_text(m, "TUNSETIFF");
+    vc_mock_kernel_free(m);
+
+    expect_macvtap_refused("\ninclude current\nmacvtap-flags IFF_TAP IFF_NO_PI\n"
+                           "fail ioctl TUNGETFEATURES EINVAL\n", "eth0", NULL, true,
+                           "cannot get feature flags on macvtap tap: Invalid argument",
+                           (const char *const[]){ "close(3) = 0", NULL });
+    expect_macvtap_refused("\ninclude current\nfail ioctl TUNGETIFF EBADFD\n", "eth0", NULL,
+                           true, "cannot get interface flags on macvtap tap: File descriptor "
+                           "in bad state", (const char *const[]){ "close(3) = 0", NULL });
+}
+
+/* The kernel calls every free name taken: given up after a few. */
+static void test_macvtap_name_races(void **state)
+{
+    (void)state;
+    expect_macvtap_refused("\ninclude current\nfail netlink RTM_NEWLINK EEXIST\n", "eth0",
+                           NULL, true, "Unable to create macvlan device macvtap4: File exists",
+                           (const char *const[]){ "recv(3) = NLMSG_ERROR -EEXIST", NULL });
+    /* names that exist are passed over, not counted */
+    expect_macvtap_refused("\ninclude current\nlink macvtap0\nlink macvtap1\n"
+                           "fail netlink RTM_NEWLINK EEXIST\n", "eth0", NULL, true,
+                           "Unable to create macvlan device macvtap6: File exists",
+                           (const char *const[]){ NULL });
+}
+
 /* Deleting a link takes the macvtaps over it along; their queues stay
  * open with no link. */
 static void test_macvtap_lower_deleted(void **state)
@@ -1089,9 +1260,13 @@ static void test_parse_errors(void **state)
     BAD("link\n", 1, "usage: link NAME [MAC]");
     BAD("macvtap now\n", 1, "usage: macvtap");
     BAD("tun-features IFF_TAP IFF_BOGUS\n", 1, "unknown tun flag 'IFF_BOGUS'");
+    BAD("macvtap-features IFF_TAP IFF_BOGUS\n", 1, "unknown tun flag 'IFF_BOGUS'");
+    BAD("macvtap-flags IFF_NOPE\n", 1, "unknown tun flag 'IFF_NOPE'");
+    BAD("fail recv RTM_NEWROUTE EINTR\n", 1, "unknown recv 'RTM_NEWROUTE'");
     BAD("tungetiff-unattached 1\n", 1, "unknown errno '1'");
     BAD("device dev/net/tun\n", 1, "device 'dev/net/tun' is not an absolute path");
-    BAD("fail read /dev/x EPERM\n", 1, "unknown call 'read' (open, ioctl, socket, netlink)");
+    BAD("fail read /dev/x EPERM\n", 1, "unknown call 'read' (open, ioctl, socket, netlink, "
+        "sendto, recv)");
     BAD("fail ioctl TUNFROB EPERM\n", 1, "unknown ioctl 'TUNFROB'");
     BAD("fail socket AF_FROB EPERM\n", 1, "unknown socket 'AF_FROB'");
     BAD("fail netlink RTM_NEWROUTE EPERM\n", 1, "unknown netlink 'RTM_NEWROUTE'");
@@ -1166,6 +1341,12 @@ int main(void)
         cmocka_unit_test(test_macvtap_without_vnet_hdr),
         cmocka_unit_test(test_macvtap_fail),
         cmocka_unit_test(test_macvtap_names),
+        cmocka_unit_test(test_macvtap_netlink_exchange),
+        cmocka_unit_test(test_macvtap_malformed_answer),
+        cmocka_unit_test(test_macvtap_delete_fails),
+        cmocka_unit_test(test_macvtap_tap_late),
+        cmocka_unit_test(test_macvtap_older),
+        cmocka_unit_test(test_macvtap_name_races),
         cmocka_unit_test(test_macvtap_lower_deleted),
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_descriptors),

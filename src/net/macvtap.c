@@ -17,6 +17,9 @@
 
 #define NAME_PREFIX "macvtap"
 #define NAME_TRIES 8192
+/* names the kernel says are taken though they did not exist when
+ * looked up: a race with another creator, given up after this many */
+#define NAME_RACES 5
 
 /* a request: header, ifinfomsg, attributes */
 typedef struct nl_req {
@@ -56,9 +59,11 @@ static void req_nest_end(nl_req *r, struct rtattr *nest)
     nest->rta_len = (unsigned short)((r->u.buf + r->u.hdr.nlmsg_len) - (unsigned char *)nest);
 }
 
-/* Send @r and read the kernel's answer: 0, or the negative errno it
- * acknowledged with; -1 with @err set when the exchange itself failed. */
-static int nl_talk(const vc_host_kernel *k, nl_req *r, int *kerr, vc_error *err)
+/* Send @r and read the kernel's answer: 0, with @kerr the negative
+ * errno it acknowledged with; -1 with @err set when the exchange itself
+ * failed -- and @sent true when the request went out (the kernel may
+ * have acted on it). */
+static int nl_talk(const vc_host_kernel *k, nl_req *r, int *kerr, bool *sent, vc_error *err)
 {
     union {
         struct nlmsghdr hdr;
@@ -68,12 +73,14 @@ static int nl_talk(const vc_host_kernel *k, nl_req *r, int *kerr, vc_error *err)
     int fd, ret = -1;
 
     *kerr = 0;
+    *sent = false;
     if ((fd = k->socket(k->opaque, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)) < 0)
         return vc_net_syserr(err, errno, "cannot open netlink socket");
     if (k->nl_send(k->opaque, fd, r->u.buf, r->u.hdr.nlmsg_len) < 0) {
         vc_net_syserr(err, errno, "cannot send to netlink socket");
         goto cleanup;
     }
+    *sent = true;
     if ((n = k->nl_recv(k->opaque, fd, ans.buf, sizeof(ans.buf))) < 0) {
         vc_net_syserr(err, errno, "cannot receive from netlink socket");
         goto cleanup;
@@ -88,6 +95,19 @@ static int nl_talk(const vc_host_kernel *k, nl_req *r, int *kerr, vc_error *err)
 cleanup:
     k->close(k->opaque, fd);
     return ret;
+}
+
+/* Delete the link a failure left; when the kernel will not, say so
+ * after the failure's own message, which stays first. */
+static void undo_link(const vc_host_kernel *k, const char *name, vc_error *err)
+{
+    vc_error why = { 0 };
+    size_t n;
+
+    if (vc_net_link_delete(k, name, &why) == 0 || !err)
+        return;
+    n = strlen(err->msg);
+    snprintf(err->msg + n, sizeof(err->msg) - n, "; %s is left behind: %s", name, why.msg);
 }
 
 static const uint32_t macvlan_modes[VC_NET_MACVTAP_LAST] = {
@@ -108,6 +128,7 @@ static int newlink(const vc_host_kernel *k, const char *ifname, int link_index,
     struct rtattr *info, *data;
     nl_req r;
     int kerr;
+    bool sent;
 
     req_init(&r, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
     req_attr(&r, IFLA_LINK, &index, sizeof(index));
@@ -119,8 +140,12 @@ static int newlink(const vc_host_kernel *k, const char *ifname, int link_index,
     req_attr(&r, IFLA_MACVLAN_MODE, &macvlan_modes[mode], sizeof(uint32_t));
     req_nest_end(&r, data);
     req_nest_end(&r, info);
-    if (nl_talk(k, &r, &kerr, err) < 0)
+    if (nl_talk(k, &r, &kerr, &sent, err) < 0) {
+        /* the answer is lost, not the link: it did not exist before */
+        if (sent && vc_net_link_exists(k, ifname))
+            undo_link(k, ifname, err);
         return -1;
+    }
     if (kerr == -EEXIST)
         return 1;
     if (kerr)
@@ -132,10 +157,11 @@ int vc_net_link_delete(const vc_host_kernel *k, const char *ifname, vc_error *er
 {
     nl_req r;
     int kerr;
+    bool sent;
 
     req_init(&r, RTM_DELLINK, 0);
     req_attr(&r, IFLA_IFNAME, ifname, strlen(ifname) + 1);
-    if (nl_talk(k, &r, &kerr, err) < 0)
+    if (nl_talk(k, &r, &kerr, &sent, err) < 0)
         return -1;
     if (kerr)
         return vc_net_syserr(err, -kerr, "error destroying %s interface", ifname);
@@ -223,11 +249,14 @@ static int create_link(const vc_host_kernel *k, const char *ifname, int link_ind
             return vc_net_syserr(err, EEXIST, "Unable to create macvlan device %s", name);
         return 0;
     }
-    for (int c = 0; rc == 1 && c < NAME_TRIES; c++) {
+    for (int c = 0, races = 0; rc == 1 && c < NAME_TRIES; c++) {
         snprintf(name, VC_NET_IFNAME_MAX, NAME_PREFIX "%d", c);
-        if (!vc_net_link_exists(k, name) &&
-            (rc = newlink(k, name, link_index, mode, mac, err)) < 0)
+        if (vc_net_link_exists(k, name))
+            continue;
+        if ((rc = newlink(k, name, link_index, mode, mac, err)) < 0)
             return -1;
+        if (rc == 1 && ++races == NAME_RACES)
+            return vc_net_syserr(err, EEXIST, "Unable to create macvlan device %s", name);
     }
     if (rc == 1)
         return vc_error_set(err, VC_EXIT_BUILD, "internal error no free %s%%d "
@@ -263,6 +292,6 @@ int vc_net_macvtap_create(const vc_host_kernel *k, const char *linkdev,
     return 0;
 
 delete:
-    vc_net_link_delete(k, name, NULL);
+    undo_link(k, name, err);
     return -1;
 }
