@@ -3,7 +3,8 @@
  * A tier is a list of cases found on disk; each becomes a cmocka test
  * whose state is the case.  After the group, one summary line:
  *     TIER: N passed, M failed
- * or, when its corpus is absent:
+ * (a tier that skips some checks adds ", K skipped"), or, when its
+ * corpus is absent:
  *     TIER: skipped (REASON)
  */
 #ifndef VC_HARNESS_TIER_H

@@ -623,7 +623,7 @@ int main(void)
     check_run runs[N_CHECKS];
     struct CMUnitTest tests[N_CHECKS];
     char why[VC_NETNS_MSG_MAX];
-    size_t n = 0;
+    size_t n = 0, skipped = 0;
     int failed;
 
     if (probe(&has, why) < 0) {
@@ -635,6 +635,7 @@ int main(void)
 
         if (reason) {
             printf("note: %s: skipped %s (%s)\n", TIER, checks[i].name, reason);
+            skipped++;
             continue;
         }
         runs[n] = (check_run){ &checks[i], &has };
@@ -644,6 +645,7 @@ int main(void)
     }
     fflush(stdout);
     failed = _cmocka_run_group_tests(TIER, tests, n, NULL, NULL);
-    printf("%s: %zu passed, %d failed\n", TIER, n - (size_t)failed, failed);
+    printf("%s: %zu passed, %d failed, %zu skipped\n", TIER, n - (size_t)failed, failed,
+           skipped);
     return failed ? 1 : 0;
 }
