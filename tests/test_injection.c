@@ -17,6 +17,7 @@
  * capability set and an <emulator> holding '='.
  */
 #include "argv_check.h"
+#include "capsets.h"
 #include "corpus.h"
 #include "tier.h"
 #include "xml_values.h"
@@ -24,7 +25,6 @@
 #include "qemu/build.h"
 #include "util/alloc.h"
 #include "util/buf.h"
-#include "util/file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,16 +54,15 @@ static char *variant_value(variant k, const char *orig)
     }
 }
 
-typedef struct capset {
-    char *name;
-    vc_caps caps;
+/* What a capability set reached. */
+typedef struct capset_count {
     size_t built, refused;
-} capset;
+} capset_count;
 
 /* What every case shares; owned by main. */
 typedef struct inj_run {
-    capset *sets;
-    size_t nsets, cap;
+    vc_capsets sets;
+    capset_count *counts;       /* one per set */
     vc_build_opts opts;
     vc_qemu_config cfg;
     vc_cpu_map *cpu_map;        /* the reference corpus's, when present */
@@ -102,13 +101,15 @@ static int parse_and_build(const inj_run *run, const char *xml, size_t len,
 
 /* One capability set: NULL when the outcome is fine, else what is
  * wrong (caller frees).  *@parsed: whether the parser took it. */
-static char *run_capset(inj_run *run, capset *set, const char *xml, size_t len,
+static char *run_capset(inj_run *run, size_t s, const char *xml, size_t len,
                         bool *parsed)
 {
     vc_command cmd = VC_COMMAND_INIT;
     vc_error err = { 0 };
     size_t npass = 0;
     char *why = NULL;
+    const vc_capset *set = &run->sets.items[s];
+    capset_count *count = &run->counts[s];
     int stage = parse_and_build(run, xml, len, &set->caps, &cmd, &npass, &err);
 
     *parsed = stage != 1;
@@ -116,12 +117,12 @@ static char *run_capset(inj_run *run, capset *set, const char *xml, size_t len,
         if (err.code != VC_EXIT_INPUT)
             why = vc_asprintf("parse error of code %d: %s", err.code, err.msg);
     } else if (stage == 2) {
-        set->refused++;
+        count->refused++;
         /* an internal error is a builder bug, not a refusal */
         if (err.code != VC_EXIT_BUILD)
             why = vc_asprintf("build error of code %d: %s", err.code, err.msg);
     } else {
-        set->built++;
+        count->built++;
         if (cmd.nargs && strchr(cmd.args[0].text, '='))
             run->program_eq++;
         if (vc_argv_check_options(&cmd, npass, &why) == 0)
@@ -139,9 +140,9 @@ static char *run_capset(inj_run *run, capset *set, const char *xml, size_t len,
 static char *run_variant(inj_run *run, const char *xml, size_t len)
 {
     run->variants++;
-    for (size_t s = 0; s < run->nsets; s++) {
+    for (size_t s = 0; s < run->sets.n; s++) {
         bool parsed;
-        char *why = run_capset(run, &run->sets[s], xml, len, &parsed);
+        char *why = run_capset(run, s, xml, len, &parsed);
 
         if (why)
             return why;
@@ -205,9 +206,9 @@ static void test_coverage(void **state)
 {
     inj_run *run = ((doc_case *)((vc_tier_case *)*state)->data)->run;
 
-    for (size_t s = 0; s < run->nsets; s++)
-        if (!run->sets[s].built)
-            fail_msg("no variant built against %s", run->sets[s].name);
+    for (size_t s = 0; s < run->sets.n; s++)
+        if (!run->counts[s].built)
+            fail_msg("no variant built against %s", run->sets.items[s].name);
     if (!run->program_eq)
         fail_msg("no variant built with '=' in the program word");
 }
@@ -300,62 +301,16 @@ static int add_documents(vc_tier *tier, inj_run *run, const char *dir, const cha
     return 0;
 }
 
-static char *read_first_line(const char *path, vc_error *err)
-{
-    char *text = NULL;
-
-    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &text, NULL, err) < 0)
-        return NULL;
-    text[strcspn(text, "\n")] = '\0';
-    return text;
-}
-
 /* tests/injection/NAME.caps and NAME.qemu. */
 static int load_capsets(inj_run *run, vc_error *err)
 {
     const char *src = vc_corpus_srcdir();
     char *dir = vc_asprintf("%s/tests/injection", src);
-    const char *suffixes[] = { ".caps", ".qemu" };
-    int ret = -1;
+    int ret = vc_capsets_load(&run->sets, dir, src, err);
 
-    for (int k = 0; k < 2; k++) {
-        vc_strlist names = { 0 };
-        if (vc_corpus_list(dir, suffixes[k], &names, err) < 0)
-            goto cleanup;
-        for (size_t i = 0; i < names.n; i++) {
-            char *path = vc_asprintf("%s/%s%s", dir, names.items[i], suffixes[k]);
-            char *line = read_first_line(path, err);
-            capset *set;
-            int rc = -1;
-
-            vc_grow(&run->sets, &run->cap, run->nsets + 1, sizeof(*run->sets));
-            set = &run->sets[run->nsets];
-            memset(set, 0, sizeof(*set));
-            vc_caps_init(&set->caps);
-            if (line && k == 0) {
-                rc = vc_caps_parse_list(&set->caps, line, err);
-            } else if (line) {
-                char *help = vc_asprintf("%s/qemuhelpdata/%s.help", src, line);
-                char *dev = vc_asprintf("%s/qemuhelpdata/%s.device", src, line);
-                rc = vc_caps_from_files(&set->caps, help, vc_path_exists(dev) ? dev : NULL,
-                                        err);
-                free(help);
-                free(dev);
-            }
-            free(line);
-            free(path);
-            if (rc < 0) {
-                vc_strlist_free(&names);
-                goto cleanup;
-            }
-            set->name = vc_strdup(names.items[i]);
-            run->nsets++;
-        }
-        vc_strlist_free(&names);
-    }
-    ret = run->nsets ? 0 : vc_error_set(err, VC_EXIT_INPUT, "%s: no capability sets", dir);
-cleanup:
     free(dir);
+    if (ret == 0)
+        run->counts = vc_calloc(run->sets.n, sizeof(*run->counts));
     return ret;
 }
 
@@ -375,9 +330,8 @@ static void run_init(inj_run *run)
 
 static void run_free(inj_run *run)
 {
-    for (size_t s = 0; s < run->nsets; s++)
-        free(run->sets[s].name);
-    free(run->sets);
+    vc_capsets_free(&run->sets);
+    free(run->counts);
     vc_qemu_config_free(&run->cfg);
     vc_cpu_map_free(run->cpu_map);
 }
@@ -387,9 +341,9 @@ static void print_note(const inj_run *run)
     printf("note: injection: %zu variants of %zu values in %zu documents (one in %lu), "
            "%zu refused by the parser;", run->variants, run->values, run->documents,
            run->stride, run->parse_errors);
-    for (size_t s = 0; s < run->nsets; s++)
-        printf(" %s: %zu built, %zu refused;", run->sets[s].name, run->sets[s].built,
-               run->sets[s].refused);
+    for (size_t s = 0; s < run->sets.n; s++)
+        printf(" %s: %zu built, %zu refused;", run->sets.items[s].name,
+               run->counts[s].built, run->counts[s].refused);
     printf(" %zu built with '=' in the program word\n", run->program_eq);
 }
 
