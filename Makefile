@@ -32,6 +32,8 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 
 LIB := $(B)/libvirtconform.a
 HARNESS_LIB := $(B)/libvcharness.a
+# the fuzz targets, for the tiers (fuzz/fuzz.mk)
+FUZZ_LIB := $(B)/libvcfuzz.a
 CLI := $(B)/virtconform
 
 # Where the reference corpus lives; its tiers say "skipped" without it.
@@ -70,9 +72,9 @@ $(CLI): $(CLI_OBJ) $(LIB)
 	$(quiet) LINK $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
 
-$(B)/tests/%: $(B)/tests/%.o $(HARNESS_LIB) $(LIB)
+$(B)/tests/%: $(B)/tests/%.o $(FUZZ_LIB) $(HARNESS_LIB) $(LIB)
 	$(quiet) LINK $@
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(FUZZ_LIB) $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
 
 # Build dependencies: installed when missing and we are root (Debian or
 # Ubuntu); otherwise the exact command is printed and make stops.
@@ -159,5 +161,7 @@ coverage:
 
 clean:
 	rm -rf $(B)
+
+include fuzz/fuzz.mk
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
