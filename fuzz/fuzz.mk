@@ -6,7 +6,7 @@
 #                             vc_fuzz_NAME_init/_one, for the tiers
 #   make fuzz                 libFuzzer (clang), in $(B)/fuzz/libfuzzer*
 #   make fuzz-afl             AFL++ (afl-clang-fast), in $(B)/fuzz/afl
-FUZZ_TARGETS := domain caps qemu_conf
+FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 # what the targets share; mutate*.c and values.c are the structure-aware
 # mutation engine the domain target's custom mutator and the smoke tier use
 FUZZ_COMMON_SRC := $(filter-out fuzz/fuzz_%.c fuzz/standalone_main.c fuzz/domain_mutator.c \

@@ -41,9 +41,26 @@ void vc_fuzz_expect_error(const char *stage, const vc_error *err, int code)
         vc_fuzz_fail("%s: the error is not one line: \"%s\"", stage, err->msg);
 }
 
+/* The line at @s, C-escaped for a message (at most 200 bytes of it). */
+static void escape_line(char *out, size_t size, const char *s)
+{
+    size_t n = strcspn(s, "\n"), o = 0;
+
+    for (size_t i = 0; i < n && i < 200 && o + 5 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+            o += (size_t)snprintf(out + o, size - o, "\\x%02x", c);
+        else
+            out[o++] = (char)c;
+    }
+    out[o] = '\0';
+}
+
 void vc_fuzz_expect_same(const char *what, const char *a, const char *b)
 {
     size_t line = 1, start = 0, i = 0;
+    char la[1024], lb[1024];
 
     for (; a[i] && a[i] == b[i]; i++) {
         if (a[i] == '\n') {
@@ -53,9 +70,9 @@ void vc_fuzz_expect_same(const char *what, const char *a, const char *b)
     }
     if (a[i] == b[i])
         return;
-    vc_fuzz_fail("%s: line %zu differs: \"%.*s\" then \"%.*s\"", what, line,
-                 (int)strcspn(a + start, "\n"), a + start,
-                 (int)strcspn(b + start, "\n"), b + start);
+    escape_line(la, sizeof(la), a + start);
+    escape_line(lb, sizeof(lb), b + start);
+    vc_fuzz_fail("%s: line %zu differs: \"%s\" then \"%s\"", what, line, la, lb);
 }
 
 const char *vc_fuzz_srcdir(void)

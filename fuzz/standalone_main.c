@@ -9,6 +9,7 @@
 #include "fuzz.h"
 #include "corpus.h"
 #include "util/alloc.h"
+#include "util/file.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,21 +22,18 @@
  * after them), so reading past the end is caught by sanitizers. */
 static int run_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    uint8_t *data = NULL;
-    size_t len = 0, cap = 0, n;
+    vc_error err = { 0 };
+    char *text = NULL;
+    uint8_t *data;
+    size_t len = 0;
 
-    if (!f) {
-        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &text, &len, &err) < 0) {
+        fprintf(stderr, "%s\n", err.msg);
         return -1;
     }
-    do {
-        vc_grow(&data, &cap, len + 65536, 1);
-        n = fread(data + len, 1, cap - len, f);
-        len += n;
-    } while (n > 0);
-    fclose(f);
-    data = vc_realloc(data, len ? len : 1);
+    data = vc_malloc0(len ? len : 1);
+    memcpy(data, text, len);
+    free(text);
     printf("%s\n", path);
     fflush(stdout);
     LLVMFuzzerTestOneInput(data, len);
