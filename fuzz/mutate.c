@@ -1,6 +1,7 @@
 /* mutate.c: structure-aware mutation of XML documents. */
 #include "mutate.h"
 #include "values.h"
+#include "xml_values.h"
 #include "util/alloc.h"
 
 #include <libxml/parser.h>
@@ -65,27 +66,6 @@ static const char *value_owner(xmlNodePtr n, const char **attr)
     return n->parent ? (const char *)n->parent->name : "";
 }
 
-static char *node_value(xmlNodePtr n)
-{
-    xmlChar *s = xmlNodeGetContent(n);
-    char *r = vc_strdup(s ? (const char *)s : "");
-
-    xmlFree(s);
-    return r;
-}
-
-/* Set a value without entity parsing (xmlNodeSetContent on an
- * attribute would read "&..." as a reference). */
-static void set_value(xmlNodePtr n, const char *value)
-{
-    if (n->type == XML_ATTRIBUTE_NODE) {
-        xmlAttrPtr a = (xmlAttrPtr)n;
-        xmlSetNsProp(a->parent, a->ns, a->name, (const xmlChar *)value);
-    } else {
-        xmlNodeSetContent(n, (const xmlChar *)value);  /* a text node: raw */
-    }
-}
-
 /* ---- the changes: each returns whether it changed anything ---------- */
 
 static bool value_valid(doc_view *v)
@@ -100,7 +80,7 @@ static bool value_valid(doc_view *v)
                                      : vc_fuzz_vocab_value(v->vocab, elem, attr, v->rng);
     if (!value)
         return false;
-    set_value(n, value);
+    vc_xml_node_set_value(n, value);
     return true;
 }
 
@@ -111,9 +91,9 @@ static bool value_hostile(doc_view *v)
 
     if (!n)
         return false;
-    orig = node_value(n);
+    orig = vc_xml_node_value(n);
     value = vc_fuzz_hostile_value(v->rng, orig);
-    set_value(n, value);
+    vc_xml_node_set_value(n, value);
     free(value);
     free(orig);
     return true;
@@ -203,7 +183,7 @@ static bool attr_copy(doc_view *v)
 
     if (!a)
         return false;
-    value = node_value((xmlNodePtr)a);
+    value = vc_xml_node_value((xmlNodePtr)a);
     if (vc_rng_one_in(v->rng, 8))
         xmlNewProp(owner, a->name, (const xmlChar *)value);
     else

@@ -63,8 +63,7 @@ size_t vc_xml_values_count(const vc_xml_values *v)
     return v->n;
 }
 
-/* An attribute's value, or a text node's content (caller frees). */
-static char *node_text(xmlNodePtr n)
+char *vc_xml_node_value(xmlNodePtr n)
 {
     xmlChar *s = xmlNodeGetContent(n);
     char *r = vc_strdup(s ? (const char *)s : "");
@@ -92,9 +91,8 @@ char *vc_xml_values_where(const vc_xml_values *v, size_t i)
     return r;
 }
 
-/* Set a node's text without entity parsing (xmlNodeSetContent on an
- * attribute would read "&..." as references). */
-static void set_text(xmlNodePtr n, const char *value)
+/* (xmlNodeSetContent on an attribute would read "&..." as references) */
+void vc_xml_node_set_value(xmlNodePtr n, const char *value)
 {
     if (n->type == XML_ATTRIBUTE_NODE) {
         xmlAttrPtr a = (xmlAttrPtr)n;
@@ -107,14 +105,14 @@ static void set_text(xmlNodePtr n, const char *value)
 char *vc_xml_values_with(vc_xml_values *v, size_t i, const char *value, size_t *len)
 {
     xmlNodePtr n = v->nodes[i];
-    char *orig = node_text(n);
+    char *orig = vc_xml_node_value(n);
     xmlChar *mem = NULL;
     int size = 0;
     char *r;
 
-    set_text(n, value);
+    vc_xml_node_set_value(n, value);
     xmlDocDumpMemory(v->doc, &mem, &size);
-    set_text(n, orig);
+    vc_xml_node_set_value(n, orig);
     free(orig);
     r = vc_strndup(mem ? (const char *)mem : "", mem ? (size_t)size : 0);
     xmlFree(mem);

@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include <libxml/tree.h>
+
 #include "util/error.h"
 
 typedef struct vc_xml_values vc_xml_values;
@@ -25,5 +27,10 @@ char *vc_xml_values_where(const vc_xml_values *v, size_t i);
 char *vc_xml_values_with(vc_xml_values *v, size_t i, const char *value, size_t *len);
 
 void vc_xml_values_free(vc_xml_values *v);
+
+/* The value of an attribute or text node (caller frees). */
+char *vc_xml_node_value(xmlNodePtr n);
+/* Set it, as text: no entity parsing ("&..." stays "&..."). */
+void vc_xml_node_set_value(xmlNodePtr n, const char *value);
 
 #endif
