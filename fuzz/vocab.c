@@ -186,17 +186,18 @@ const char *vc_fuzz_vocab_child(const vc_fuzz_vocab *v, const char *elem, vc_rng
     return e ? pick(&e->children, rng) : NULL;
 }
 
-void vc_fuzz_vocab_each_string(const vc_fuzz_vocab *v, void (*fn)(void *opaque, const char *s),
-                               void *opaque)
+void vc_fuzz_vocab_each(const vc_fuzz_vocab *v, vc_fuzz_vocab_kind kind,
+                        void (*fn)(void *opaque, const char *s), void *opaque)
 {
     vc_strlist all = { 0 };
 
-    for (size_t i = 0; i < v->nelems; i++) {
-        vc_strlist_add(&all, v->elems[i].name);
-        for (size_t j = 0; j < v->elems[i].attrs.n; j++)
+    for (size_t i = 0; kind != VC_FUZZ_VALUES && i < v->nelems; i++) {
+        if (kind == VC_FUZZ_ELEMENTS)
+            vc_strlist_add(&all, v->elems[i].name);
+        for (size_t j = 0; kind == VC_FUZZ_ATTRIBUTES && j < v->elems[i].attrs.n; j++)
             vc_strlist_add(&all, v->elems[i].attrs.items[j]);
     }
-    for (size_t i = 0; i < v->nslots; i++)
+    for (size_t i = 0; kind == VC_FUZZ_VALUES && i < v->nslots; i++)
         for (size_t j = 0; j < v->slots[i].values.n; j++)
             vc_strlist_add(&all, v->slots[i].values.items[j]);
     vc_strlist_sort(&all);

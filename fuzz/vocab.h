@@ -43,9 +43,10 @@ const char *vc_fuzz_vocab_attr(const vc_fuzz_vocab *v, const char *elem, vc_rng 
 /* An element known as a child of @elem. */
 const char *vc_fuzz_vocab_child(const vc_fuzz_vocab *v, const char *elem, vc_rng *rng);
 
-/* Every distinct name and value, for the dictionary: @fn(@opaque, s)
- * once each. */
-void vc_fuzz_vocab_each_string(const vc_fuzz_vocab *v, void (*fn)(void *opaque, const char *s),
-                               void *opaque);
+/* For the dictionary: @fn(@opaque, s) once for each distinct element
+ * name, attribute name or value, in byte order. */
+typedef enum { VC_FUZZ_ELEMENTS, VC_FUZZ_ATTRIBUTES, VC_FUZZ_VALUES } vc_fuzz_vocab_kind;
+void vc_fuzz_vocab_each(const vc_fuzz_vocab *v, vc_fuzz_vocab_kind kind,
+                        void (*fn)(void *opaque, const char *s), void *opaque);
 
 #endif
