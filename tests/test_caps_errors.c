@@ -103,7 +103,7 @@ static void test_directory(void **state)
 {
     fixture *f = *state;
 
-    expect_error(f->dir, NULL, f->dir, "is a directory");
+    expect_error(f->dir, NULL, f->dir, "not a regular file (a directory)");
 }
 
 static void test_unreadable(void **state)
