@@ -24,19 +24,26 @@ static const struct {
 
 int vc_cli_fail(int code, const char *fmt, ...)
 {
+    char msg[VC_ERROR_MSG_MAX];
+    vc_error err = { 0 };
     va_list ap;
 
-    fputs("virtconform: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    /* through vc_error: what the user typed may hold a newline */
+    vc_error_set(&err, code, "%s", msg);
+    fprintf(stderr, "virtconform: %s\n", err.msg);
     return code;
 }
 
 int vc_cli_fail_about(int code, const char *path, const char *msg)
 {
-    if (strncmp(msg, path, strlen(path)) == 0)
+    vc_error shown = { 0 };
+
+    /* @msg names the path as messages show it: flattened (error.h) */
+    vc_error_set(&shown, code, "%s", path);
+    if (strncmp(msg, shown.msg, strlen(shown.msg)) == 0)
         return vc_cli_fail(code, "%s", msg);
     return vc_cli_fail(code, "%s: %s", path, msg);
 }
