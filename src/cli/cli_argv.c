@@ -8,6 +8,8 @@
 #include "cli/cli.h"
 #include "conf/domain.h"
 #include "qemu/build.h"
+#include "util/alloc.h"
+#include "util/file.h"
 #include "util/strutil.h"
 
 #include <getopt.h>
@@ -41,6 +43,27 @@ static const struct option options[] = {
     { "help", no_argument, NULL, OPT_HELP },
     { NULL, 0, NULL, 0 },
 };
+
+/* The build refused the domain: the trace is still written (it shows
+ * what was done before the refusal), and what goes wrong with it joins
+ * the build's error on its one line; a leaked descriptor outranks the
+ * refusal. */
+static int build_failed(vc_cli_kernel *kc, const vc_command *cmd, const char *trace_path,
+                        const char *domain, const vc_error *build_err)
+{
+    vc_error terr = { 0 };
+    int code = build_err->code ? build_err->code : VC_EXIT_BUILD;
+    char *msg;
+
+    if (vc_cli_kernel_trace(kc, cmd, trace_path, &terr) == 0)
+        return vc_cli_fail_about(code, domain, build_err->msg);
+    if (terr.code == VC_EXIT_INTERNAL)
+        code = VC_EXIT_INTERNAL;
+    msg = vc_asprintf("%s; and %s", build_err->msg, terr.msg);
+    code = vc_cli_fail_about(code, domain, msg);
+    free(msg);
+    return code;
+}
 
 int vc_cli_argv(int argc, char **argv)
 {
@@ -112,6 +135,11 @@ int vc_cli_argv(int argc, char **argv)
         vc_cli_fail(VC_EXIT_USAGE, "argv: --migrate-fd needs --migrate-from");
         goto cleanup;
     }
+    if (trace_path && strcmp(trace_path, "-") != 0 &&
+        vc_file_check_output(trace_path, &err) < 0) {
+        ret = vc_cli_fail(err.code, "--kernel-trace: %s", err.msg);
+        goto cleanup;
+    }
 
     if (profile && strcmp(profile, "test") != 0 && strcmp(profile, "system") != 0) {
         ret = vc_cli_host(profile, NULL, &host_storage, &host);
@@ -147,13 +175,14 @@ int vc_cli_argv(int argc, char **argv)
         goto cleanup;
     }
     if (vc_qemu_build(def, &kc.host, &caps, &cfg, &opts, &cmd, &err) < 0) {
-        ret = vc_cli_fail_about(err.code ? err.code : VC_EXIT_BUILD, argv[optind], err.msg);
-        vc_cli_kernel_trace(&kc, &cmd, trace_path);
+        ret = build_failed(&kc, &cmd, trace_path, argv[optind], &err);
         goto cleanup;
     }
     /* the trace before the command goes: it holds what QEMU is handed */
-    if ((ret = vc_cli_kernel_trace(&kc, &cmd, trace_path)) != 0)
+    if (vc_cli_kernel_trace(&kc, &cmd, trace_path, &err) < 0) {
+        ret = vc_cli_fail(err.code, "%s", err.msg);
         goto cleanup;
+    }
     line = vc_command_to_line(&cmd);
     fputs(line, stdout);
     ret = VC_EXIT_OK;
