@@ -14,6 +14,7 @@ VC_ENUM_IMPL(vc_chr_tcp_protocol, VC_CHR_TCP_LAST, "raw", "telnet", "telnets", "
 VC_ENUM_IMPL(vc_chr_channel_target, VC_CHR_CHANNEL_LAST, "none", "guestfwd", "virtio")
 VC_ENUM_IMPL(vc_chr_console_target, VC_CHR_CONSOLE_LAST, "none", "serial", "xen",
              "uml", "virtio", "lxc", "openvz")
+VC_ENUM_IMPL(vc_chr_source_mode, 2, "bind", "connect")
 
 void vc_chr_source_clear(vc_chr_source *s)
 {
@@ -52,7 +53,7 @@ int vc_chr_source_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_chr_source *s
         if (vc_xml_is(c, "source")) {
             char *mode = vc_xml_prop(c, "mode");
             bool bind = !mode || VC_STREQ(mode, "bind");
-            if (mode && !VC_STREQ(mode, "bind") && !VC_STREQ(mode, "connect")) {
+            if (mode && vc_chr_source_mode_from_string(mode) < 0) {
                 vc_xml_error(ctx, "unknown character device source mode '%s'", mode);
                 free(mode);
                 return -1;
@@ -95,7 +96,7 @@ int vc_chr_source_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_chr_source *s
                 break;
             }
             free(mode);
-        } else if (vc_xml_is(c, "protocol") && src->type == VC_CHR_TCP) {
+        } else if (src->type == VC_CHR_TCP && vc_xml_is(c, "protocol")) {
             v = 0;
             if (vc_xml_enum(ctx, c, "type", vc_chr_tcp_protocol_from_string,
                             "source protocol", &v) < 0)

@@ -11,14 +11,9 @@
         int v_ = 0; \
         if (vc_xml_enum(ctx, (node), (attr), type##_from_string, (what), &v_) < 0) \
             goto error; \
-        if (v_ || vc_xml_prop_present((node), (attr))) \
+        if (v_ || vc_xml_has((node), (attr))) \
             (dst) = v_; \
     } while (0)
-
-static bool vc_xml_prop_present(const xmlNode *n, const char *attr)
-{
-    return xmlHasProp(n, (const xmlChar *)attr) != NULL;
-}
 
 /* A default-0 on/off attribute where "default" itself is not valid. */
 static int parse_switch(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
@@ -67,7 +62,7 @@ static int parse_source(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
             if (vc_xml_enum(ctx, n, "startupPolicy", vc_disk_startup_from_string,
                             "startupPolicy value", &v) < 0)
                 return -1;
-            if (v == VC_DISK_STARTUP_DEFAULT && xmlHasProp(n, BAD_CAST "startupPolicy"))
+            if (v == VC_DISK_STARTUP_DEFAULT && vc_xml_has(n, "startupPolicy"))
                 return vc_xml_error(ctx, "unknown startupPolicy value 'default'");
             d->startup_policy = (vc_disk_startup)v;
         }
@@ -94,7 +89,7 @@ static int parse_source(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
                         "disk source host transport", &v) < 0)
             return -1;
         host->transport = (vc_disk_transport)v;
-        host->has_transport = xmlHasProp(h, BAD_CAST "transport") != NULL;
+        host->has_transport = vc_xml_has(h, "transport");
         if (!host->name && host->transport != VC_DISK_TRANSPORT_UNIX)
             return vc_xml_error(ctx, "missing attribute 'name' of disk source <host>");
     }
@@ -113,7 +108,7 @@ static int parse_driver(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
     v = 0; \
     if (vc_xml_enum(ctx, n, attr, fn, what, &v) < 0) \
         return -1; \
-    if (v == 0 && xmlHasProp(n, BAD_CAST attr)) \
+    if (v == 0 && vc_xml_has(n, attr)) \
         return vc_xml_error(ctx, "unknown " what " 'default'"); \
     d->field = v
     DENUM("cache", vc_disk_cache_from_string, "disk cache mode", cache);
@@ -162,12 +157,9 @@ static int parse_encryption(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
     xmlNodePtr s;
 
     d->encryption = VC_NEW(vc_disk_encryption);
-    if (!fmt) {
-        return vc_xml_error(ctx, "unknown volume encryption format type (null)");
-    } else if (VC_STREQ(fmt, "qcow")) {
-        d->encryption->format = 1;
-    } else if (!VC_STREQ(fmt, "default")) {
-        vc_xml_error(ctx, "unknown volume encryption format type %s", fmt);
+    if ((d->encryption->format = vc_encryption_format_from_string(fmt)) < 0) {
+        vc_xml_error(ctx, "unknown volume encryption format type %s",
+                     fmt ? fmt : "(null)");
         free(fmt);
         return -1;
     }
@@ -177,7 +169,7 @@ static int parse_encryption(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
         char *uuid = vc_xml_prop(s, "uuid");
         int rc = 0;
 
-        if (!type || !VC_STREQ(type, "passphrase"))
+        if (vc_passphrase_from_string(type) < 0)
             rc = vc_xml_error(ctx, "unknown volume encryption secret type %s",
                               type ? type : "(null)");
         else if (!uuid)
@@ -250,7 +242,7 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
         return vc_xml_error(ctx, "missing attribute 'dev' of disk <target>");
     if (vc_xml_enum(ctx, n, "bus", vc_disk_bus_from_string, "disk bus type", &v) < 0)
         return -1;
-    d->bus = xmlHasProp(n, BAD_CAST "bus") ? (vc_disk_bus)v : (vc_disk_bus)-1;
+    d->bus = vc_xml_has(n, "bus") ? (vc_disk_bus)v : (vc_disk_bus)-1;
     v = 0;
     if (vc_xml_enum(ctx, n, "tray", vc_disk_tray_from_string,
                     "disk tray status", &v) < 0)
@@ -376,9 +368,9 @@ vc_disk_def *vc_disk_parse(vc_parse_ctx *ctx, const xmlNode *node)
     ENUM(node, "rawio", vc_yesno, "disk rawio setting", d->rawio);
     ENUM(node, "sgio", vc_disk_sgio, "disk sgio mode", d->sgio);
     ENUM(node, "snapshot", vc_disk_snapshot, "disk snapshot setting", d->snapshot);
-    if ((xmlHasProp(node, BAD_CAST "rawio") && d->rawio == VC_YESNO_DEFAULT) ||
-        (xmlHasProp(node, BAD_CAST "sgio") && d->sgio == VC_DISK_SGIO_DEFAULT) ||
-        (xmlHasProp(node, BAD_CAST "snapshot") && d->snapshot == VC_DISK_SNAPSHOT_DEFAULT)) {
+    if ((vc_xml_has(node, "rawio") && d->rawio == VC_YESNO_DEFAULT) ||
+        (vc_xml_has(node, "sgio") && d->sgio == VC_DISK_SGIO_DEFAULT) ||
+        (vc_xml_has(node, "snapshot") && d->snapshot == VC_DISK_SNAPSHOT_DEFAULT)) {
         vc_xml_error(ctx, "unknown disk setting 'default'");
         goto error;
     }

@@ -10,34 +10,37 @@
 VC_ENUM_IMPL(vc_placement, VC_PLACEMENT_LAST, "default", "static", "auto")
 VC_ENUM_IMPL(vc_numatune_mode, VC_NUMATUNE_LAST, "strict", "preferred", "interleave")
 
-static const struct { const char *unit; unsigned long long scale; } units[] = {
-    { "b", 1 }, { "bytes", 1 },
-    { "KB", 1000ull }, { "k", 1024ull }, { "KiB", 1024ull },
-    { "MB", 1000000ull }, { "M", 1ull << 20 }, { "MiB", 1ull << 20 },
-    { "GB", 1000000000ull }, { "G", 1ull << 30 }, { "GiB", 1ull << 30 },
-    { "TB", 1000000000000ull }, { "T", 1ull << 40 }, { "TiB", 1ull << 40 },
-    { "PB", 1000000000000000ull }, { "P", 1ull << 50 }, { "PiB", 1ull << 50 },
-    { "EB", 1000000000000000000ull }, { "E", 1ull << 60 }, { "EiB", 1ull << 60 },
+VC_ENUM_IMPL(vc_memory_unit, VC_MEMORY_UNIT_LAST, "b", "bytes", "KB", "k", "KiB",
+             "MB", "M", "MiB", "GB", "G", "GiB", "TB", "T", "TiB", "PB", "P", "PiB",
+             "EB", "E", "EiB")
+
+/* bytes per unit, in vc_memory_unit's order */
+static const unsigned long long unit_scale[] = {
+    1, 1,
+    1000ull, 1024ull, 1024ull,
+    1000000ull, 1ull << 20, 1ull << 20,
+    1000000000ull, 1ull << 30, 1ull << 30,
+    1000000000000ull, 1ull << 40, 1ull << 40,
+    1000000000000000ull, 1ull << 50, 1ull << 50,
+    1000000000000000000ull, 1ull << 60, 1ull << 60,
 };
+_Static_assert(sizeof(unit_scale) / sizeof(unit_scale[0]) == VC_MEMORY_UNIT_LAST,
+               "a scale for every memory unit");
 
 int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib)
 {
     char *unit = vc_xml_prop(n, "unit");
-    unsigned long long scale = 1024, v;
-    bool found = !unit;
+    int u = unit ? vc_memory_unit_from_string(unit) : VC_MEMORY_UNIT_KIB;
+    unsigned long long scale, v;
     int r;
 
-    for (size_t i = 0; unit && i < sizeof(units) / sizeof(units[0]); i++)
-        if (strcmp(units[i].unit, unit) == 0) {
-            scale = units[i].scale;
-            found = true;
-        }
-    if (!found) {
+    if (u < 0) {
         vc_xml_error(ctx, "unknown suffix '%s' for <%s>", unit, (const char *)n->name);
         free(unit);
         return -1;
     }
     free(unit);
+    scale = unit_scale[u];
     if ((r = vc_xml_text_ull(ctx, n, ~0ull, &v)) <= 0)
         return r;
     if (v > (~0ull >> 1) / scale)

@@ -152,10 +152,33 @@ xmlDocPtr vc_xml_read(const char *data, size_t len, size_t max,
     return doc;
 }
 
+/* What the parser reads is marked on the document (the node's
+ * _private points here), so that vocabulary.c can list afterwards what
+ * it consulted.  Only the accessors below set it. */
+static const char read_mark;
+
+void vc_xml_mark(const xmlNode *n)
+{
+    if (n)
+        ((xmlNode *)n)->_private = (void *)&read_mark;
+}
+
+bool vc_xml_was_read(const xmlNode *n)
+{
+    return n && n->_private == &read_mark;
+}
+
+bool vc_xml_attr_was_read(const xmlAttr *a)
+{
+    return a && a->_private == &read_mark;
+}
+
 bool vc_xml_is(const xmlNode *n, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE &&
-           strcmp((const char *)n->name, name) == 0;
+    if (!n || n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, name) != 0)
+        return false;
+    vc_xml_mark(n);
+    return true;
 }
 
 xmlNodePtr vc_xml_child(const xmlNode *n, const char *name)
@@ -166,12 +189,24 @@ xmlNodePtr vc_xml_child(const xmlNode *n, const char *name)
     return NULL;
 }
 
+bool vc_xml_has(const xmlNode *n, const char *name)
+{
+    /* no namespace, as xmlGetNoNsProp; the type check skips DTD
+     * declarations (there are none: vc_xml_read refuses a DOCTYPE) */
+    xmlAttrPtr a = n ? xmlHasNsProp(n, (const xmlChar *)name, NULL) : NULL;
+
+    if (!a || a->type != XML_ATTRIBUTE_NODE)
+        return false;
+    a->_private = (void *)&read_mark;
+    return true;
+}
+
 char *vc_xml_prop(const xmlNode *n, const char *name)
 {
     xmlChar *v;
     char *r;
 
-    if (!n || !(v = xmlGetNoNsProp(n, (const xmlChar *)name)))
+    if (!vc_xml_has(n, name) || !(v = xmlGetNoNsProp(n, (const xmlChar *)name)))
         return NULL;
     r = vc_strdup((const char *)v);
     xmlFree(v);
