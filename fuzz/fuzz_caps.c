@@ -2,15 +2,12 @@
  *
  * The input is a QEMU's `-help` text and its device listing, split at
  * the first NUL byte or the first line holding only "--" (the help text
- * alone when there is neither).  Detection must succeed or refuse with
- * an input error (exit code 2), and what it detects must survive its
- * own report: vc_caps_format, read back by vc_caps_parse_report, gives
- * the same capabilities.
- *
- * TODO(harden): the detector reads NUL-terminated text, so each part is
- * copied into a terminated buffer here; once the harden branch's
- * (data, len) entry point lands, pass the fuzzer's buffers as they are
- * so reading past the end is caught.
+ * alone when there is neither).  Each part goes to the detector
+ * (vc_caps_from_text) in a buffer of its exact size, with no NUL after
+ * it, so reading past its end is caught by the sanitizers.  Detection
+ * must succeed or refuse with an input error (exit code 2), and what it
+ * detects must survive its own report: vc_caps_format, read back by
+ * vc_caps_parse_report, gives the same capabilities.
  */
 #include "fuzz.h"
 #include "caps/caps.h"
@@ -26,7 +23,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* Where the help text ends (*@help_len) and the listing starts. */
+/* Where the help text ends (*@help_len) and the listing starts; @size
+ * when there is no listing. */
 static size_t split(const uint8_t *data, size_t size, size_t *help_len)
 {
     static const char sep[] = "\n--\n";
@@ -43,6 +41,15 @@ static size_t split(const uint8_t *data, size_t size, size_t *help_len)
     }
     *help_len = size;
     return size;
+}
+
+/* @n bytes of @p in a buffer of that size (one byte when @n is 0). */
+static char *exact_copy(const uint8_t *p, size_t n)
+{
+    char *r = vc_malloc0(n ? n : 1);
+
+    memcpy(r, p, n);
+    return r;
 }
 
 static void check_report(const vc_caps *caps)
@@ -65,20 +72,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     size_t help_len, dev_start = split(data, size, &help_len);
     size_t dev_len = size - dev_start;
-    char *help = vc_strndup((const char *)data, help_len);
-    char *dev = vc_strndup((const char *)data + dev_start, dev_len);
+    char *help = exact_copy(data, help_len);
+    char *dev = dev_start < size ? exact_copy(data + dev_start, dev_len) : NULL;
     vc_error err = { 0 };
     vc_caps caps;
 
     vc_caps_init(&caps);
-    if (vc_caps_parse_help(&caps, help, help_len, "help", &err) < 0) {
-        vc_fuzz_expect_error("caps: help", &err, VC_EXIT_INPUT);
-    } else if (vc_caps_has(&caps, VC_CAP_DEVICE) &&
-               vc_caps_parse_devices(&caps, dev, dev_len, "device", &err) < 0) {
-        vc_fuzz_expect_error("caps: device listing", &err, VC_EXIT_INPUT);
-    } else {
+    if (vc_caps_from_text(&caps, help, help_len, "help", dev, dev_len, "device", &err) < 0)
+        vc_fuzz_expect_error("caps", &err, VC_EXIT_INPUT);
+    else
         check_report(&caps);
-    }
     free(help);
     free(dev);
     return 0;

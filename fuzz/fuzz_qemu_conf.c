@@ -1,13 +1,14 @@
 /* fuzz_qemu_conf.c: the qemu.conf target.
  *
- * The input is a qemu.conf.  Reading it must succeed or refuse with an
- * input error (exit code 2); when it is read, small domains using what
- * it sets (VNC with TLS and SASL directories, SPICE, hugepages, a
- * bridged virtio NIC) are built with it against the Debian 7.2
- * recording over the fake kernel, with the invariants of build_check.h.
- *
- * The reader takes a path, so the input goes to a memory file
- * (memfd_create) read through /proc/self/fd.
+ * The input is a qemu.conf.  Reading it (vc_qemu_config_parse, on the
+ * fuzzer's buffer) must succeed with no error left pending, or refuse
+ * with an input error (exit code 2).  A string setting the reader keeps
+ * must be one the file gives: a changed string value appears in the
+ * input, quoted (so a list or a number never becomes an empty listen
+ * address).  When it is read, small domains using what it sets (VNC,
+ * SPICE, hugepages, a bridged virtio NIC) are built with it against the
+ * Debian 7.2 recording over the fake kernel, with the invariants of
+ * build_check.h.
  */
 #include "fuzz.h"
 #include "build_check.h"
@@ -15,12 +16,12 @@
 #include "conf/domain.h"
 #include "qemu/qemu_config.h"
 #include "util/alloc.h"
+#include "util/strutil.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 static const char *const domains[] = {
     "<domain type='kvm'><name>vnc</name><memory>219136</memory>"
@@ -56,21 +57,65 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* Read @size bytes of @data as a qemu.conf: 0, or -1 with @err set. */
-static int load(vc_qemu_config *cfg, const uint8_t *data, size_t size, vc_error *err)
-{
-    int fd = memfd_create("qemu.conf", MFD_CLOEXEC);
-    char path[64];
-    int ret;
+/* The string settings, to compare with the defaults. */
+#define S(field) { #field, offsetof(vc_qemu_config, field) }
+static const struct {
+    const char *key;
+    size_t offset;
+} strings[] = {
+    S(vnc_listen), S(vnc_tls_x509_cert_dir), S(vnc_password), S(vnc_sasl_dir),
+    S(spice_listen), S(spice_tls_x509_cert_dir), S(spice_password), S(hugetlbfs_mount),
+    S(hugepage_path), S(state_dir), S(security_driver), S(user), S(group),
+    S(save_image_format), S(dump_image_format), S(auto_dump_path), S(lock_manager),
+};
+#undef S
 
-    if (fd < 0 || (size && write(fd, data, size) != (ssize_t)size)) {
-        perror("fuzz-qemu_conf: memfd");
-        abort();
+static bool quoted_in(const uint8_t *data, size_t size, const char *value)
+{
+    for (const char *q = "\"'"; *q; q++) {
+        char *needle = vc_asprintf("%c%s%c", *q, value, *q);
+        bool found = memmem(data, size, needle, strlen(needle)) != NULL;
+
+        free(needle);
+        if (found)
+            return true;
     }
-    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-    ret = vc_qemu_config_load(cfg, path, err);
-    close(fd);
-    return ret;
+    return false;
+}
+
+/* @value, or each item of it when the reader joined a list with ',',
+ * is in the file, quoted. */
+static bool given(const uint8_t *data, size_t size, const char *value)
+{
+    char *items, *save = NULL;
+    bool all = true;
+
+    if (quoted_in(data, size, value))
+        return true;
+    if (!strchr(value, ','))
+        return false;
+    items = vc_strdup(value);
+    for (char *t = strtok_r(items, ",", &save); t && all; t = strtok_r(NULL, ",", &save))
+        all = quoted_in(data, size, t);
+    free(items);
+    return all;
+}
+
+/* Every string setting that differs from its default is in the file. */
+static void check_strings(const vc_qemu_config *cfg, const uint8_t *data, size_t size)
+{
+    vc_qemu_config dflt;
+
+    vc_qemu_config_init(&dflt);
+    for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
+        const char *v = *(char *const *)((const char *)cfg + strings[i].offset);
+        const char *d = *(char *const *)((const char *)&dflt + strings[i].offset);
+
+        if (v && !vc_streq_null(v, d) && !given(data, size, v))
+            vc_fuzz_fail("qemu.conf: %s is '%s', a string the file does not give",
+                         strings[i].key, v);
+    }
+    vc_qemu_config_free(&dflt);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -79,9 +124,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     vc_error err = { 0 };
 
     vc_qemu_config_init(&cfg);
-    if (load(&cfg, data, size, &err) < 0) {
+    if (vc_qemu_config_parse(&cfg, (const char *)data, size, "qemu.conf", &err) < 0) {
         vc_fuzz_expect_error("qemu.conf", &err, VC_EXIT_INPUT);
     } else {
+        if (err.code)
+            vc_fuzz_fail("qemu.conf: read, with an error left pending: %s", err.msg);
+        check_strings(&cfg, data, size);
         vc_qemu_config_finish(&cfg);
         for (size_t i = 0; i < sizeof(domains) / sizeof(domains[0]); i++) {
             vc_domain_def *def = vc_domain_parse(domains[i], strlen(domains[i]), "fixed.xml",
