@@ -305,9 +305,13 @@ static int parse_header(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
     } else {
         vc_host_new_uuid(ctx->host, def->name, def->uuid);
     }
+    /* A title is one line (libvirt: "The title should not contain any
+     * newlines"; virsh shows it in a table).  libvirt 0.10.2 looks for
+     * LF only, so a CR, which only a &#13; reference can bring in,
+     * passed; it ends a line as well, and is refused the same way. */
     if ((n = vc_xml_child(root, "title"))) {
         def->title = vc_xml_text(n);
-        if (strchr(def->title, '\n'))
+        if (strpbrk(def->title, "\n\r"))
             return vc_xml_error(ctx, "domain <title> can't contain newlines");
     }
     if ((n = vc_xml_child(root, "description")))
