@@ -39,70 +39,80 @@ void vc_chr_def_free(vc_chr_def *c)
     free(c);
 }
 
-/* Reads the type attribute of @node and its <source>/<protocol> children. */
+/* One <source>: what it says for a device of the source's type, when
+ * no <source> before it said it (*@seen: bit 0 any, 1 udp bind, 2 udp
+ * connect). */
+static void source_parse(const xmlNode *c, const char *mode, vc_chr_source *src,
+                         unsigned *seen, bool inactive)
+{
+    bool bind = !mode || VC_STREQ(mode, "bind");
+
+    switch (src->type) {
+    case VC_CHR_PTY: case VC_CHR_DEV: case VC_CHR_FILE: case VC_CHR_PIPE:
+    case VC_CHR_UNIX: case VC_CHR_TCP:
+        if (*seen & 1)
+            return;
+        *seen |= 1;
+        if (src->type == VC_CHR_TCP) {
+            src->host = vc_xml_prop(c, "host");
+            src->service = vc_xml_prop(c, "service");
+        } else {
+            src->path = vc_xml_prop(c, "path");
+        }
+        src->listen = (src->type == VC_CHR_UNIX || src->type == VC_CHR_TCP) && mode && bind;
+        /* a live pty's name is runtime state */
+        if (src->type == VC_CHR_PTY && inactive)
+            VC_FREE(src->path);
+        return;
+    case VC_CHR_UDP:
+        if (*seen & (!mode || !bind ? 4 : 2))
+            return;
+        *seen |= !mode || !bind ? 4 : 2;
+        if (!mode || !bind) {
+            src->connect_host = vc_xml_prop(c, "host");
+            src->connect_service = vc_xml_prop(c, "service");
+        } else {
+            src->bind_host = vc_xml_prop(c, "host");
+            src->bind_service = vc_xml_prop(c, "service");
+        }
+        return;
+    default:
+        return;
+    }
+}
+
+/* Reads the type attribute of @node and its <source>/<protocol>
+ * children.  Of several <source>s, the first says the host side (UDP:
+ * the first of each mode); of several <protocol>s, the first counts. */
 int vc_chr_source_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_chr_source *src)
 {
     int v = VC_CHR_PTY;
-    bool have_path = false;
+    unsigned seen = 0;
+    xmlNodePtr proto;
 
     if (vc_xml_enum(ctx, node, "type", vc_chr_type_from_string,
                     "character device type", &v) < 0)
         return -1;
     src->type = (vc_chr_type)v;
     for (xmlNodePtr c = node->children; c; c = c->next) {
-        if (vc_xml_is(c, "source")) {
-            char *mode = vc_xml_prop(c, "mode");
-            bool bind = !mode || VC_STREQ(mode, "bind");
-            if (mode && vc_chr_source_mode_from_string(mode) < 0) {
-                vc_xml_error(ctx, "unknown character device source mode '%s'", mode);
-                free(mode);
-                return -1;
-            }
-            switch (src->type) {
-            case VC_CHR_PTY: case VC_CHR_DEV: case VC_CHR_FILE: case VC_CHR_PIPE:
-                if (!have_path) {
-                    src->path = vc_xml_prop(c, "path");
-                    have_path = true;
-                    if (src->type == VC_CHR_PTY && (ctx->flags & VC_PARSE_INACTIVE))
-                        VC_FREE(src->path);
-                }
-                break;
-            case VC_CHR_UNIX:
-                if (!have_path) {
-                    src->path = vc_xml_prop(c, "path");
-                    src->listen = mode && bind;
-                    have_path = true;
-                }
-                break;
-            case VC_CHR_TCP:
-                if (!src->host) {
-                    src->host = vc_xml_prop(c, "host");
-                    src->service = vc_xml_prop(c, "service");
-                    src->listen = mode && bind;
-                }
-                break;
-            case VC_CHR_UDP:
-                if (!mode || !bind) {
-                    if (!src->connect_host && !src->connect_service) {
-                        src->connect_host = vc_xml_prop(c, "host");
-                        src->connect_service = vc_xml_prop(c, "service");
-                    }
-                } else if (!src->bind_host && !src->bind_service) {
-                    src->bind_host = vc_xml_prop(c, "host");
-                    src->bind_service = vc_xml_prop(c, "service");
-                }
-                break;
-            default:
-                break;
-            }
+        char *mode;
+
+        if (!vc_xml_is(c, "source"))
+            continue;
+        if ((mode = vc_xml_prop(c, "mode")) && vc_chr_source_mode_from_string(mode) < 0) {
+            vc_xml_error(ctx, "unknown character device source mode '%s'", mode);
             free(mode);
-        } else if (src->type == VC_CHR_TCP && vc_xml_is(c, "protocol")) {
-            v = 0;
-            if (vc_xml_enum(ctx, c, "type", vc_chr_tcp_protocol_from_string,
-                            "source protocol", &v) < 0)
-                return -1;
-            src->protocol = (vc_chr_tcp_protocol)v;
+            return -1;
         }
+        source_parse(c, mode, src, &seen, ctx->flags & VC_PARSE_INACTIVE);
+        free(mode);
+    }
+    if (src->type == VC_CHR_TCP && (proto = vc_xml_child(node, "protocol"))) {
+        v = 0;
+        if (vc_xml_enum(ctx, proto, "type", vc_chr_tcp_protocol_from_string,
+                        "source protocol", &v) < 0)
+            return -1;
+        src->protocol = (vc_chr_tcp_protocol)v;
     }
     switch (src->type) {
     case VC_CHR_DEV: case VC_CHR_FILE: case VC_CHR_PIPE: case VC_CHR_UNIX:

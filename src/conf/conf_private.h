@@ -83,9 +83,11 @@ int vc_xml_ll(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
 int vc_xml_error(vc_parse_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Writing: @s escaped for an attribute value or text. */
+/* Writing: @s escaped for element text (a CR as &#13;, so that it
+ * reads back as a CR, not an LF). */
 void vc_xml_escape(vc_buf *b, const char *s);
-/* " NAME='ESCAPED'" when @value is non-NULL. */
+/* " NAME='ESCAPED'" when @value is non-NULL (TAB, LF and CR written as
+ * references, so that they read back as themselves, not spaces). */
 void vc_xml_attr(vc_buf *b, const char *name, const char *value);
 
 /* ---- values the parser checks against a table of its own ------------ */

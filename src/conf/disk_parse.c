@@ -251,68 +251,99 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
     return 0;
 }
 
-static int parse_children(vc_parse_ctx *ctx, const xmlNode *node, vc_disk_def *d,
-                          bool *have_source, bool *have_target)
+static int parse_mirror(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
 {
-    for (xmlNodePtr c = node->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (!*have_source && vc_xml_is(c, "source")) {
-            *have_source = true;
-            if (parse_source(ctx, c, d) < 0)
-                return -1;
-        } else if (!*have_target && vc_xml_is(c, "target")) {
-            *have_target = true;
-            if (parse_target(ctx, c, d) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "driver")) {
-            if (parse_driver(ctx, c, d) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "mirror") && !(ctx->flags & VC_PARSE_INACTIVE)) {
-            char *ready;
-            if (!(d->mirror = vc_xml_prop(c, "file")))
-                return vc_xml_error(ctx, "mirror requires file name");
-            d->mirror_format = vc_xml_prop(c, "format");
-            ready = vc_xml_prop(c, "ready");
-            d->mirroring = ready != NULL;
-            free(ready);
-        } else if (vc_xml_is(c, "auth")) {
-            if (parse_auth(ctx, c, d) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "geometry")) {
-            int v = 0;
-            if (vc_xml_uint(ctx, c, "cyls", 10, 0xFFFFFFFFu, &d->geom_cyls) < 0 ||
-                vc_xml_uint(ctx, c, "heads", 10, 0xFFFFFFFFu, &d->geom_heads) < 0 ||
-                vc_xml_uint(ctx, c, "secs", 10, 0xFFFFFFFFu, &d->geom_secs) < 0 ||
-                vc_xml_enum(ctx, c, "trans", vc_disk_geom_trans_from_string,
-                            "disk geometry trans value", &v) < 0)
-                return -1;
-            d->geom_trans = (vc_disk_geom_trans)v;
-        } else if (vc_xml_is(c, "blockio")) {
-            if (vc_xml_uint(ctx, c, "logical_block_size", 10, 0xFFFFFFFFu,
-                            &d->logical_block_size) < 0 ||
-                vc_xml_uint(ctx, c, "physical_block_size", 10, 0xFFFFFFFFu,
-                            &d->physical_block_size) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "iotune")) {
-            if (parse_iotune(ctx, c, &d->iotune) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "readonly")) {
-            d->readonly = true;
-        } else if (vc_xml_is(c, "shareable")) {
-            d->shared = true;
-        } else if (vc_xml_is(c, "transient")) {
-            d->transient = true;
-        } else if (!d->serial && vc_xml_is(c, "serial")) {
-            d->serial = vc_xml_text(c);
-        } else if (!d->wwn && vc_xml_is(c, "wwn")) {
-            d->wwn = vc_xml_text(c);
-            if (!wwn_valid(d->wwn))
-                return vc_xml_error(ctx, "malformed wwn: %s", d->wwn);
-        } else if (!d->encryption && vc_xml_is(c, "encryption")) {
-            if (parse_encryption(ctx, c, d) < 0)
-                return -1;
-        }
+    char *ready;
+
+    if (ctx->flags & VC_PARSE_INACTIVE)
+        return 0;           /* runtime state */
+    if (!(d->mirror = vc_xml_prop(n, "file")))
+        return vc_xml_error(ctx, "mirror requires file name");
+    d->mirror_format = vc_xml_prop(n, "format");
+    ready = vc_xml_prop(n, "ready");
+    d->mirroring = ready != NULL;
+    free(ready);
+    return 0;
+}
+
+static int parse_geometry(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    int v = 0;
+
+    if (vc_xml_uint(ctx, n, "cyls", 10, 0xFFFFFFFFu, &d->geom_cyls) < 0 ||
+        vc_xml_uint(ctx, n, "heads", 10, 0xFFFFFFFFu, &d->geom_heads) < 0 ||
+        vc_xml_uint(ctx, n, "secs", 10, 0xFFFFFFFFu, &d->geom_secs) < 0 ||
+        vc_xml_enum(ctx, n, "trans", vc_disk_geom_trans_from_string,
+                    "disk geometry trans value", &v) < 0)
+        return -1;
+    d->geom_trans = (vc_disk_geom_trans)v;
+    return 0;
+}
+
+static int parse_blockio(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    if (vc_xml_uint(ctx, n, "logical_block_size", 10, 0xFFFFFFFFu,
+                    &d->logical_block_size) < 0 ||
+        vc_xml_uint(ctx, n, "physical_block_size", 10, 0xFFFFFFFFu,
+                    &d->physical_block_size) < 0)
+        return -1;
+    return 0;
+}
+
+static int parse_iotune_elem(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    return parse_iotune(ctx, n, &d->iotune);
+}
+
+static int parse_flag(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    (void)ctx;
+    if (vc_xml_is(n, "readonly"))
+        d->readonly = true;
+    else if (vc_xml_is(n, "shareable"))
+        d->shared = true;
+    else
+        d->transient = true;
+    return 0;
+}
+
+static int parse_serial(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    (void)ctx;
+    d->serial = vc_xml_text(n);
+    return 0;
+}
+
+static int parse_wwn(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    d->wwn = vc_xml_text(n);
+    if (!wwn_valid(d->wwn))
+        return vc_xml_error(ctx, "malformed wwn: %s", d->wwn);
+    return 0;
+}
+
+/* The children a <disk> holds once each.  Of two of a name, libvirt
+ * reads the first (virXPathNode) and so does vc_xml_child: the second
+ * is ignored, never read over the first. */
+static const struct {
+    const char *name;
+    int (*parse)(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d);
+} disk_children[] = {
+    { "source", parse_source }, { "target", parse_target },
+    { "driver", parse_driver }, { "mirror", parse_mirror },
+    { "auth", parse_auth }, { "geometry", parse_geometry },
+    { "blockio", parse_blockio }, { "iotune", parse_iotune_elem },
+    { "readonly", parse_flag }, { "shareable", parse_flag },
+    { "transient", parse_flag }, { "serial", parse_serial },
+    { "wwn", parse_wwn }, { "encryption", parse_encryption },
+};
+
+static int parse_children(vc_parse_ctx *ctx, const xmlNode *node, vc_disk_def *d)
+{
+    for (size_t i = 0; i < sizeof(disk_children) / sizeof(disk_children[0]); i++) {
+        xmlNodePtr c = vc_xml_child(node, disk_children[i].name);
+        if (c && disk_children[i].parse(ctx, c, d) < 0)
+            return -1;
     }
     return 0;
 }
@@ -359,7 +390,6 @@ static int check_disk(vc_parse_ctx *ctx, vc_disk_def *d)
 vc_disk_def *vc_disk_parse(vc_parse_ctx *ctx, const xmlNode *node)
 {
     vc_disk_def *d = VC_NEW(vc_disk_def);
-    bool have_source = false, have_target = false;
     int v;
 
     d->type = VC_DISK_TYPE_FILE;
@@ -374,9 +404,9 @@ vc_disk_def *vc_disk_parse(vc_parse_ctx *ctx, const xmlNode *node)
         vc_xml_error(ctx, "unknown disk setting 'default'");
         goto error;
     }
-    if (parse_children(ctx, node, d, &have_source, &have_target) < 0)
+    if (parse_children(ctx, node, d) < 0)
         goto error;
-    if (!have_target) {
+    if (!d->dst) {
         vc_xml_error(ctx, "missing <target> for disk");
         goto error;
     }

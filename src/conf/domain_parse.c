@@ -42,6 +42,29 @@ static int parse_lifecycle(vc_parse_ctx *ctx, const xmlNode *root, const char *n
     return 0;
 }
 
+static int parse_hyperv(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    unsigned seen = 0;
+
+    for (xmlNodePtr h = n->children; h; h = h->next) {
+        int hf, v;
+        if (h->type != XML_ELEMENT_NODE)
+            continue;
+        if ((hf = vc_hyperv_feature_from_string((const char *)h->name)) < 0)
+            return vc_xml_error(ctx, "unsupported HyperV Enlightenment feature: %s",
+                                (const char *)h->name);
+        if (seen & (1u << hf))
+            continue;           /* the first of a name counts */
+        seen |= 1u << hf;
+        vc_xml_mark(h);
+        if (vc_xml_enum_req(ctx, h, "state", vc_switch_from_string,
+                            "HyperV Enlightenment feature state", &v) < 0)
+            return -1;
+        def->hyperv[hf] = (vc_switch)v;
+    }
+    return 0;
+}
+
 static int parse_features(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -50,28 +73,18 @@ static int parse_features(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
             continue;
         if ((f = vc_feature_from_string((const char *)c->name)) < 0)
             return vc_xml_error(ctx, "unexpected feature <%s>", (const char *)c->name);
-        vc_xml_mark(c);
+        if (def->features & (1u << f))
+            continue;           /* the first of a name counts */
         def->features |= 1u << f;
+        vc_xml_mark(c);
         if (f == VC_FEATURE_APIC) {
             int v = 0;
             if (vc_xml_enum(ctx, c, "eoi", vc_switch_from_string,
                             "apic eoi value", &v) < 0)
                 return -1;
             def->apic_eoi = (vc_switch)v;
-        } else if (f == VC_FEATURE_HYPERV) {
-            for (xmlNodePtr h = c->children; h; h = h->next) {
-                int hf, v;
-                if (h->type != XML_ELEMENT_NODE)
-                    continue;
-                if ((hf = vc_hyperv_feature_from_string((const char *)h->name)) < 0)
-                    return vc_xml_error(ctx, "unsupported HyperV Enlightenment feature: %s",
-                                        (const char *)h->name);
-                vc_xml_mark(h);
-                if (vc_xml_enum_req(ctx, h, "state", vc_switch_from_string,
-                                    "HyperV Enlightenment feature state", &v) < 0)
-                    return -1;
-                def->hyperv[hf] = (vc_switch)v;
-            }
+        } else if (f == VC_FEATURE_HYPERV && parse_hyperv(ctx, c, def) < 0) {
+            return -1;
         }
     }
     return 0;
@@ -292,9 +305,13 @@ static int parse_header(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
     } else {
         vc_host_new_uuid(ctx->host, def->name, def->uuid);
     }
+    /* A title is one line (libvirt: "The title should not contain any
+     * newlines"; virsh shows it in a table).  libvirt 0.10.2 looks for
+     * LF only, so a CR, which only a &#13; reference can bring in,
+     * passed; it ends a line as well, and is refused the same way. */
     if ((n = vc_xml_child(root, "title"))) {
         def->title = vc_xml_text(n);
-        if (strchr(def->title, '\n'))
+        if (strpbrk(def->title, "\n\r"))
             return vc_xml_error(ctx, "domain <title> can't contain newlines");
     }
     if ((n = vc_xml_child(root, "description")))

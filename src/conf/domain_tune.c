@@ -99,48 +99,57 @@ int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     return 0;
 }
 
+static int parse_vcpupin(vc_parse_ctx *ctx, const xmlNode *c, vc_domain_def *def)
+{
+    vc_vcpupin pin;
+
+    memset(&pin, 0, sizeof(pin));
+    if (vc_xml_uint(ctx, c, "vcpu", 10, 0xFFFF, &pin.vcpu) <= 0)
+        return vc_xml_error(ctx, "missing or invalid attribute 'vcpu' of <vcpupin>");
+    if (pin.vcpu >= def->maxvcpus)
+        return vc_xml_error(ctx, "vcpupin vcpu %u must be less than maxvcpus %u",
+                            pin.vcpu, def->maxvcpus);
+    for (size_t i = 0; i < def->nvcpupins; i++)
+        if (def->vcpupins[i].vcpu == pin.vcpu)
+            return vc_xml_error(ctx, "duplicate vcpupin for vcpu %u", pin.vcpu);
+    if (parse_cpumask_attr(ctx, c, "cpuset", &pin.cpuset) <= 0)
+        return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <vcpupin>");
+    def->vcpupins = vc_realloc(def->vcpupins, (def->nvcpupins + 1) * sizeof(*def->vcpupins));
+    def->vcpupins[def->nvcpupins++] = pin;
+    return 0;
+}
+
+/* <shares>, <period>, <quota> and <emulatorpin> are read once (the
+ * first of a name, as libvirt), <vcpupin> once per vCPU. */
 int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
-    for (xmlNodePtr c = n->children; c; c = c->next) {
-        unsigned long long v;
-        if (vc_xml_is(c, "shares")) {
-            if (vc_xml_text_ull(ctx, c, ~0ul, &v) < 0)
-                return -1;
-            def->shares = (unsigned long)v;
-        } else if (vc_xml_is(c, "period")) {
-            if (vc_xml_text_ull(ctx, c, ~0ull, &def->period) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "quota")) {
-            char *s = vc_xml_text(c);
-            long long q;
-            if (!vc_parse_ll(s, 10, &q)) {
-                vc_xml_error(ctx, "invalid value '%s' in <quota>", s);
-                free(s);
-                return -1;
-            }
-            free(s);
-            def->quota = q;
-        } else if (vc_xml_is(c, "vcpupin")) {
-            vc_vcpupin pin;
-            memset(&pin, 0, sizeof(pin));
-            if (vc_xml_uint(ctx, c, "vcpu", 10, 0xFFFF, &pin.vcpu) <= 0)
-                return vc_xml_error(ctx, "missing or invalid attribute 'vcpu' of <vcpupin>");
-            if (pin.vcpu >= def->maxvcpus)
-                return vc_xml_error(ctx, "vcpupin vcpu %u must be less than maxvcpus %u",
-                                    pin.vcpu, def->maxvcpus);
-            for (size_t i = 0; i < def->nvcpupins; i++)
-                if (def->vcpupins[i].vcpu == pin.vcpu)
-                    return vc_xml_error(ctx, "duplicate vcpupin for vcpu %u", pin.vcpu);
-            if (parse_cpumask_attr(ctx, c, "cpuset", &pin.cpuset) <= 0)
-                return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <vcpupin>");
-            def->vcpupins = vc_realloc(def->vcpupins,
-                                       (def->nvcpupins + 1) * sizeof(*def->vcpupins));
-            def->vcpupins[def->nvcpupins++] = pin;
-        } else if (vc_xml_is(c, "emulatorpin")) {
-            if (parse_cpumask_attr(ctx, c, "cpuset", &def->emulatorpin) <= 0)
-                return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <emulatorpin>");
-        }
+    unsigned long long v;
+    xmlNodePtr c;
+
+    if ((c = vc_xml_child(n, "shares"))) {
+        if (vc_xml_text_ull(ctx, c, ~0ul, &v) < 0)
+            return -1;
+        def->shares = (unsigned long)v;
     }
+    if ((c = vc_xml_child(n, "period")) && vc_xml_text_ull(ctx, c, ~0ull, &def->period) < 0)
+        return -1;
+    if ((c = vc_xml_child(n, "quota"))) {
+        char *s = vc_xml_text(c);
+        long long q;
+        if (!vc_parse_ll(s, 10, &q)) {
+            vc_xml_error(ctx, "invalid value '%s' in <quota>", s);
+            free(s);
+            return -1;
+        }
+        free(s);
+        def->quota = q;
+    }
+    for (c = n->children; c; c = c->next)
+        if (vc_xml_is(c, "vcpupin") && parse_vcpupin(ctx, c, def) < 0)
+            return -1;
+    if ((c = vc_xml_child(n, "emulatorpin")) &&
+        parse_cpumask_attr(ctx, c, "cpuset", &def->emulatorpin) <= 0)
+        return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <emulatorpin>");
     return 0;
 }
 
@@ -172,15 +181,19 @@ int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     return 0;
 }
 
+/* One <weight> (the first), a <device> per path. */
 int vc_blkiotune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
+    xmlNodePtr w = vc_xml_child(n, "weight");
+    unsigned long long v;
+
+    if (w) {
+        if (vc_xml_text_ull(ctx, w, 1000, &v) < 0)
+            return -1;
+        def->blkio_weight = (unsigned)v;
+    }
     for (xmlNodePtr c = n->children; c; c = c->next) {
-        unsigned long long v;
-        if (vc_xml_is(c, "weight")) {
-            if (vc_xml_text_ull(ctx, c, 1000, &v) < 0)
-                return -1;
-            def->blkio_weight = (unsigned)v;
-        } else if (vc_xml_is(c, "device")) {
+        if (vc_xml_is(c, "device")) {
             vc_blkio_device dev = { NULL, 0 };
             xmlNodePtr p = vc_xml_child(c, "path"), w = vc_xml_child(c, "weight");
             if (!p || !w)

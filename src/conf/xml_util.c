@@ -342,7 +342,15 @@ int vc_xml_ll(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
     return r;
 }
 
-void vc_xml_escape(vc_buf *b, const char *s)
+/* What a reader gets back is what was written: a parser turns a raw CR
+ * (or CR LF) into LF everywhere, and a raw TAB, LF or CR inside an
+ * attribute value into a space (XML 1.0, 2.11 and 3.3.3), so those are
+ * written as character references where they would change.  Other
+ * control characters cannot be in an XML 1.0 document at all, not even
+ * as references; the parser never hands one over (libxml2 refuses
+ * them), and they are dropped here, as libvirt does, rather than
+ * written into a document nothing could read. */
+static void escape(vc_buf *b, const char *s, bool attr)
 {
     for (; *s; s++) {
         switch (*s) {
@@ -351,13 +359,19 @@ void vc_xml_escape(vc_buf *b, const char *s)
         case '&': vc_buf_add(b, "&amp;"); break;
         case '"': vc_buf_add(b, "&quot;"); break;
         case '\'': vc_buf_add(b, "&apos;"); break;
+        case '\r': vc_buf_add(b, "&#13;"); break;
+        case '\n': vc_buf_add(b, attr ? "&#10;" : "\n"); break;
+        case '\t': vc_buf_add(b, attr ? "&#9;" : "\t"); break;
         default:
-            /* libvirt drops control characters other than tab/LF/CR */
-            if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
-                break;
-            vc_buf_addc(b, *s);
+            if ((unsigned char)*s >= 0x20)
+                vc_buf_addc(b, *s);
         }
     }
+}
+
+void vc_xml_escape(vc_buf *b, const char *s)
+{
+    escape(b, s, false);
 }
 
 void vc_xml_attr(vc_buf *b, const char *name, const char *value)
@@ -365,6 +379,6 @@ void vc_xml_attr(vc_buf *b, const char *name, const char *value)
     if (!value)
         return;
     vc_buf_addf(b, " %s='", name);
-    vc_xml_escape(b, value);
+    escape(b, value, true);
     vc_buf_addc(b, '\'');
 }
