@@ -5,6 +5,8 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/file.h"
+#include "vocab_doc.h"
+#include "conf/vocabulary.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -92,6 +94,18 @@ static int load_dir(vc_fuzz_seeds *seeds, const char *label, const char *dir,
     return ret;
 }
 
+/* The documents written from the parser's vocabulary: together they
+ * name every element and attribute it reads. */
+static void add_vocabulary_documents(vc_fuzz_seeds *seeds)
+{
+    for (unsigned i = 0; i < vc_vocab_seed_count(); i++) {
+        size_t len;
+        char *doc = vc_vocab_seed_document_n(i, &len);
+
+        add_seed(seeds, vc_asprintf("vocabulary-%u.xml", i + 1), doc, len);
+    }
+}
+
 int vc_fuzz_seeds_load(const char *target, vc_fuzz_seeds *seeds, vc_error *err)
 {
     const char *src = vc_fuzz_srcdir();
@@ -99,6 +113,8 @@ int vc_fuzz_seeds_load(const char *target, vc_fuzz_seeds *seeds, vc_error *err)
     char *dir = vc_asprintf("%s/fuzz/regressions/%s", src, target);
     int ret = load_dir(seeds, "regression", dir, "", err);
 
+    if (strcmp(target, "domain") == 0)
+        add_vocabulary_documents(seeds);
     free(dir);
     for (size_t i = 0; ret == 0 && i < sizeof(seed_dirs) / sizeof(seed_dirs[0]); i++) {
         const char *root = seed_dirs[i].reference ? ref : src;
@@ -133,6 +149,7 @@ vc_fuzz_vocab *vc_fuzz_domain_vocab(void)
     vc_fuzz_seeds seeds = { 0 };
     vc_error err = { 0 };
 
+    vc_fuzz_vocab_add_parser(v);
     if (vc_fuzz_seeds_load("domain", &seeds, &err) < 0)
         vc_fuzz_fail("domain seeds: %s", err.msg);
     for (size_t i = 0; i < seeds.n; i++)

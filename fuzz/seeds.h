@@ -1,6 +1,9 @@
 /* seeds.h: where each target's seeds come from: the project's corpus
- * (seed_dirs in seeds.c), the reference corpus when present, and the
- * target's regression inputs (fuzz/regressions/NAME/).  make fuzz
+ * (seed_dirs in seeds.c), the reference corpus when present, the
+ * target's regression inputs (fuzz/regressions/NAME/), and for the
+ * domain target the documents written from the parser's vocabulary
+ * (harness/vocab_doc.h), which name every element and attribute it
+ * reads.  make fuzz
  * writes them out (build/fuzz/gen-seeds); the fuzz-smoke tier mutates
  * them in memory. */
 #ifndef VC_FUZZ_SEEDS_H
@@ -29,7 +32,8 @@ typedef struct vc_fuzz_seeds {
 int vc_fuzz_seeds_load(const char *target, vc_fuzz_seeds *seeds, vc_error *err);
 void vc_fuzz_seeds_free(vc_fuzz_seeds *seeds);
 
-/* The vocabulary of the domain seeds, for the mutation engine. */
+/* The vocabulary of the parser and of the domain seeds, for the
+ * mutation engine. */
 vc_fuzz_vocab *vc_fuzz_domain_vocab(void);
 
 #endif

@@ -1,9 +1,11 @@
 /* vocab.c: names and values of the domain dialect, as lists. */
 #include "vocab.h"
+#include "conf/vocabulary.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
 
 #include <libxml/parser.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +113,65 @@ void vc_fuzz_vocab_add(vc_fuzz_vocab *v, const char *parent, const char *elem,
         add_unique(&s->values, value);
 }
 
+/* The valid values a vocabulary entry gives @attr of @elem. */
+static void add_values(vc_fuzz_vocab *v, const char *elem, const char *attr,
+                       const vc_vocab_value *val)
+{
+    char n[3][32];
+    size_t nn = 0;
+
+    vc_fuzz_vocab_add(v, NULL, elem, attr, val->sample);
+    vc_fuzz_vocab_add(v, NULL, elem, attr, val->dflt);
+    switch (val->kind) {
+    case VC_VOCAB_ENUM:
+        for (size_t i = 0; val->names && i < val->names->n; i++)
+            if (val->names->names[i] && !(i < 64 && (val->refused >> i) & 1))
+                vc_fuzz_vocab_add(v, NULL, elem, attr, val->names->names[i]);
+        break;
+    case VC_VOCAB_UINT:
+        snprintf(n[nn++], sizeof(n[0]), "%llu", (unsigned long long)val->min);
+        snprintf(n[nn++], sizeof(n[0]), val->base == 16 ? "0x%llx" : "%llu", val->max);
+        break;
+    case VC_VOCAB_INT:
+        snprintf(n[nn++], sizeof(n[0]), "%lld", val->min);
+        snprintf(n[nn++], sizeof(n[0]), "%lld", (long long)val->max);
+        if (val->flags & VC_VOCAB_MINUS_ONE)
+            snprintf(n[nn++], sizeof(n[0]), "-1");
+        break;
+    default:
+        break;
+    }
+    for (size_t i = 0; i < nn; i++)
+        vc_fuzz_vocab_add(v, NULL, elem, attr, n[i]);
+}
+
+void vc_fuzz_vocab_add_parser(vc_fuzz_vocab *v)
+{
+    size_t n;
+    const vc_vocab_elem *e = vc_domain_vocabulary(&n);
+
+    for (size_t i = 0; i < n; i++) {
+        const char *p = e[i].path;
+        char *parent = NULL, *elem = NULL;
+        vc_vocab_step st;
+
+        while (vc_vocab_next_step(&p, &st) == 0) {
+            free(parent);
+            parent = elem;
+            elem = vc_strndup(st.name, st.name_len);
+        }
+        if (elem) {
+            vc_fuzz_vocab_add(v, parent, elem, NULL, NULL);
+            for (size_t k = 0; k < e[i].nattrs; k++)
+                add_values(v, elem, e[i].attrs[k].name, &e[i].attrs[k].value);
+            if (e[i].text.kind != VC_VOCAB_NONE)
+                add_values(v, elem, VC_FUZZ_TEXT, &e[i].text);
+        }
+        free(parent);
+        free(elem);
+    }
+}
+
 static void add_node(vc_fuzz_vocab *v, const xmlNode *parent, const xmlNode *n)
 {
     const char *pname = parent ? (const char *)parent->name : NULL;
@@ -186,24 +247,17 @@ const char *vc_fuzz_vocab_child(const vc_fuzz_vocab *v, const char *elem, vc_rng
     return e ? pick(&e->children, rng) : NULL;
 }
 
-void vc_fuzz_vocab_each(const vc_fuzz_vocab *v, vc_fuzz_vocab_kind kind,
-                        void (*fn)(void *opaque, const char *s), void *opaque)
+void vc_fuzz_vocab_each_value(const vc_fuzz_vocab *v,
+                              void (*fn)(void *opaque, const char *s), void *opaque)
 {
     vc_strlist all = { 0 };
 
-    for (size_t i = 0; kind != VC_FUZZ_VALUES && i < v->nelems; i++) {
-        if (kind == VC_FUZZ_ELEMENTS)
-            vc_strlist_add(&all, v->elems[i].name);
-        for (size_t j = 0; kind == VC_FUZZ_ATTRIBUTES && j < v->elems[i].attrs.n; j++)
-            vc_strlist_add(&all, v->elems[i].attrs.items[j]);
-    }
-    for (size_t i = 0; kind == VC_FUZZ_VALUES && i < v->nslots; i++)
+    for (size_t i = 0; i < v->nslots; i++)
         for (size_t j = 0; j < v->slots[i].values.n; j++)
             vc_strlist_add(&all, v->slots[i].values.items[j]);
     vc_strlist_sort(&all);
     for (size_t i = 0; i < all.n; i++)
-        if ((i == 0 || strcmp(all.items[i], all.items[i - 1]) != 0) &&
-            strcmp(all.items[i], VC_FUZZ_TEXT) != 0)
+        if (i == 0 || strcmp(all.items[i], all.items[i - 1]) != 0)
             fn(opaque, all.items[i]);
     vc_strlist_free(&all);
 }

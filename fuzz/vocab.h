@@ -2,10 +2,10 @@
  * each element, its attributes and children, and valid values of each
  * attribute (and of its text, under the name "#text").
  *
- * It is filled from documents (the seeds: every XML of the corpus) and
- * from the parser's own tables.  TODO(roundtrip): the enum values and
- * the element/attribute tables come from the roundtrip branch's
- * vocabulary API once it is merged (vc_fuzz_vocab_add_parser). */
+ * It is filled from the parser's own vocabulary (src/conf/vocabulary.h:
+ * every element and attribute it reads, enum values from its tables,
+ * number ranges) and from documents (the seeds: every XML of the
+ * corpus, for the values real documents hold). */
 #ifndef VC_FUZZ_VOCAB_H
 #define VC_FUZZ_VOCAB_H
 
@@ -21,6 +21,11 @@ typedef struct vc_fuzz_vocab vc_fuzz_vocab;
 
 vc_fuzz_vocab *vc_fuzz_vocab_new(void);
 void vc_fuzz_vocab_free(vc_fuzz_vocab *v);
+
+/* Every element, attribute and child relation the parser reads, with
+ * the valid values its vocabulary gives: the enum names it accepts,
+ * the ends of number ranges, defaults and samples. */
+void vc_fuzz_vocab_add_parser(vc_fuzz_vocab *v);
 
 /* Every element, attribute, value and child relation of @doc. */
 void vc_fuzz_vocab_add_doc(vc_fuzz_vocab *v, xmlDocPtr doc);
@@ -43,10 +48,9 @@ const char *vc_fuzz_vocab_attr(const vc_fuzz_vocab *v, const char *elem, vc_rng 
 /* An element known as a child of @elem. */
 const char *vc_fuzz_vocab_child(const vc_fuzz_vocab *v, const char *elem, vc_rng *rng);
 
-/* For the dictionary: @fn(@opaque, s) once for each distinct element
- * name, attribute name or value, in byte order. */
-typedef enum { VC_FUZZ_ELEMENTS, VC_FUZZ_ATTRIBUTES, VC_FUZZ_VALUES } vc_fuzz_vocab_kind;
-void vc_fuzz_vocab_each(const vc_fuzz_vocab *v, vc_fuzz_vocab_kind kind,
-                        void (*fn)(void *opaque, const char *s), void *opaque);
+/* For the dictionary: @fn(@opaque, s) once for each distinct value, in
+ * byte order. */
+void vc_fuzz_vocab_each_value(const vc_fuzz_vocab *v,
+                              void (*fn)(void *opaque, const char *s), void *opaque);
 
 #endif
