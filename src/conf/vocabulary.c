@@ -101,10 +101,10 @@ static const vc_vocab_elem vocabulary[] = {
     E("domain/metadata"),
     E("domain/memory", A({ "unit", { V_ENUM(vc_memory_unit), .dflt = "KiB", .sample = "KiB" } },
                          { "dumpCore", { SWITCH_ND } }),
-      TEXT(V_UINT(0, 9007199254740991ull), .sample = "1048576")),
+      TEXT(V_UINT(0, VC_MEMORY_KIB_MAX), .sample = "1048576")),
     E("domain/currentMemory", A({ "unit", { V_ENUM(vc_memory_unit), .dflt = "KiB",
                                             .sample = "KiB" } }),
-      TEXT(V_UINT(0, 9007199254740991ull), .sample = "1048576")),
+      TEXT(V_UINT(0, VC_MEMORY_KIB_MAX), .sample = "1048576")),
     E("domain/blkiotune"),
     E("domain/blkiotune/weight", TEXT(V_UINT(0, 1000))),
     E("domain/blkiotune/device", REP),
@@ -113,7 +113,7 @@ static const vc_vocab_elem vocabulary[] = {
     E("domain/memtune"),
 #define MEMTUNE(name) E("domain/memtune/" name, \
         A({ "unit", { V_ENUM(vc_memory_unit), .dflt = "KiB" } }), \
-        TEXT(V_UINT(0, 9007199254740991ull)))
+        TEXT(V_UINT(0, VC_MEMORY_KIB_MAX)))
     MEMTUNE("hard_limit"), MEMTUNE("soft_limit"), MEMTUNE("min_guarantee"),
     MEMTUNE("swap_hard_limit"),
 #undef MEMTUNE
