@@ -175,7 +175,7 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *t, vc_chr_def *c,
     default:
         break;
     }
-    if (t && (r = vc_xml_uint(ctx, t, "port", 10, 0x7fffffff, &port)) != 0) {
+    if (t && (r = vc_xml_uint(ctx, t, "port", 10, VC_CHR_PORT_MAX, &port)) != 0) {
         if (r < 0)
             return -1;
         c->target_port = (int)port;
@@ -183,13 +183,16 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *t, vc_chr_def *c,
     return 0;
 }
 
+/* The port after the highest one of @arr (libvirt's rule), or -1 when
+ * that one is the largest a port may be (max + 1 would wrap to a
+ * negative port, written back and then refused). */
 static int next_port(vc_chr_def **arr, size_t n)
 {
     int max = -1;
     for (size_t i = 0; i < n; i++)
         if (arr[i]->target_port > max)
             max = arr[i]->target_port;
-    return max + 1;
+    return max < VC_CHR_PORT_MAX ? max + 1 : -1;
 }
 
 static vc_chr_def *chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
@@ -210,6 +213,11 @@ static vc_chr_def *chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
             c->target_port = next_port(def->parallels, def->nparallels);
         else if (device == VC_CHR_DEVICE_CONSOLE)
             c->target_port = 0;
+        if (c->target_port < 0 && device != VC_CHR_DEVICE_CHANNEL) {
+            vc_xml_error(ctx, "no %s port number left after %d",
+                         vc_chr_device_to_string(device), VC_CHR_PORT_MAX);
+            goto error;
+        }
     }
     return c;
 

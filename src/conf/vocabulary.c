@@ -350,15 +350,15 @@ static const vc_vocab_elem vocabulary[] = {
 
     /* chr.c */
     CHR("domain/devices/serial"),
-    E("domain/devices/serial/target", A({ "port", { V_UINT(0, INT_MAX) } })),
+    E("domain/devices/serial/target", A({ "port", { V_UINT(0, VC_CHR_PORT_MAX) } })),
     INFO("domain/devices/serial"),
     CHR("domain/devices/parallel"),
-    E("domain/devices/parallel/target", A({ "port", { V_UINT(0, INT_MAX) } })),
+    E("domain/devices/parallel/target", A({ "port", { V_UINT(0, VC_CHR_PORT_MAX) } })),
     INFO("domain/devices/parallel"),
     CHR("domain/devices/console"),
     E("domain/devices/console/target",
       A({ "type", { V_ENUM(vc_chr_console_target), .dflt = "serial" } },
-        { "port", { V_UINT(0, INT_MAX) } })),
+        { "port", { V_UINT(0, VC_CHR_PORT_MAX) } })),
     INFO("domain/devices/console"),
     CHR("domain/devices/channel"),
     E("domain/devices/channel/target",
