@@ -248,12 +248,18 @@ vc_chr_def *vc_channel_parse(vc_parse_ctx *ctx, const xmlNode *node)
 
 /* The first <console> of an HVM guest with a serial target stands for
  * serial port 0: it becomes (or repeats) serials[0], and the console
- * list keeps a stub that formats as that port. */
+ * list keeps a stub that formats as that port; a later one, N, repeats
+ * serials[N] when there is one. */
 int vc_console_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
 {
+    bool serial_view = chr->target_type == VC_CHR_CONSOLE_SERIAL &&
+                       VC_STREQ(def->os.type, "hvm");
+
     (void)ctx;
-    if (def->nconsoles == 0 && chr->target_type == VC_CHR_CONSOLE_SERIAL &&
-        VC_STREQ(def->os.type, "hvm")) {
+    /* Console N of that kind is written as serial port N
+     * (vc_consoles_format), so what else it holds would not read back
+     * (its alias would come back as the port's, twice): keep a stub. */
+    if (serial_view && (def->nconsoles == 0 || def->nconsoles < def->nserials)) {
         vc_chr_def *stub = VC_NEW(vc_chr_def);
         if (def->nserials == 0) {
             chr->device = VC_CHR_DEVICE_SERIAL;
@@ -263,7 +269,7 @@ int vc_console_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
         }
         stub->device = VC_CHR_DEVICE_CONSOLE;
         stub->target_type = VC_CHR_CONSOLE_SERIAL;
-        stub->target_port = 0;
+        stub->target_port = (int)def->nconsoles;
         vc_ptr_append(&def->consoles, &def->nconsoles, stub);
         return 0;
     }
