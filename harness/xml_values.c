@@ -11,6 +11,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
 
 struct vc_xml_values {
     xmlDocPtr doc;
@@ -154,6 +155,39 @@ char *vc_xml_values_with(vc_xml_values *v, size_t i, const char *value, size_t *
     xmlDocDumpMemory(v->doc, &mem, &size);
     set_text(n, orig);
     free(orig);
+    r = vc_strndup(mem ? (const char *)mem : "", mem ? (size_t)size : 0);
+    xmlFree(mem);
+    *len = mem ? (size_t)size : 0;
+    return r;
+}
+
+char *vc_xml_values_without(vc_xml_values *v, size_t i, size_t *len)
+{
+    xmlNodePtr n = v->nodes[i];
+    xmlDocPtr copy = xmlCopyDoc(v->doc, 1);
+    xmlChar *path = xmlGetNodePath(n->type == XML_ATTRIBUTE_NODE ? n : n->parent);
+    xmlXPathContextPtr ctx = xmlXPathNewContext(copy);
+    xmlXPathObjectPtr found = ctx && path ? xmlXPathEvalExpression(path, ctx) : NULL;
+    xmlNodePtr gone = NULL;
+    xmlChar *mem = NULL;
+    int size = 0;
+    char *r;
+
+    /* the same node in the copy, found by its path (and let go of by
+     * the XPath result before it is freed) */
+    if (found && found->nodesetval && found->nodesetval->nodeNr == 1)
+        gone = found->nodesetval->nodeTab[0];
+    xmlXPathFreeObject(found);
+    xmlXPathFreeContext(ctx);
+    xmlFree(path);
+    if (gone && gone->type == XML_ATTRIBUTE_NODE) {
+        xmlRemoveProp((xmlAttrPtr)gone);
+    } else if (gone) {
+        xmlUnlinkNode(gone);
+        xmlFreeNode(gone);
+    }
+    xmlDocDumpMemory(copy, &mem, &size);
+    xmlFreeDoc(copy);
     r = vc_strndup(mem ? (const char *)mem : "", mem ? (size_t)size : 0);
     xmlFree(mem);
     *len = mem ? (size_t)size : 0;

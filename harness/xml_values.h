@@ -33,6 +33,11 @@ char *vc_xml_values_shape(const vc_xml_values *v, size_t i);
  * document itself is left as it was).  Caller frees; *@len is set. */
 char *vc_xml_values_with(vc_xml_values *v, size_t i, const char *value, size_t *len);
 
+/* The document without value @i: without the attribute, or without
+ * the element whose text it is (the document itself is left as it
+ * was).  Caller frees; *@len is set. */
+char *vc_xml_values_without(vc_xml_values *v, size_t i, size_t *len);
+
 void vc_xml_values_free(vc_xml_values *v);
 
 #endif
