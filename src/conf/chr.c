@@ -175,7 +175,7 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *t, vc_chr_def *c,
     default:
         break;
     }
-    if (t && (r = vc_xml_uint(ctx, t, "port", 10, 0x7fffffff, &port)) != 0) {
+    if (t && (r = vc_xml_uint(ctx, t, "port", 10, VC_CHR_PORT_MAX, &port)) != 0) {
         if (r < 0)
             return -1;
         c->target_port = (int)port;
@@ -183,13 +183,16 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *t, vc_chr_def *c,
     return 0;
 }
 
+/* The port after the highest one of @arr (libvirt's rule), or -1 when
+ * that one is the largest a port may be (max + 1 would wrap to a
+ * negative port, written back and then refused). */
 static int next_port(vc_chr_def **arr, size_t n)
 {
     int max = -1;
     for (size_t i = 0; i < n; i++)
         if (arr[i]->target_port > max)
             max = arr[i]->target_port;
-    return max + 1;
+    return max < VC_CHR_PORT_MAX ? max + 1 : -1;
 }
 
 static vc_chr_def *chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
@@ -210,6 +213,11 @@ static vc_chr_def *chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
             c->target_port = next_port(def->parallels, def->nparallels);
         else if (device == VC_CHR_DEVICE_CONSOLE)
             c->target_port = 0;
+        if (c->target_port < 0 && device != VC_CHR_DEVICE_CHANNEL) {
+            vc_xml_error(ctx, "no %s port number left after %d",
+                         vc_chr_device_to_string(device), VC_CHR_PORT_MAX);
+            goto error;
+        }
     }
     return c;
 
@@ -240,12 +248,18 @@ vc_chr_def *vc_channel_parse(vc_parse_ctx *ctx, const xmlNode *node)
 
 /* The first <console> of an HVM guest with a serial target stands for
  * serial port 0: it becomes (or repeats) serials[0], and the console
- * list keeps a stub that formats as that port. */
+ * list keeps a stub that formats as that port; a later one, N, repeats
+ * serials[N] when there is one. */
 int vc_console_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
 {
+    bool serial_view = chr->target_type == VC_CHR_CONSOLE_SERIAL &&
+                       VC_STREQ(def->os.type, "hvm");
+
     (void)ctx;
-    if (def->nconsoles == 0 && chr->target_type == VC_CHR_CONSOLE_SERIAL &&
-        VC_STREQ(def->os.type, "hvm")) {
+    /* Console N of that kind is written as serial port N
+     * (vc_consoles_format), so what else it holds would not read back
+     * (its alias would come back as the port's, twice): keep a stub. */
+    if (serial_view && (def->nconsoles == 0 || def->nconsoles < def->nserials)) {
         vc_chr_def *stub = VC_NEW(vc_chr_def);
         if (def->nserials == 0) {
             chr->device = VC_CHR_DEVICE_SERIAL;
@@ -255,7 +269,7 @@ int vc_console_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
         }
         stub->device = VC_CHR_DEVICE_CONSOLE;
         stub->target_type = VC_CHR_CONSOLE_SERIAL;
-        stub->target_port = 0;
+        stub->target_port = (int)def->nconsoles;
         vc_ptr_append(&def->consoles, &def->nconsoles, stub);
         return 0;
     }

@@ -10,6 +10,7 @@
 #ifndef VC_CONF_PRIVATE_H
 #define VC_CONF_PRIVATE_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <libxml/tree.h>
@@ -214,7 +215,15 @@ int vc_devices_parse(vc_parse_ctx *ctx, const xmlNode *devices, vc_domain_def *d
 int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def);
 
 /* ---- domain_tune.c ---------------------------------------------------- */
-/* <ELEM unit='U'>N</ELEM> in KiB (rounded up). 1 set, 0 empty, -1 error. */
+/* The largest memory size, in KiB.  libvirt lets a size be as many
+ * bytes as an off_t holds (LLONG_MAX) and rounds it up to KiB, but the
+ * KiB it writes back must hold too: a byte count rounded up past
+ * LLONG_MAX / 1024 KiB would be refused when read again. */
+#define VC_MEMORY_KIB_MAX (LLONG_MAX / 1024)
+
+/* <ELEM unit='U'>N</ELEM> in KiB (rounded up), at most
+ * VC_MEMORY_KIB_MAX ("too large" past it, not wrapped).  1 set, 0
+ * empty, -1 error. */
 int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib);
 int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);
 int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);

@@ -599,6 +599,10 @@ static int parse_usb_id(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
     return 0;
 }
 
+/* A USB version, "M.mm", as the BCD number of a USB descriptor
+ * (0xMMmm): two decimal digits each side, as libvirt reads it ("1.1"
+ * is 1.10, 0x0110).  More digits would not fit the four BCD digits the
+ * formatter writes back (255.0 came back as 95.00, 2.5 as 2.05). */
 static int parse_usb_version(vc_parse_ctx *ctx, const xmlNode *n, int *out)
 {
     char *s = vc_xml_prop(n, "version");
@@ -612,10 +616,14 @@ static int parse_usb_version(vc_parse_ctx *ctx, const xmlNode *n, int *out)
     }
     major = vc_parse_number(&p);
     if (major >= 0 && *p == '.') {
-        p++;
+        const char *digits = ++p;
         minor = vc_parse_number(&p);
+        if (p - digits == 1)
+            minor *= 10;                /* tenths */
+        else if (p - digits != 2)
+            minor = -1;
     }
-    if (major < 0 || major > 255 || minor < 0 || minor > 99 || *p) {
+    if (major < 0 || major > 99 || minor < 0 || minor > 99 || *p) {
         vc_xml_error(ctx, "invalid redirdev usbdev version '%s'", s);
         free(s);
         return -1;

@@ -43,8 +43,9 @@ int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib
     scale = unit_scale[u];
     if ((r = vc_xml_text_ull(ctx, n, ~0ull, &v)) <= 0)
         return r;
-    if (v > (~0ull >> 1) / scale)
-        return vc_xml_error(ctx, "value of <%s> too large", (const char *)n->name);
+    if (v > (unsigned long long)VC_MEMORY_KIB_MAX * 1024 / scale)
+        return vc_xml_error(ctx, "value of <%s> too large (at most %lld KiB)",
+                            (const char *)n->name, VC_MEMORY_KIB_MAX);
     v *= scale;
     *kib = v / 1024 + (v % 1024 ? 1 : 0);
     return 1;

@@ -186,8 +186,6 @@ vc_graphics_def *vc_graphics_parse(vc_parse_ctx *ctx, const xmlNode *node)
         goto error;
     if (g->port == -1)
         g->autoport = true;
-    if (g->autoport && (ctx->flags & VC_PARSE_INACTIVE))
-        g->port = 0;
     if (parse_listens(ctx, node, g) < 0)
         goto error;
     g->keymap = vc_xml_prop(node, "keymap");
@@ -222,6 +220,12 @@ vc_graphics_def *vc_graphics_parse(vc_parse_ctx *ctx, const xmlNode *node)
         if (parse_spice_children(ctx, node, g) < 0)
             goto error;
     }
+    /* autoport picks the ports when the guest starts: an inactive
+     * definition keeps neither the port nor the TLS port (libvirt
+     * 0.10.2).  Decided once autoport is known for good (a tlsPort of -1
+     * sets it too), or a port kept here is dropped when read again. */
+    if (g->autoport && (ctx->flags & VC_PARSE_INACTIVE))
+        g->port = g->tls_port = 0;
     return g;
 
 error:

@@ -44,6 +44,7 @@ VC_ENUM_IMPL(vc_vocab_kind, VC_VOCAB_KIND_LAST, "none", "string", "path", "enum"
 #define SEED_BOOT_OS 2
 
 /* What every device with an address carries (device_info.c). */
+#define CONTROLLER { "controller", { V_UINT(0, VC_CONTROLLER_INDEX_MAX) } }
 #define PCI_ATTRS \
     { "domain", { V_XUINT(0, 0xFFFF, 0) } }, { "bus", { V_XUINT(0, 0xFF, 0) } }, \
     { "slot", { V_XUINT(0, 0x1F, 0) } }, { "function", { V_XUINT(0, 7, 0) } }, \
@@ -51,15 +52,12 @@ VC_ENUM_IMPL(vc_vocab_kind, VC_VOCAB_KIND_LAST, "none", "string", "path", "enum"
 #define ADDRESSES(dev) \
     E(dev "/address", A({ "type", { V_ENUM_ND(vc_addr_type) } })), \
     E(dev "/address[type=pci]", A(PCI_ATTRS), .seed = 1), \
-    E(dev "/address[type=drive]", A({ "controller", { V_UINT(0, U32) } }, \
-                                    { "bus", { V_UINT(0, U32) } }, \
+    E(dev "/address[type=drive]", A(CONTROLLER, { "bus", { V_UINT(0, U32) } }, \
                                     { "target", { V_UINT(0, U32) } }, \
                                     { "unit", { V_UINT(0, U32) } }), .seed = 2), \
-    E(dev "/address[type=virtio-serial]", A({ "controller", { V_UINT(0, U32) } }, \
-                                            { "bus", { V_UINT(0, U32) } }, \
+    E(dev "/address[type=virtio-serial]", A(CONTROLLER, { "bus", { V_UINT(0, U32) } }, \
                                             { "port", { V_UINT(0, U32) } }), .seed = 3), \
-    E(dev "/address[type=ccid]", A({ "controller", { V_UINT(0, U32) } }, \
-                                   { "slot", { V_UINT(0, U32) } }), .seed = 4), \
+    E(dev "/address[type=ccid]", A(CONTROLLER, { "slot", { V_UINT(0, U32) } }), .seed = 4), \
     E(dev "/address[type=usb]", A({ "bus", { V_UINT(0, U32) } }, \
                                   { "port", { .kind = VC_VOCAB_USB_PORT } }), .seed = 5), \
     E(dev "/address[type=spapr-vio]", A({ "reg", { V_XUINT(0, ~0ull, 16) } }), .seed = 6), \
@@ -101,10 +99,10 @@ static const vc_vocab_elem vocabulary[] = {
     E("domain/metadata"),
     E("domain/memory", A({ "unit", { V_ENUM(vc_memory_unit), .dflt = "KiB", .sample = "KiB" } },
                          { "dumpCore", { SWITCH_ND } }),
-      TEXT(V_UINT(0, 9007199254740991ull), .sample = "1048576")),
+      TEXT(V_UINT(0, VC_MEMORY_KIB_MAX), .sample = "1048576")),
     E("domain/currentMemory", A({ "unit", { V_ENUM(vc_memory_unit), .dflt = "KiB",
                                             .sample = "KiB" } }),
-      TEXT(V_UINT(0, 9007199254740991ull), .sample = "1048576")),
+      TEXT(V_UINT(0, VC_MEMORY_KIB_MAX), .sample = "1048576")),
     E("domain/blkiotune"),
     E("domain/blkiotune/weight", TEXT(V_UINT(0, 1000))),
     E("domain/blkiotune/device", REP),
@@ -113,7 +111,7 @@ static const vc_vocab_elem vocabulary[] = {
     E("domain/memtune"),
 #define MEMTUNE(name) E("domain/memtune/" name, \
         A({ "unit", { V_ENUM(vc_memory_unit), .dflt = "KiB" } }), \
-        TEXT(V_UINT(0, 9007199254740991ull)))
+        TEXT(V_UINT(0, VC_MEMORY_KIB_MAX)))
     MEMTUNE("hard_limit"), MEMTUNE("soft_limit"), MEMTUNE("min_guarantee"),
     MEMTUNE("swap_hard_limit"),
 #undef MEMTUNE
@@ -268,7 +266,7 @@ static const vc_vocab_elem vocabulary[] = {
     /* controller.c */
     E("domain/devices/controller",
       A({ "type", { V_ENUM(vc_ctrl_type), .dflt = "ide" } },
-        { "index", { V_UINT(0, INT_MAX) } }), REP),
+        { "index", { V_UINT(0, VC_CONTROLLER_INDEX_MAX) } }), REP),
     E("domain/devices/controller[type=scsi]", A({ "model", { V_ENUM(vc_scsi_model) } })),
     E("domain/devices/controller[type=usb]", A({ "model", { V_ENUM(vc_usb_model) } })),
     E("domain/devices/controller[type=virtio-serial]",
@@ -348,20 +346,19 @@ static const vc_vocab_elem vocabulary[] = {
     CHR_SOURCE(SC "[mode=passthrough]"),
     ALIAS_MASTER(SC),
     E(SC "/address", A({ "type", { V_ENUM(vc_addr_type), .refused = ~BIT(VC_ADDR_CCID) } })),
-    E(SC "/address[type=ccid]", A({ "controller", { V_UINT(0, U32) } },
-                                  { "slot", { V_UINT(0, U32) } })),
+    E(SC "/address[type=ccid]", A(CONTROLLER, { "slot", { V_UINT(0, U32) } })),
 
     /* chr.c */
     CHR("domain/devices/serial"),
-    E("domain/devices/serial/target", A({ "port", { V_UINT(0, INT_MAX) } })),
+    E("domain/devices/serial/target", A({ "port", { V_UINT(0, VC_CHR_PORT_MAX) } })),
     INFO("domain/devices/serial"),
     CHR("domain/devices/parallel"),
-    E("domain/devices/parallel/target", A({ "port", { V_UINT(0, INT_MAX) } })),
+    E("domain/devices/parallel/target", A({ "port", { V_UINT(0, VC_CHR_PORT_MAX) } })),
     INFO("domain/devices/parallel"),
     CHR("domain/devices/console"),
     E("domain/devices/console/target",
       A({ "type", { V_ENUM(vc_chr_console_target), .dflt = "serial" } },
-        { "port", { V_UINT(0, INT_MAX) } })),
+        { "port", { V_UINT(0, VC_CHR_PORT_MAX) } })),
     INFO("domain/devices/console"),
     CHR("domain/devices/channel"),
     E("domain/devices/channel/target",

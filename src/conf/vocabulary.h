@@ -48,7 +48,7 @@ typedef enum vc_vocab_kind {
     VC_VOCAB_CPUSET,    /* "0-3,^2,8": CPUs or NUMA nodes, below 1024 */
     VC_VOCAB_WWN,       /* 16 hex digits, 0x allowed */
     VC_VOCAB_USB_PORT,  /* "1" or "1.2.3", up to 4 levels of 0..999 */
-    VC_VOCAB_USB_VERSION, /* "2.0": major 0..255, minor 0..99, or -1 */
+    VC_VOCAB_USB_VERSION, /* "2.0": major 0..99, one or two digits of minor; -1 */
     VC_VOCAB_KIND_LAST
 } vc_vocab_kind;
 VC_ENUM_DECL(vc_vocab_kind);    /* "none", "string", "path", "enum", ... */
