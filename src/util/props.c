@@ -286,11 +286,11 @@ static int format_chr_compat(const vc_props *p, const char *option, vc_buf *b,
             cannot(err, option, part->key, v, why);
             goto cleanup;
         }
-        /* a /dev path that does not start with '/' would be read as
-         * another backend's spec */
-        if (strcmp(backend, "dev") == 0 && v[0] != '/') {
-            cannot(err, option, part->key, v, "its old form takes only absolute "
-                   "device paths");
+        /* QEMU takes a bare path for a device only under /dev/: any
+         * other would be read as another backend's spec, or refused */
+        if (strcmp(backend, "dev") == 0 && strncmp(v, "/dev/", 5) != 0) {
+            cannot(err, option, part->key, v, "its old form takes only device "
+                   "paths under /dev/");
             goto cleanup;
         }
         vc_buf_add(b, part->sep);
