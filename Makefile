@@ -126,16 +126,17 @@ check: check-deps $(CLI) $(TEST_BIN)
 	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(TEST_BIN)
 
 # The injection tier runs one variant in VC_INJECTION_STRIDE under
-# memcheck, the roundtrip-values tier one in VC_VALUES_STRIDE (every
-# variant would take minutes there).
+# memcheck, the roundtrip-values tier one in VC_VALUES_STRIDE, the
+# fuzz-smoke tier one execution in VC_FUZZ_SMOKE_STRIDE (every variant
+# would take minutes there).
 check-valgrind: check-deps $(CLI) $(TEST_BIN)
 	@VC_LOGDIR=$(B)/test-logs VC_WRAPPER="$(VALGRIND)" VC_INJECTION_STRIDE=6 \
-	  VC_VALUES_STRIDE=10 harness/run-tests $(TEST_BIN)
+	  VC_VALUES_STRIDE=10 VC_FUZZ_SMOKE_STRIDE=10 harness/run-tests $(TEST_BIN)
 
 # The same tiers built with AddressSanitizer and UBSan, in a build
-# directory of their own.
+# directory of their own (the fuzz-smoke tier runs every other input).
 check-asan:
-	@$(MAKE) --no-print-directory B=$(B)/asan \
+	@VC_FUZZ_SMOKE_STRIDE=2 $(MAKE) --no-print-directory B=$(B)/asan \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  check
 
