@@ -35,7 +35,7 @@ void vc_fuzz_set_fail_hook(vc_fuzz_fail_hook hook);
  * documents for that stage (VC_EXIT_INPUT for input the parser refuses,
  * VC_EXIT_BUILD for a configuration the builder refuses): an error of
  * any other code, VC_EXIT_INTERNAL above all, is a bug.  The message is
- * one line, and names no libxml2 parser option (no user can set one). */
+ * one line. */
 void vc_fuzz_expect_error(const char *stage, const vc_error *err, int code);
 
 /* Two outputs of what must be one text are equal, or fail naming
