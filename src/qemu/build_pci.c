@@ -36,10 +36,12 @@ static int spapr_assign(vc_build_ctx *ctx, vc_device_info *info,
                         unsigned long long base)
 {
     vc_spaprvio_addr *a = &info->addr.u.spaprvio;
-    bool user = a->has_reg;
+    bool user;
 
+    /* the union holds another kind of address: read nothing of it */
     if (info->addr.type != VC_ADDR_SPAPRVIO)
         return 0;
+    user = a->has_reg;
     if (!user) {
         a->reg = base;
         a->has_reg = true;
