@@ -104,8 +104,24 @@ $(BENCH): $(B)/tests/bench.o $(HARNESS_LIB) $(LIB)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
 
 BENCH_CG := $(B)/bench-xml2argv-reference
+# Scaling, in instructions (callgrind, only inside detection, parsing
+# and building): each generated input at N and 4N; linear code grows
+# x4, quadratic x16.
+BENCH_SCALE := listing:25000 virtio-disks:5000 scsi-disks:5000
+BENCH_SCALE_FNS := --collect-atstart=no --toggle-collect=vc_caps_parse_devices \
+	--toggle-collect=vc_domain_parse --toggle-collect=vc_qemu_build
 bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
 	@$(BENCH) $(ITERATIONS)
+	@for s in $(BENCH_SCALE); do \
+	  kind=$${s%%:*}; n=$${s#*:}; \
+	  for m in $$n $$((n * 4)); do \
+	    valgrind --tool=callgrind --callgrind-out-file=$(B)/bench-scale.callgrind \
+	      $(BENCH_SCALE_FNS) $(BENCH) --scale=$$kind:$$m >/dev/null 2>&1 || exit 1; \
+	    sed -nE 's/^summary: ([0-9]+).*/\1/p' $(B)/bench-scale.callgrind; \
+	  done | paste -sd' ' | awk -v k=$$kind -v n=$$n '{ \
+	    printf "scaling of %s: %d -> %d: x%.2f instructions (linear x4, quadratic x16)\n", \
+	      k, n, 4 * n, $$2 / $$1 }'; \
+	done
 	@if [ ! -d "$(VC_REFDIR)" ]; then \
 	  echo "xml2argv-reference: skipped (reference corpus not found at $(VC_REFDIR))"; \
 	else \
