@@ -260,6 +260,11 @@ static void test_caps_list(void **state)
     assert_int_equal(vc_caps_parse_list(&caps, "drive,bogus", &err), -1);
     assert_string_equal(err.msg, "unknown capability 'bogus'");
     assert_int_equal(vc_caps_parse_list(&caps, "drive,,device", &err), -1);
+    assert_string_equal(err.msg, "empty capability name in 'drive,,device'");
+    assert_int_equal(vc_caps_parse_list(&caps, "drive,", &err), -1);
+    assert_int_equal(err.code, VC_EXIT_USAGE);
+    vc_caps_init(&caps);
+    assert_int_equal(vc_caps_parse_list(&caps, "", &err), 0);
 }
 
 static void test_report_roundtrip(void **state)

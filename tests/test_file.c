@@ -105,6 +105,16 @@ static void test_read_refuses_special_files(void **state)
     /* devices read forever (/dev/zero) or nothing (/dev/null) */
     expect_refused("/dev/zero", "not a regular file (a character device)");
     expect_refused("/dev/null", "not a regular file (a character device)");
+    /* an empty option value names no file (not "/: ...", not "': ...") */
+    {
+        vc_error err = { 0 };
+        char *data;
+
+        assert_int_equal(vc_file_read("", 100, &data, NULL, &err), -1);
+        assert_string_equal(err.msg, "empty file name");
+        assert_int_equal(vc_file_write("", "x", 1, &err), -1);
+        assert_string_equal(err.msg, "empty file name");
+    }
 }
 
 static void test_read_follows_links_to_files_only(void **state)

@@ -39,6 +39,8 @@ static int open_regular(const char *path, struct stat *st, vc_error *err)
 {
     int fd, flags;
 
+    if (!*path)
+        return vc_error_set(err, VC_EXIT_INPUT, "empty file name");
     if (stat(path, st) < 0)
         return vc_error_set(err, VC_EXIT_INPUT, "%s: cannot open: %s", path,
                             strerror(errno));
@@ -217,6 +219,8 @@ static int write_replace(const char *path, const struct stat *old, const char *d
  * when it exists, else st_mode 0), 1 a stream, -1 refused. */
 static int output_kind(const char *path, struct stat *st, vc_error *err)
 {
+    if (!*path)
+        return vc_error_set(err, VC_EXIT_INPUT, "empty file name");
     if (stat(path, st) < 0) {
         if (errno != ENOENT)
             return vc_error_set(err, VC_EXIT_INPUT, "%s: cannot create: %s", path,
