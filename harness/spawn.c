@@ -52,6 +52,9 @@ int vc_spawn(const char *cwd, char *const argv[], vc_spawn_result *res,
     }
     if (pid == 0) {
         int null = open("/dev/null", O_RDONLY);
+
+        /* a pending alarm survives exec: a program that hangs is killed */
+        alarm(VC_SPAWN_TIMEOUT);
         if (null < 0 || dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(errfd, 2) < 0 ||
             (cwd && chdir(cwd) < 0))
             _exit(127);

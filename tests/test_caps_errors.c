@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "corpus.h"
 #include "synth.h"
 #include "caps/caps.h"
 #include "util/alloc.h"
@@ -103,7 +104,7 @@ static void test_directory(void **state)
 {
     fixture *f = *state;
 
-    expect_error(f->dir, NULL, f->dir, "is a directory");
+    expect_error(f->dir, NULL, f->dir, "not a regular file (a directory)");
 }
 
 static void test_unreadable(void **state)
@@ -259,6 +260,11 @@ static void test_caps_list(void **state)
     assert_int_equal(vc_caps_parse_list(&caps, "drive,bogus", &err), -1);
     assert_string_equal(err.msg, "unknown capability 'bogus'");
     assert_int_equal(vc_caps_parse_list(&caps, "drive,,device", &err), -1);
+    assert_string_equal(err.msg, "empty capability name in 'drive,,device'");
+    assert_int_equal(vc_caps_parse_list(&caps, "drive,", &err), -1);
+    assert_int_equal(err.code, VC_EXIT_USAGE);
+    vc_caps_init(&caps);
+    assert_int_equal(vc_caps_parse_list(&caps, "", &err), 0);
 }
 
 static void test_report_roundtrip(void **state)
@@ -287,6 +293,112 @@ static void test_report_roundtrip(void **state)
     free(s2);
 }
 
+/* @len bytes of @text in a buffer of exactly that size: no NUL after
+ * it, so ASan (make check-asan) reports any read past the end. */
+static char *exact(const char *text, size_t len)
+{
+    char *b = vc_malloc0(len ? len : 1);
+
+    memcpy(b, text, len);
+    return b;
+}
+
+/* Detect from unterminated copies of (a prefix of) a help text and a
+ * listing; success or an input error of one line, never a crash. */
+static void detect_exact(const char *help, size_t help_len, const char *dev,
+                         size_t dev_len, vc_caps *caps)
+{
+    char *h = exact(help, help_len);
+    char *d = dev ? exact(dev, dev_len) : NULL;
+    vc_error err = { 0 };
+
+    vc_caps_init(caps);
+    if (vc_caps_from_text(caps, h, help_len, "help", d, dev_len, "device", &err) < 0) {
+        assert_int_equal(err.code, VC_EXIT_INPUT);
+        assert_null(strchr(err.msg, '\n'));
+    }
+    free(h);
+    free(d);
+}
+
+/* Where to cut @len bytes of @text: before and after every line end,
+ * and at @random more offsets from a fixed seed; one in $VC_CUT_STRIDE
+ * of them (make check-valgrind: memcheck makes each detection slow, and
+ * check-asan tries them all). */
+static void cut_points(const char *text, size_t len, size_t random, size_t **cuts,
+                       size_t *n)
+{
+    const char *env = getenv("VC_CUT_STRIDE");
+    size_t stride = env && atoi(env) > 0 ? (size_t)atoi(env) : 1;
+    uint32_t seed = 2463534242u;    /* xorshift32: the same cuts every run */
+    size_t cap = 0, k = 0;
+
+    *n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] != '\n')
+            continue;
+        vc_grow(cuts, &cap, *n + 2, sizeof(**cuts));
+        if (k++ % stride == 0)
+            (*cuts)[(*n)++] = i;
+        if (k++ % stride == 0)
+            (*cuts)[(*n)++] = i + 1;
+    }
+    for (size_t i = 0; len && i < random; i++) {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        vc_grow(cuts, &cap, *n + 1, sizeof(**cuts));
+        if (k++ % stride == 0)
+            (*cuts)[(*n)++] = seed % len;
+    }
+}
+
+/* Every recording of qemuhelpdata/, read from buffers of exactly its
+ * length: the capabilities the files give.  Then prefixes of the help
+ * (with no listing) and of the listing (after the whole help). */
+static void test_unterminated_recordings(void **state)
+{
+    char *dir = vc_asprintf("%s/qemuhelpdata", vc_corpus_srcdir());
+    vc_strlist names = { 0 };
+    vc_error err = { 0 };
+
+    (void)state;
+    assert_int_equal(vc_corpus_list(dir, ".help", &names, &err), 0);
+    assert_true(names.n > 0);
+    for (size_t i = 0; i < names.n; i++) {
+        char *hpath = vc_asprintf("%s/%s.help", dir, names.items[i]);
+        char *dpath = vc_asprintf("%s/%s.device", dir, names.items[i]);
+        char *help, *dev = NULL;
+        size_t help_len, dev_len = 0, *cuts = NULL, ncuts;
+        bool has_dev = vc_path_exists(dpath);
+        vc_caps want, got;
+
+        assert_int_equal(vc_file_read(hpath, VC_FILE_MAX_DEFAULT, &help, &help_len, &err), 0);
+        if (has_dev)
+            assert_int_equal(vc_file_read(dpath, VC_FILE_MAX_DEFAULT, &dev, &dev_len, &err), 0);
+        vc_caps_init(&want);
+        assert_int_equal(vc_caps_from_files(&want, hpath, has_dev ? dpath : NULL, &err), 0);
+        detect_exact(help, help_len, dev, dev_len, &got);
+        assert_memory_equal(&got, &want, sizeof(want));
+
+        cut_points(help, help_len, 200, &cuts, &ncuts);
+        for (size_t c = 0; c < ncuts; c++)
+            detect_exact(help, cuts[c], NULL, 0, &got);
+        free(cuts);
+        cuts = NULL;
+        cut_points(dev ? dev : "", dev_len, 200, &cuts, &ncuts);
+        for (size_t c = 0; c < ncuts; c++)
+            detect_exact(help, help_len, dev, cuts[c], &got);
+        free(cuts);
+        free(help);
+        free(dev);
+        free(hpath);
+        free(dpath);
+    }
+    vc_strlist_free(&names);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -303,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_large_listing_blockio),
         cmocka_unit_test(test_caps_list),
         cmocka_unit_test(test_report_roundtrip),
+        cmocka_unit_test(test_unterminated_recordings),
     };
     int failed = cmocka_run_group_tests_name("caps-errors", tests, setup, teardown);
     size_t n = sizeof(tests) / sizeof(tests[0]);

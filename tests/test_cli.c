@@ -8,10 +8,14 @@
  *     --- stderr
  *     ...
  * REGENERATE=1 rewrites NAME.expect.  Every error case must print
- * exactly one line on stderr.
+ * exactly one line on stderr.  An optional NAME.setup lists what to make
+ * in a scratch directory first, a FIFO or a socket (harness/scratch.h);
+ * the arguments and the expectation call that directory @TMP@.  A run
+ * that hangs is killed (harness/spawn.h) and fails its case.
  */
 #include "corpus.h"
 #include "expect.h"
+#include "scratch.h"
 #include "spawn.h"
 #include "tier.h"
 #include "util/alloc.h"
@@ -25,6 +29,7 @@
 typedef struct cli_case {
     char *args;
     char *expect;
+    char *setup;    /* NULL: the case makes nothing */
 } cli_case;
 
 static void cli_case_free(void *p)
@@ -32,6 +37,7 @@ static void cli_case_free(void *p)
     cli_case *c = p;
     free(c->args);
     free(c->expect);
+    free(c->setup);
     free(c);
 }
 
@@ -40,33 +46,43 @@ static void test_cli_case(void **state)
     cli_case *c = ((vc_tier_case *)*state)->data;
     vc_error err = { 0 };
     vc_spawn_result res = { 0 };
+    vc_scratch scratch = { 0 };
     vc_strlist argv = { 0 };
     vc_buf actual = VC_BUF_INIT;
-    char *text = NULL, *line, *save = NULL;
+    char *text = NULL, *line, *save = NULL, *out, *errout;
     const char *cli = getenv("VC_CLI");
     size_t nlines = 0;
     int rc;
 
     if (!cli)
         fail_msg("VC_CLI is not set (run through make check)");
-    if (vc_file_read(c->args, VC_FILE_MAX_DEFAULT, &text, NULL, &err) < 0)
+    if (c->setup && vc_scratch_make(&scratch, c->setup, &err) < 0)
         fail_msg("%s", err.msg);
-    vc_strlist_add(&argv, cli);
-    for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-        vc_strlist_add(&argv, line);
-    free(text);
-
-    if (vc_spawn(vc_corpus_srcdir(), argv.items, &res, &err) < 0) {
-        vc_strlist_free(&argv);
+    if (vc_file_read(c->args, VC_FILE_MAX_DEFAULT, &text, NULL, &err) < 0) {
+        vc_scratch_remove(&scratch);
         fail_msg("%s", err.msg);
     }
-    vc_buf_addf(&actual, "exit %d\n--- stdout\n%s--- stderr\n%s", res.status,
-                res.out, res.err);
-    for (const char *p = res.err; *p; p++)
+    vc_strlist_add(&argv, cli);
+    for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+        vc_strlist_take(&argv, vc_scratch_expand(&scratch, line));
+    free(text);
+
+    rc = vc_spawn(vc_corpus_srcdir(), argv.items, &res, &err);
+    vc_strlist_free(&argv);
+    if (rc < 0) {
+        vc_scratch_remove(&scratch);
+        fail_msg("%s", err.msg);
+    }
+    out = vc_scratch_mask(&scratch, res.out);
+    errout = vc_scratch_mask(&scratch, res.err);
+    vc_scratch_remove(&scratch);
+    vc_buf_addf(&actual, "exit %d\n--- stdout\n%s--- stderr\n%s", res.status, out, errout);
+    for (const char *p = errout; *p; p++)
         nlines += *p == '\n';
+    free(out);
+    free(errout);
     rc = vc_expect_file(c->expect, vc_buf_str(&actual));
     vc_buf_free(&actual);
-    vc_strlist_free(&argv);
     if (res.status != 0 && nlines != 1) {
         vc_spawn_result_free(&res);
         fail_msg("failing command printed %zu lines on stderr, not one", nlines);
@@ -93,6 +109,9 @@ int main(void)
         cli_case *c = VC_NEW(cli_case);
         c->args = vc_asprintf("%s/%s.args", dir, names.items[i]);
         c->expect = vc_asprintf("%s/%s.expect", dir, names.items[i]);
+        c->setup = vc_asprintf("%s/%s.setup", dir, names.items[i]);
+        if (!vc_path_exists(c->setup))
+            VC_FREE(c->setup);
         vc_tier_add(&tier, names.items[i], c);
     }
     failed = vc_tier_run(&tier, test_cli_case);

@@ -1,8 +1,9 @@
 /* test_domain_errors.c: every parse-time error path of the domain
  * parser.  Tier "domain-errors": each tests/domainerrors/NAME.xml must
  * be rejected with exactly the message in NAME.err (REGENERATE=1
- * rewrites it); an accepted document fails its case.  One synthetic
- * case feeds an oversized document built in memory.
+ * rewrites it); an accepted document fails its case.  Synthetic cases
+ * (synthetic-NAME.err) feed documents too large to commit, built in
+ * memory: HEAD, then FILL repeated to LEN bytes in all, then TAIL.
  */
 #include "corpus.h"
 #include "expect.h"
@@ -15,9 +16,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Just past libxml2's limit on one text, attribute value, comment,
+ * CDATA section or processing instruction (XML_MAX_TEXT_LENGTH), and
+ * under the document's own limit: libxml2's message, not ours. */
+#define PAST_TEXT_LIMIT (10000000 + 100)
+
+static const struct synthetic {
+    const char *name;
+    const char *head;
+    char fill;
+    size_t len;
+    const char *tail;
+} synthetics[] = {
+    { "oversized", "<domain type='qemu'><name>", 'x', VC_DOMAIN_XML_MAX + 1, "" },
+    { "attribute-too-long", "<domain type='qemu' id='", '1', PAST_TEXT_LIMIT, "'/>" },
+    { "comment-too-long", "<domain type='qemu'><!--", 'x', PAST_TEXT_LIMIT, "--></domain>" },
+    { "cdata-too-long", "<domain type='qemu'><name><![CDATA[", 'x', PAST_TEXT_LIMIT,
+      "]]></name></domain>" },
+    { "pi-too-long", "<domain type='qemu'><?pi ", 'x', PAST_TEXT_LIMIT, "?></domain>" },
+};
+
 typedef struct err_case {
     char *name;
-    char *xml;      /* NULL: the synthetic oversized document */
+    char *xml;      /* NULL: synthesized */
+    const struct synthetic *synth;
     char *err;
 } err_case;
 
@@ -43,11 +65,14 @@ static void test_error(void **state)
         if (vc_file_read(c->xml, VC_FILE_MAX_DEFAULT, &data, &len, &err) < 0)
             fail_msg("%s", err.msg);
     } else {
-        static const char head[] = "<domain type='qemu'><name>";
-        len = VC_DOMAIN_XML_MAX + 1;
+        const struct synthetic *y = c->synth;
+        size_t tail = strlen(y->tail);
+
+        len = y->len;
         data = vc_malloc0(len + 1);
-        memset(data, 'x', len);
-        memcpy(data, head, sizeof(head) - 1);
+        memset(data, y->fill, len);
+        memcpy(data, y->head, strlen(y->head));
+        memcpy(data + len - tail, y->tail, tail);
     }
     fname = vc_asprintf("%s.xml", c->name);
     def = vc_domain_parse(data, len, fname, vc_host_test(), VC_PARSE_ACTIVE, &err);
@@ -88,10 +113,13 @@ int main(void)
         c->err = vc_asprintf("%s/%s.err", dir, names.items[i]);
         vc_tier_add(&tier, names.items[i], c);
     }
-    c = VC_NEW(err_case);
-    c->name = vc_strdup("synthetic-oversized");
-    c->err = vc_asprintf("%s/synthetic-oversized.err", dir);
-    vc_tier_add(&tier, c->name, c);
+    for (size_t i = 0; i < sizeof(synthetics) / sizeof(synthetics[0]); i++) {
+        c = VC_NEW(err_case);
+        c->name = vc_asprintf("synthetic-%s", synthetics[i].name);
+        c->synth = &synthetics[i];
+        c->err = vc_asprintf("%s/%s.err", dir, c->name);
+        vc_tier_add(&tier, c->name, c);
+    }
     failed = vc_tier_run(&tier, test_error);
     vc_tier_free(&tier, err_case_free);
     vc_strlist_free(&names);

@@ -11,6 +11,7 @@
 #include "qemu/qemu_config.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,6 +118,114 @@ static void test_set_pairs(void **state)
     vc_qemu_config_free(&cfg);
 }
 
+/* --set reads values as a file does, but bare text is a string: the
+ * shell has done the quoting.  A list where a scalar goes is an error
+ * there too, never an empty value. */
+static void test_set_types(void **state)
+{
+    static const struct {
+        const char *pair;
+        const char *msg;    /* NULL: accepted */
+    } cases[] = {
+        { "vnc_listen=0.0.0.0", NULL },
+        { "vnc_listen=\"::1\"", NULL },
+        { "vnc_listen=[ \"0.0.0.0\" ]", "--set: vnc_listen: expected a string, got a list" },
+        { "vnc_listen=[\"0.0.0.0\"", "--set: vnc_listen: unterminated list" },
+        { "vnc_listen=\"0.0.0.0", "--set: unterminated string" },
+        { "vnc_listen=\"a\" b", "--set: vnc_listen: unexpected 'b' after the value" },
+        { "vnc_tls=[ 1 ]", "--set: vnc_tls: expected 0 or 1, got a list" },
+        { "vnc_tls=", "--set: vnc_tls: expected 0 or 1, got ''" },
+        { "max_files=[ [ 1 ] ]", "--set: max_files: a list inside a list" },
+        { "user=[ \"a\", \"b\" ]", "--set: user: expected a string, got a list" },
+        { "cgroup_device_acl=[ \"/dev/null\" ]", NULL },
+        { "security_driver=[ \"selinux\", \"apparmor\" ]", NULL },
+    };
+    vc_qemu_config cfg;
+
+    (void)state;
+    vc_qemu_config_init(&cfg);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        vc_error err = { 0 };
+        int rc = vc_qemu_config_set_pair(&cfg, cases[i].pair, &err);
+
+        if (!cases[i].msg) {
+            if (rc != 0)
+                fail_msg("%s: %s", cases[i].pair, err.msg);
+            continue;
+        }
+        assert_int_equal(rc, -1);
+        assert_int_equal(err.code, VC_EXIT_USAGE);
+        assert_string_equal(err.msg, cases[i].msg);
+    }
+    assert_string_equal(cfg.vnc_listen, "::1");
+    assert_string_equal(cfg.security_driver, "selinux,apparmor");
+    vc_qemu_config_free(&cfg);
+}
+
+/* Parse @len bytes copied to a buffer of exactly that size (no NUL
+ * after it, so ASan sees any read past the end); the result as text. */
+static char *parse_exact(const char *text, size_t len)
+{
+    char *copy = vc_malloc0(len ? len : 1);
+    vc_qemu_config cfg;
+    vc_error err = { 0 };
+    char *out;
+
+    memcpy(copy, text, len);
+    vc_qemu_config_init(&cfg);
+    if (vc_qemu_config_parse(&cfg, copy, len, "x.conf", &err) < 0) {
+        assert_int_equal(err.code, VC_EXIT_INPUT);
+        assert_null(strchr(err.msg, '\n'));
+        out = vc_asprintf("error: %s\n", err.msg);
+    } else {
+        vc_qemu_config_finish(&cfg);
+        out = dump(&cfg);
+    }
+    vc_qemu_config_free(&cfg);
+    free(copy);
+    return out;
+}
+
+/* Every case file, and every prefix of it, read from an unterminated
+ * buffer: the same result as from the file, and never a read past the
+ * end (make check-asan) or a second line in an error. */
+static void test_parse_unterminated(void **state)
+{
+    char *dir = vc_asprintf("%s/tests/qemuconf", vc_corpus_srcdir());
+    vc_strlist names = { 0 };
+    vc_error err = { 0 };
+
+    (void)state;
+    assert_int_equal(vc_corpus_list(dir, ".conf", &names, &err), 0);
+    for (size_t i = 0; i < names.n; i++) {
+        char *path = vc_asprintf("%s/%s.conf", dir, names.items[i]);
+        char *text, *whole, *via_file;
+        size_t len;
+        vc_qemu_config cfg;
+
+        assert_int_equal(vc_file_read(path, VC_FILE_MAX_DEFAULT, &text, &len, &err), 0);
+        vc_qemu_config_init(&cfg);
+        if (vc_qemu_config_load(&cfg, path, &err) < 0) {
+            const char *at = strstr(err.msg, ".conf");
+            via_file = vc_asprintf("error: x%s\n", at ? at : err.msg);
+        } else {
+            vc_qemu_config_finish(&cfg);
+            via_file = dump(&cfg);
+        }
+        vc_qemu_config_free(&cfg);
+        whole = parse_exact(text, len);
+        assert_string_equal(whole, via_file);
+        for (size_t cut = 0; cut < len; cut++)
+            free(parse_exact(text, cut));
+        free(whole);
+        free(via_file);
+        free(text);
+        free(path);
+    }
+    vc_strlist_free(&names);
+    free(dir);
+}
+
 static void test_profile_and_hugepages(void **state)
 {
     vc_qemu_config cfg;
@@ -149,6 +258,8 @@ int main(void)
     const struct CMUnitTest units[] = {
         cmocka_unit_test(test_set_pairs),
         cmocka_unit_test(test_profile_and_hugepages),
+        cmocka_unit_test(test_set_types),
+        cmocka_unit_test(test_parse_unterminated),
     };
     int failed, ufailed;
 

@@ -60,6 +60,18 @@ int vc_caps_check_text(const char *text, size_t len, const char *path,
                         path, nul, what);
 }
 
+int vc_caps_from_text(vc_caps *caps, const char *help, size_t help_len,
+                      const char *help_name, const char *devices, size_t dev_len,
+                      const char *dev_name, vc_error *err)
+{
+    if (vc_caps_parse_help(caps, help, help_len, help_name, err) < 0)
+        return -1;
+    if (devices && vc_caps_has(caps, VC_CAP_DEVICE) &&
+        vc_caps_parse_devices(caps, devices, dev_len, dev_name, err) < 0)
+        return -1;
+    return 0;
+}
+
 int vc_caps_from_files(vc_caps *caps, const char *help_path,
                        const char *device_path, vc_error *err)
 {
@@ -72,12 +84,8 @@ int vc_caps_from_files(vc_caps *caps, const char *help_path,
     if (device_path &&
         vc_file_read(device_path, VC_FILE_MAX_DEFAULT, &dev, &dev_len, err) < 0)
         goto cleanup;
-    if (vc_caps_parse_help(caps, help, help_len, help_path, err) < 0)
-        goto cleanup;
-    if (dev && vc_caps_has(caps, VC_CAP_DEVICE) &&
-        vc_caps_parse_devices(caps, dev, dev_len, device_path, err) < 0)
-        goto cleanup;
-    ret = 0;
+    ret = vc_caps_from_text(caps, help, help_len, help_path, dev, dev_len, device_path,
+                            err);
 
  cleanup:
     free(help);
@@ -89,24 +97,26 @@ int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err)
 {
     const char *p = list;
 
-    while (*p) {
-        const char *end = strchr(p, ',');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
+    if (!*list)
+        return 0;           /* a QEMU without any */
+    for (;;) {
+        size_t n = strcspn(p, ",");
         char *name = vc_strndup(p, n);
-        int flag;
+        int flag = vc_cap_from_name(name);
 
-        if (n == 0 || (flag = vc_cap_from_name(name)) < 0) {
+        if (n == 0)
+            vc_error_set(err, VC_EXIT_USAGE, "empty capability name in '%s'", list);
+        else if (flag < 0)
             vc_error_set(err, VC_EXIT_USAGE, "unknown capability '%s'", name);
-            free(name);
-            return -1;
-        }
         free(name);
+        if (n == 0 || flag < 0)
+            return -1;
         vc_caps_set(caps, (vc_cap)flag);
         p += n;
-        if (*p == ',')
-            p++;
+        if (!*p)
+            return 0;
+        p++;                /* the comma; a name must follow */
     }
-    return 0;
 }
 
 char *vc_caps_format(const vc_caps *caps, bool canonical_only)

@@ -35,6 +35,11 @@ const char *vc_cap_name(vc_cap flag);
 /* -1 when @name is not a capability name. */
 int vc_cap_from_name(const char *name);
 
+/* Text is (data, len) everywhere here: @len bytes are read, never more,
+ * and no terminating NUL is needed (a fuzzer's buffer has none).  A NUL
+ * byte inside is refused, as the XML reader refuses it:
+ * "PATH: binary data (NUL byte at offset N), not ...". */
+
 /* Parse `qemu -help` text.  @path names the source in errors. */
 int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
                        const char *path, vc_error *err);
@@ -44,13 +49,20 @@ int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
 int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
                           const char *path, vc_error *err);
 
-/* Read and parse the files; @device_path may be NULL.  The device
- * listing is consulted only when the help text advertises -device, as
- * a QEMU without -device has no listing to give. */
+/* Add the capabilities of a QEMU from its help text and device listing
+ * (@devices may be NULL: none).  The listing is consulted only when the
+ * help text advertises -device, as a QEMU without -device has no
+ * listing to give.  The names are the sources' in errors. */
+int vc_caps_from_text(vc_caps *caps, const char *help, size_t help_len,
+                      const char *help_name, const char *devices, size_t dev_len,
+                      const char *dev_name, vc_error *err);
+
+/* vc_caps_from_text of the files; @device_path may be NULL. */
 int vc_caps_from_files(vc_caps *caps, const char *help_path,
                        const char *device_path, vc_error *err);
 
-/* Set flags from "a,b,c" (canonical or project names). */
+/* Set flags from "a,b,c" (canonical or project names); "" sets none.
+ * An empty name ("a,,b", "a,") is an error (VC_EXIT_USAGE). */
 int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err);
 
 /* The four-line report: version, is_kvm, kvm_version, flags.  With
@@ -58,7 +70,8 @@ int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err);
 char *vc_caps_format(const vc_caps *caps, bool canonical_only);
 
 /* Read back a four-line report as vc_caps_format writes it (flags in
- * any order).  @path names the source in errors. */
+ * any order): NUL-terminated text, the program's own output, not a
+ * recording.  @path names the source in errors. */
 int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
                          vc_error *err);
 

@@ -8,6 +8,7 @@
  */
 #include "caps/caps.h"
 #include "caps/caps_private.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/strutil.h"
 
@@ -237,18 +238,17 @@ static void apply_version_rules(vc_caps *caps, const char *text)
     }
 }
 
-int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
-                       const char *path, vc_error *err)
+/* The rules, on @text: NUL-terminated, no NUL before its end. */
+static int parse_help_text(vc_caps *caps, const char *text, const char *path,
+                           vc_error *err)
 {
     char *drive = NULL, *block = NULL;
     const char *block_of = NULL, *p;
 
-    if (len == 0 || strspn(text, " \t\r\n") == len)
+    if (text[strspn(text, " \t\r\n")] == '\0')
         return vc_error_set(err, VC_EXIT_INPUT,
                             "%s: empty help text (expected the output of "
                             "qemu -help)", path);
-    if (vc_caps_check_text(text, len, path, "qemu -help output", err) < 0)
-        return -1;
     if (parse_banner(caps, text, path, err) < 0)
         return -1;
 
@@ -328,4 +328,20 @@ int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
     apply_version_rules(caps, text);
     free(drive);
     return 0;
+}
+
+int vc_caps_parse_help(vc_caps *caps, const char *text, size_t len,
+                       const char *path, vc_error *err)
+{
+    char *copy;
+    int rc;
+
+    /* the rules search with the C string functions: they get a
+     * terminated copy, never @text itself, which may end at @len */
+    if (vc_caps_check_text(text, len, path, "qemu -help output", err) < 0)
+        return -1;
+    copy = vc_strndup(text, len);
+    rc = parse_help_text(caps, copy, path, err);
+    free(copy);
+    return rc;
 }

@@ -39,9 +39,12 @@ typedef struct vc_cli_kernel {
 /* Each returns an exit status, the error already reported. */
 int vc_cli_kernel_setup(vc_cli_kernel *kc, const vc_host *base, const char *scenario,
                         const char *network_dir);
-/* Write the trace to @path (NULL: none); a descriptor left open and not
- * handed to QEMU is an internal error. */
-int vc_cli_kernel_trace(vc_cli_kernel *kc, const vc_command *cmd, const char *path);
+/* Write the trace to @path (NULL: none, "-": standard output); a
+ * descriptor left open and not handed to QEMU is an internal error.
+ * 0, or -1 with @err set (not reported: the caller may have an error of
+ * its own to report on the same line). */
+int vc_cli_kernel_trace(vc_cli_kernel *kc, const vc_command *cmd, const char *path,
+                        vc_error *err);
 void vc_cli_kernel_free(vc_cli_kernel *kc);
 
 /* Report an error line "virtconform: MSG" and return @code. */

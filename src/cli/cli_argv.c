@@ -8,6 +8,8 @@
 #include "cli/cli.h"
 #include "conf/domain.h"
 #include "qemu/build.h"
+#include "util/alloc.h"
+#include "util/file.h"
 #include "util/strutil.h"
 
 #include <getopt.h>
@@ -42,6 +44,27 @@ static const struct option options[] = {
     { NULL, 0, NULL, 0 },
 };
 
+/* The build refused the domain: the trace is still written (it shows
+ * what was done before the refusal), and what goes wrong with it joins
+ * the build's error on its one line; a leaked descriptor outranks the
+ * refusal. */
+static int build_failed(vc_cli_kernel *kc, const vc_command *cmd, const char *trace_path,
+                        const char *domain, const vc_error *build_err)
+{
+    vc_error terr = { 0 };
+    int code = build_err->code ? build_err->code : VC_EXIT_BUILD;
+    char *msg;
+
+    if (vc_cli_kernel_trace(kc, cmd, trace_path, &terr) == 0)
+        return vc_cli_fail_about(code, domain, build_err->msg);
+    if (terr.code == VC_EXIT_INTERNAL)
+        code = VC_EXIT_INTERNAL;
+    msg = vc_asprintf("%s; and %s", build_err->msg, terr.msg);
+    code = vc_cli_fail_about(code, domain, msg);
+    free(msg);
+    return code;
+}
+
 int vc_cli_argv(int argc, char **argv)
 {
     const char *caps_list = NULL, *help_file = NULL, *device_file = NULL;
@@ -60,16 +83,30 @@ int vc_cli_argv(int argc, char **argv)
     vc_error err = { 0 };
     vc_caps caps;
     char *line = NULL;
-    int c, ret = VC_EXIT_USAGE;
+    unsigned seen = 0;      /* 1 << (option - OPT_CAPS) */
+    int c, idx = 0, ret = VC_EXIT_USAGE;
 
     vc_build_opts_init(&opts);
     vc_qemu_config_init(&cfg);
     vc_caps_init(&caps);
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "", options, &idx)) != -1) {
         long long n;
 
+        /* an option given twice would drop the first one silently, and
+         * an empty value names no file, scenario or capability */
+        if (c >= OPT_CAPS && options[idx].has_arg == required_argument && c != OPT_SET &&
+            (seen & (1u << (c - OPT_CAPS)))) {
+            vc_cli_fail(VC_EXIT_USAGE, "argv: --%s given twice", options[idx].name);
+            goto cleanup;
+        }
+        if (c >= OPT_CAPS)
+            seen |= 1u << (c - OPT_CAPS);
+        if (c >= OPT_CAPS && options[idx].has_arg == required_argument && !*optarg) {
+            vc_cli_fail(VC_EXIT_USAGE, "argv: --%s needs a value", options[idx].name);
+            goto cleanup;
+        }
         switch (c) {
         case OPT_CAPS: caps_list = optarg; break;
         case OPT_HELP_FILE: help_file = optarg; break;
@@ -112,6 +149,11 @@ int vc_cli_argv(int argc, char **argv)
         vc_cli_fail(VC_EXIT_USAGE, "argv: --migrate-fd needs --migrate-from");
         goto cleanup;
     }
+    if (trace_path && strcmp(trace_path, "-") != 0 &&
+        vc_file_check_output(trace_path, &err) < 0) {
+        ret = vc_cli_fail(err.code, "--kernel-trace: %s", err.msg);
+        goto cleanup;
+    }
 
     if (profile && strcmp(profile, "test") != 0 && strcmp(profile, "system") != 0) {
         ret = vc_cli_host(profile, NULL, &host_storage, &host);
@@ -120,8 +162,11 @@ int vc_cli_argv(int argc, char **argv)
     /* the profile's settings first, so --config and --set override them */
     if (profile && strcmp(profile, "test") == 0)
         vc_qemu_config_test_profile(&cfg);
+    if (caps_list && vc_caps_parse_list(&caps, caps_list, &err) < 0) {
+        ret = vc_cli_fail(err.code, "--caps: %s", err.msg);
+        goto cleanup;
+    }
     if ((config_file && vc_qemu_config_load(&cfg, config_file, &err) < 0) ||
-        (caps_list && vc_caps_parse_list(&caps, caps_list, &err) < 0) ||
         (help_file && vc_caps_from_files(&caps, help_file, device_file, &err) < 0)) {
         ret = vc_cli_fail(err.code, "%s", err.msg);
         goto cleanup;
@@ -147,13 +192,14 @@ int vc_cli_argv(int argc, char **argv)
         goto cleanup;
     }
     if (vc_qemu_build(def, &kc.host, &caps, &cfg, &opts, &cmd, &err) < 0) {
-        ret = vc_cli_fail_about(err.code ? err.code : VC_EXIT_BUILD, argv[optind], err.msg);
-        vc_cli_kernel_trace(&kc, &cmd, trace_path);
+        ret = build_failed(&kc, &cmd, trace_path, argv[optind], &err);
         goto cleanup;
     }
     /* the trace before the command goes: it holds what QEMU is handed */
-    if ((ret = vc_cli_kernel_trace(&kc, &cmd, trace_path)) != 0)
+    if (vc_cli_kernel_trace(&kc, &cmd, trace_path, &err) < 0) {
+        ret = vc_cli_fail(err.code, "%s", err.msg);
         goto cleanup;
+    }
     line = vc_command_to_line(&cmd);
     fputs(line, stdout);
     ret = VC_EXIT_OK;

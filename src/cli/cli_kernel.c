@@ -3,6 +3,7 @@
  * to the command that starts QEMU), the networks, and the trace. */
 #include "cli/cli.h"
 #include "mock.h"
+#include "util/alloc.h"
 #include "util/file.h"
 
 #include <stdio.h>
@@ -27,27 +28,29 @@ int vc_cli_kernel_setup(vc_cli_kernel *kc, const vc_host *base, const char *scen
     return VC_EXIT_OK;
 }
 
-int vc_cli_kernel_trace(vc_cli_kernel *kc, const vc_command *cmd, const char *path)
+int vc_cli_kernel_trace(vc_cli_kernel *kc, const vc_command *cmd, const char *path,
+                        vc_error *err)
 {
-    int *handed = calloc(cmd->nfds ? cmd->nfds : 1, sizeof(*handed));
-    vc_error err = { 0 };
+    int *handed = vc_calloc(cmd->nfds ? cmd->nfds : 1, sizeof(*handed));
     size_t leaks = 0;
     char *trace;
-    int ret = VC_EXIT_OK;
+    int ret = 0;
 
-    if (!handed)
-        abort();
     for (size_t i = 0; i < cmd->nfds; i++)
         handed[i] = cmd->fds[i].fd;
     trace = vc_mock_trace(kc->mock, handed, cmd->nfds, &leaks);
-    if (path && strcmp(path, "-") == 0)
+    if (path && strcmp(path, "-") == 0) {
         fputs(trace, stdout);
-    else if (path && vc_file_write(path, trace, strlen(trace), &err) < 0)
-        ret = vc_cli_fail(err.code, "--kernel-trace: %s", err.msg);
-    else if (leaks)
-        ret = vc_cli_fail(VC_EXIT_INTERNAL, "internal error: %zu descriptor%s left open "
-                          "and not handed to QEMU (see the kernel trace)", leaks,
-                          leaks == 1 ? "" : "s");
+    } else if (path && vc_file_write(path, trace, strlen(trace), err) < 0) {
+        vc_error_prefix(err, "--kernel-trace");
+        ret = -1;
+    }
+    if (ret == 0 && leaks) {
+        vc_error_set(err, VC_EXIT_INTERNAL, "internal error: %zu descriptor%s left open "
+                     "and not handed to QEMU (see the kernel trace)", leaks,
+                     leaks == 1 ? "" : "s");
+        ret = -1;
+    }
     free(trace);
     free(handed);
     return ret;

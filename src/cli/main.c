@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "util/error.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,19 +24,26 @@ static const struct {
 
 int vc_cli_fail(int code, const char *fmt, ...)
 {
+    char msg[VC_ERROR_MSG_MAX];
+    vc_error err = { 0 };
     va_list ap;
 
-    fputs("virtconform: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    /* through vc_error: what the user typed may hold a newline */
+    vc_error_set(&err, code, "%s", msg);
+    fprintf(stderr, "virtconform: %s\n", err.msg);
     return code;
 }
 
 int vc_cli_fail_about(int code, const char *path, const char *msg)
 {
-    if (strncmp(msg, path, strlen(path)) == 0)
+    vc_error shown = { 0 };
+
+    /* @msg names the path as messages show it: flattened (error.h) */
+    vc_error_set(&shown, code, "%s", path);
+    if (strncmp(msg, shown.msg, strlen(shown.msg)) == 0)
         return vc_cli_fail(code, "%s", msg);
     return vc_cli_fail(code, "%s: %s", path, msg);
 }
@@ -46,7 +54,19 @@ static void usage(FILE *f)
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(f, "  virtconform %s\n", commands[i].usage);
     fputs("\nexit status: 0 ok, 1 configuration rejected while building, "
-          "2 bad input, 64 usage error\n", f);
+          "2 bad input, 64 usage error, 70 internal error\n", f);
+}
+
+/* Output that did not all reach standard output (a full disk, a closed
+ * pipe) is a failure, not a success with a truncated result. */
+static int finish(int code)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return code;
+    if (code != VC_EXIT_OK)
+        return code;        /* its error is already reported */
+    return vc_cli_fail(VC_EXIT_INTERNAL, "standard output: cannot write: %s",
+                       strerror(errno));
 }
 
 int main(int argc, char **argv)
@@ -58,7 +78,7 @@ int main(int argc, char **argv)
         return usage(stdout), VC_EXIT_OK;
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].fn(argc - 1, argv + 1);
+            return finish(commands[i].fn(argc - 1, argv + 1));
     vc_cli_fail(VC_EXIT_USAGE, "unknown command '%s' (try 'virtconform --help')",
                 argv[1]);
     return VC_EXIT_USAGE;

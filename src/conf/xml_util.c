@@ -4,9 +4,11 @@
 #include "util/strutil.h"
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct read_state {
@@ -14,6 +16,47 @@ typedef struct read_state {
     vc_error *err;
     bool failed;
 } read_state;
+
+/* libxml2 messages that name its internals or advise a parser option
+ * no user can set (XML_PARSE_HUGE), said in the document's terms.  The
+ * limits are libxml2's (parserInternals.h); 0 takes the number from the
+ * message ("Excessive depth in document: 256 use XML_PARSE_HUGE ..."). */
+static const struct {
+    const char *needle;
+    const char *say;        /* printf format of one %lu: the limit */
+    unsigned long limit;
+} rewrites[] = {
+    { "Excessive depth in document", "elements nested deeper than %lu levels", 0 },
+    { "Name too long", "a name longer than %lu bytes", XML_MAX_NAME_LENGTH },
+    { "AttValue length too long", "an attribute value longer than %lu bytes",
+      XML_MAX_TEXT_LENGTH },
+    { "huge text node", "text longer than %lu bytes", XML_MAX_TEXT_LENGTH },
+    { "Comment too big", "a comment longer than %lu bytes", XML_MAX_TEXT_LENGTH },
+    { "CData section too big", "a CDATA section longer than %lu bytes",
+      XML_MAX_TEXT_LENGTH },
+    { "too big found", "a processing instruction longer than %lu bytes",
+      XML_MAX_TEXT_LENGTH },
+    { "Huge input lookup", "a document longer than %lu bytes", XML_MAX_LOOKUP_LIMIT },
+    /* any other advice to use a parser option */
+    { "XML_PARSE_", "the document exceeds a limit of the XML parser", 0 },
+};
+
+static char *user_message(const char *msg)
+{
+    for (size_t i = 0; i < sizeof(rewrites) / sizeof(rewrites[0]); i++) {
+        const char *hit = strstr(msg, rewrites[i].needle);
+        unsigned long limit = rewrites[i].limit;
+
+        if (!hit)
+            continue;
+        if (!limit && strchr(rewrites[i].say, '%')) {
+            const char *digits = hit + strcspn(hit, "0123456789");
+            limit = strtoul(digits, NULL, 10);
+        }
+        return vc_asprintf(rewrites[i].say, limit);
+    }
+    return vc_strdup(msg);
+}
 
 static void record_error(read_state *st, int line, const char *msg)
 {
@@ -23,7 +66,7 @@ static void record_error(read_state *st, int line, const char *msg)
     if (st->failed)
         return;             /* keep the first error only */
     st->failed = true;
-    m = vc_strdup(msg ? msg : "malformed XML");
+    m = user_message(msg ? msg : "malformed XML");
     n = strlen(m);
     while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
         m[--n] = '\0';

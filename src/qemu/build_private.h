@@ -181,4 +181,37 @@ int vc_build_hostdev_args(vc_build_ctx *ctx);
 /* Add NAME=value when the host's environment has it (virCommandAddEnvPass). */
 void vc_build_env_pass(vc_build_ctx *ctx, const char *name);
 
+/* ---- qemu_config_text.c: the syntax of qemu.conf -------------------- */
+typedef enum {
+    VC_CONF_WORD,       /* bare: a number, a boolean (or, from --set, any text) */
+    VC_CONF_STRING,     /* quoted */
+    VC_CONF_LIST,       /* [ ... ] of words and strings, never of lists */
+} vc_conf_kind;
+
+typedef struct vc_conf_value {
+    vc_conf_kind kind;
+    char *text;                     /* WORD, STRING */
+    struct vc_conf_value *items;    /* LIST */
+    size_t n;
+    unsigned line;                  /* where it starts */
+} vc_conf_value;
+
+/* Record "NAME:LINE: MSG" (@line 0: "NAME: MSG") with @code; -1. */
+int vc_conf_error(vc_error *err, int code, const char *name, unsigned line,
+                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Called with each "key = value" of a file and the line of its key. */
+typedef int (*vc_conf_entry_fn)(void *opaque, const char *key, const vc_conf_value *v,
+                                unsigned line, vc_error *err);
+
+/* Read @len bytes of qemu.conf text (no NUL needed); a syntax error is
+ * "PATH:LINE: ..." (VC_EXIT_INPUT). */
+int vc_conf_parse(const char *text, size_t len, const char *path, vc_conf_entry_fn fn,
+                  void *opaque, vc_error *err);
+/* The value of --set KEY=TEXT: quoted or a list as in a file; bare text
+ * is one word however it reads.  Errors are "WHERE: ..." (@code). */
+int vc_conf_parse_set_value(const char *text, const char *key, const char *where,
+                            int code, vc_conf_value *v, vc_error *err);
+void vc_conf_value_free(vc_conf_value *v);
+
 #endif

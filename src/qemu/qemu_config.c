@@ -1,28 +1,46 @@
 /* qemu_config.c: driver configuration keys, as in libvirt's qemu.conf.
  *
- * One table maps each key to its type and field; keys libvirt knows
- * that do not change a command line (cgroup lists, security driver
- * knobs) are accepted and kept or ignored, unknown keys are errors so a
- * typo does not pass silently.
+ * One table maps each key to its type and field.  A value of the wrong
+ * type (a list where a string goes, a string where a number goes) is an
+ * error at its FILE:LINE, as in libvirt, never ignored: an ignored
+ * vnc_listen list would leave VNC listening everywhere.  Keys libvirt
+ * knows that do not change a command line (cgroup lists, security
+ * knobs) are checked the same way and dropped; unknown keys are errors
+ * so a typo does not pass silently.  The syntax is qemu_config_text.c.
  */
 #include "qemu/qemu_config.h"
+#include "qemu/build_private.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/file.h"
 #include "util/strutil.h"
 
-#include <ctype.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { KEY_BOOL, KEY_INT, KEY_STRING, KEY_IGNORED } key_type;
+typedef enum {
+    KEY_BOOL,           /* 0 or 1, bare */
+    KEY_INT,            /* a bare number from min to max */
+    KEY_STRING,         /* quoted (bare from --set) */
+    KEY_STRING_OR_LIST, /* that, or a list of them, kept joined by ',' */
+    KEY_LIST,           /* a list of strings */
+} key_type;
+
+#define NOT_KEPT SIZE_MAX   /* checked, then dropped: no effect on argv */
+
+/* A string longer than this is no path, address or name. */
+#define VALUE_MAX 4096
 
 static const struct {
     const char *key;
     key_type type;
-    size_t offset;
+    size_t offset;          /* in vc_qemu_config, or NOT_KEPT */
+    long long min, max;     /* KEY_INT */
 } keys[] = {
-#define K(name, type) { #name, type, offsetof(vc_qemu_config, name) }
+#define K(name, type) { #name, type, offsetof(vc_qemu_config, name), 0, 0 }
+#define N(name, min, max) { #name, KEY_INT, offsetof(vc_qemu_config, name), min, max }
     K(vnc_listen, KEY_STRING),
     K(vnc_auto_unix_socket, KEY_BOOL),
     K(vnc_tls, KEY_BOOL),
@@ -46,9 +64,10 @@ static const struct {
     K(allow_disk_format_probing, KEY_BOOL),
     K(clear_emulator_capabilities, KEY_BOOL),
     K(dynamic_ownership, KEY_BOOL),
-    K(max_processes, KEY_INT),
-    K(max_files, KEY_INT),
-    K(security_driver, KEY_STRING),
+    N(max_processes, 0, 1000000000),
+    N(max_files, 0, 1000000000),
+    /* stacked security drivers are a list */
+    K(security_driver, KEY_STRING_OR_LIST),
     K(user, KEY_STRING),
     K(group, KEY_STRING),
     K(save_image_format, KEY_STRING),
@@ -56,18 +75,19 @@ static const struct {
     K(auto_dump_path, KEY_STRING),
     K(lock_manager, KEY_STRING),
 #undef K
+#undef N
     /* known to libvirt, no effect on a command line */
-    { "cgroup_controllers", KEY_IGNORED, 0 },
-    { "cgroup_device_acl", KEY_IGNORED, 0 },
-    { "security_default_confined", KEY_IGNORED, 0 },
-    { "security_require_confined", KEY_IGNORED, 0 },
-    { "auto_dump_bypass_cache", KEY_IGNORED, 0 },
-    { "auto_start_bypass_cache", KEY_IGNORED, 0 },
-    { "max_queued", KEY_IGNORED, 0 },
-    { "keepalive_interval", KEY_IGNORED, 0 },
-    { "keepalive_count", KEY_IGNORED, 0 },
-    { "remote_display_port_min", KEY_IGNORED, 0 },
-    { "remote_display_port_max", KEY_IGNORED, 0 },
+    { "cgroup_controllers", KEY_LIST, NOT_KEPT, 0, 0 },
+    { "cgroup_device_acl", KEY_LIST, NOT_KEPT, 0, 0 },
+    { "security_default_confined", KEY_BOOL, NOT_KEPT, 0, 0 },
+    { "security_require_confined", KEY_BOOL, NOT_KEPT, 0, 0 },
+    { "auto_dump_bypass_cache", KEY_BOOL, NOT_KEPT, 0, 0 },
+    { "auto_start_bypass_cache", KEY_BOOL, NOT_KEPT, 0, 0 },
+    { "max_queued", KEY_INT, NOT_KEPT, 0, 1000000000 },
+    { "keepalive_interval", KEY_INT, NOT_KEPT, -1, 1000000000 },  /* -1: off */
+    { "keepalive_count", KEY_INT, NOT_KEPT, 0, 1000000000 },
+    { "remote_display_port_min", KEY_INT, NOT_KEPT, 5900, 65535 },
+    { "remote_display_port_max", KEY_INT, NOT_KEPT, 5900, 65535 },
 };
 
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -88,65 +108,147 @@ void vc_qemu_config_init(vc_qemu_config *cfg)
     cfg->clear_emulator_capabilities = true;
 }
 
-/* qemu.conf values: "quoted" or bare; quotes and trailing blanks go. */
-static char *unquote(const char *v)
+/* Where a value came from, for messages: "FILE:LINE" or "--set". */
+typedef struct origin {
+    const char *name;
+    unsigned line;          /* 0: none */
+    int code;               /* VC_EXIT_INPUT from a file, VC_EXIT_USAGE from --set */
+    bool words_are_strings; /* --set: the shell has done the quoting */
+} origin;
+
+#define bad(o, at, err, ...) \
+    vc_conf_error(err, (o)->code, (o)->name, (o)->line ? (at) : 0, __VA_ARGS__)
+
+/* "KEY: expected WHAT, got 'word'" (or "got a list", "got a string"). */
+static int wrong(const origin *o, const char *key, const char *what,
+                 const vc_conf_value *v, vc_error *err)
+{
+    if (v->kind == VC_CONF_WORD)
+        return bad(o, v->line, err, "%s: expected %s, got '%.40s%s'", key, what, v->text,
+                   strlen(v->text) > 40 ? "..." : "");
+    return bad(o, v->line, err, "%s: expected %s, got %s", key, what,
+               v->kind == VC_CONF_LIST ? "a list" : "a string");
+}
+
+/* A string value: quoted (or any word from --set), not overlong. */
+static int check_string(const origin *o, const char *key, const char *what,
+                        const vc_conf_value *v, vc_error *err)
 {
     size_t n;
 
-    while (*v == ' ' || *v == '\t')
-        v++;
-    n = strlen(v);
-    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r'))
-        n--;
-    if (n >= 2 && v[0] == '"' && v[n - 1] == '"')
-        return vc_strndup(v + 1, n - 2);
-    return vc_strndup(v, n);
+    if (v->kind == VC_CONF_WORD && !o->words_are_strings)
+        return wrong(o, key, "a string in quotes", v, err);
+    if (v->kind == VC_CONF_LIST)
+        return wrong(o, key, what, v, err);
+    if ((n = strlen(v->text)) > VALUE_MAX)
+        return bad(o, v->line, err, "%s: value too long (%zu bytes, limit %d)", key, n,
+                   VALUE_MAX);
+    return 0;
+}
+
+/* A list of strings, joined by ',' into *@joined when wanted. */
+static int check_list(const origin *o, const char *key, const vc_conf_value *v,
+                      char **joined, vc_error *err)
+{
+    vc_buf b = VC_BUF_INIT;
+
+    if (v->kind != VC_CONF_LIST)
+        return wrong(o, key, "a list of strings", v, err);
+    for (size_t i = 0; i < v->n; i++) {
+        if (check_string(o, key, "a list of strings", &v->items[i], err) < 0) {
+            vc_buf_free(&b);
+            return -1;
+        }
+        vc_buf_addf(&b, "%s%s", i ? "," : "", v->items[i].text);
+    }
+    if (joined)
+        *joined = vc_buf_steal(&b);
+    vc_buf_free(&b);
+    return 0;
+}
+
+/* A bare number as virconf reads one: decimal, with an optional sign. */
+static bool number(const vc_conf_value *v, long long *n)
+{
+    const char *t = v->text;
+
+    if (v->kind != VC_CONF_WORD)
+        return false;
+    if (t[0] == '+' && t[1] != '-')
+        t++;
+    return vc_parse_ll(t, 10, n);
+}
+
+/* Check @v against what @key takes; store it unless the key is not kept. */
+static int apply(vc_qemu_config *cfg, size_t k, const vc_conf_value *v, const origin *o,
+                 vc_error *err)
+{
+    const char *key = keys[k].key;
+    void *field = keys[k].offset == NOT_KEPT ? NULL : (char *)cfg + keys[k].offset;
+    char *s = NULL;
+    long long n;
+
+    switch (keys[k].type) {
+    case KEY_BOOL:
+        if (!number(v, &n) || (n != 0 && n != 1))
+            return wrong(o, key, "0 or 1", v, err);
+        if (field)
+            *(bool *)field = n == 1;
+        return 0;
+    case KEY_INT:
+        if (!number(v, &n) || n < keys[k].min || n > keys[k].max) {
+            char *what = vc_asprintf("a number from %lld to %lld", keys[k].min, keys[k].max);
+            wrong(o, key, what, v, err);
+            free(what);
+            return -1;
+        }
+        if (field)
+            *(int *)field = (int)n;
+        return 0;
+    case KEY_STRING_OR_LIST:
+        if (v->kind == VC_CONF_LIST) {
+            if (check_list(o, key, v, &s, err) < 0)
+                return -1;
+            break;
+        }
+        /* fall through */
+    case KEY_STRING:
+        if (check_string(o, key, "a string", v, err) < 0)
+            return -1;
+        s = vc_strdup(v->text);
+        break;
+    case KEY_LIST:
+        return check_list(o, key, v, NULL, err);
+    }
+    if (field) {
+        free(*(char **)field);
+        *(char **)field = s;
+    } else {
+        free(s);
+    }
+    return 0;
+}
+
+static int find_key(const char *key, const origin *o, unsigned line, vc_error *err)
+{
+    for (size_t k = 0; k < NKEYS; k++)
+        if (strcmp(keys[k].key, key) == 0)
+            return (int)k;
+    return bad(o, line, err, "unknown qemu.conf key '%.80s'", key);
 }
 
 int vc_qemu_config_set(vc_qemu_config *cfg, const char *key, const char *value,
                        const char *where, int code, vc_error *err)
 {
-    char *v = unquote(value);
-    int ret = -1;
+    origin o = { where, 0, code, true };
+    vc_conf_value v;
+    int k, ret;
 
-    for (size_t i = 0; i < NKEYS; i++) {
-        void *field = (char *)cfg + keys[i].offset;
-        long long n;
-
-        if (strcmp(keys[i].key, key) != 0)
-            continue;
-        switch (keys[i].type) {
-        case KEY_BOOL:
-            if (!vc_parse_ll(v, 10, &n) || (n != 0 && n != 1)) {
-                vc_error_set(err, code, "%s: %s: expected 0 or 1, got '%s'",
-                             where, key, v);
-                goto cleanup;
-            }
-            *(bool *)field = n == 1;
-            break;
-        case KEY_INT:
-            if (!vc_parse_ll(v, 10, &n) || n < 0 || n > 1000000000) {
-                vc_error_set(err, code, "%s: %s: expected a number, got '%s'",
-                             where, key, v);
-                goto cleanup;
-            }
-            *(int *)field = (int)n;
-            break;
-        case KEY_STRING:
-            free(*(char **)field);
-            *(char **)field = v;
-            v = NULL;
-            break;
-        case KEY_IGNORED:
-            break;
-        }
-        ret = 0;
-        goto cleanup;
-    }
-    vc_error_set(err, code, "%s: unknown qemu.conf key '%s'", where, key);
-
- cleanup:
-    free(v);
+    if ((k = find_key(key, &o, 0, err)) < 0 ||
+        vc_conf_parse_set_value(value, key, where, code, &v, err) < 0)
+        return -1;
+    ret = apply(cfg, (size_t)k, &v, &o, err);
+    vc_conf_value_free(&v);
     return ret;
 }
 
@@ -158,94 +260,45 @@ int vc_qemu_config_set_pair(vc_qemu_config *cfg, const char *pair, vc_error *err
 
     if (!eq || eq == pair)
         return vc_error_set(err, VC_EXIT_USAGE,
-                            "--set: expected KEY=VALUE, got '%s'", pair);
+                            "--set: expected KEY=VALUE, got '%.80s'", pair);
     key = vc_strndup(pair, (size_t)(eq - pair));
     ret = vc_qemu_config_set(cfg, key, eq + 1, "--set", VC_EXIT_USAGE, err);
     free(key);
     return ret;
 }
 
+typedef struct file_ctx {
+    vc_qemu_config *cfg;
+    const char *path;
+} file_ctx;
+
+static int file_entry(void *opaque, const char *key, const vc_conf_value *v,
+                      unsigned line, vc_error *err)
+{
+    file_ctx *f = opaque;
+    origin o = { f->path, line, VC_EXIT_INPUT, false };
+    int k = find_key(key, &o, line, err);
+
+    return k < 0 ? -1 : apply(f->cfg, (size_t)k, v, &o, err);
+}
+
+int vc_qemu_config_parse(vc_qemu_config *cfg, const char *text, size_t len,
+                         const char *path, vc_error *err)
+{
+    file_ctx f = { cfg, path };
+
+    return vc_conf_parse(text, len, path, file_entry, &f, err);
+}
+
 int vc_qemu_config_load(vc_qemu_config *cfg, const char *path, vc_error *err)
 {
-    char *text = NULL, *where = NULL;
-    size_t len, nul;
-    char *line, *save = NULL;
-    unsigned lineno = 0;
-    bool in_list = false;
-    int ret = -1;
+    char *text = NULL;
+    size_t len;
+    int ret;
 
     if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &text, &len, err) < 0)
         return -1;
-    if (!vc_text_is_clean(text, len, &nul)) {
-        vc_error_set(err, VC_EXIT_INPUT, "%s: binary data (NUL byte at offset %zu)",
-                     path, nul);
-        goto cleanup;
-    }
-    /* strsep keeps empty lines, so line numbers stay right */
-    save = text;
-    while ((line = strsep(&save, "\n"))) {
-        char *p = line, *eq, *key_end;
-
-        lineno++;
-        free(where);
-        where = vc_asprintf("%s:%u", path, lineno);
-        while (isspace((unsigned char)*p))
-            p++;
-        if (in_list) {
-            /* the rest of a [ ... ] list value */
-            if (strchr(p, ']'))
-                in_list = false;
-            continue;
-        }
-        if (!*p || *p == '#')
-            continue;
-        if (!(eq = strchr(p, '='))) {
-            vc_error_set(err, VC_EXIT_INPUT, "%s: expected 'key = value'", where);
-            goto cleanup;
-        }
-        key_end = eq;
-        while (key_end > p && isspace((unsigned char)key_end[-1]))
-            key_end--;
-        *key_end = '\0';
-        eq++;
-        while (isspace((unsigned char)*eq))
-            eq++;
-        if (*eq == '[') {
-            /* list values (cgroup_device_acl, ...) change no argv */
-            if (!strchr(eq, ']'))
-                in_list = true;
-            if (vc_qemu_config_set(cfg, p, "", where, VC_EXIT_INPUT, err) < 0 &&
-                strstr(err->msg, "unknown"))
-                goto cleanup;
-            continue;
-        }
-        /* a # after a closing quote or in a bare value starts a comment */
-        {
-            char *hash = NULL;
-            if (*eq == '"') {
-                char *close = strchr(eq + 1, '"');
-                if (!close) {
-                    vc_error_set(err, VC_EXIT_INPUT, "%s: unterminated string", where);
-                    goto cleanup;
-                }
-                hash = strchr(close, '#');
-            } else {
-                hash = strchr(eq, '#');
-            }
-            if (hash)
-                *hash = '\0';
-        }
-        if (vc_qemu_config_set(cfg, p, eq, where, VC_EXIT_INPUT, err) < 0)
-            goto cleanup;
-    }
-    if (in_list) {
-        vc_error_set(err, VC_EXIT_INPUT, "%s: unterminated list", path);
-        goto cleanup;
-    }
-    ret = 0;
-
- cleanup:
-    free(where);
+    ret = vc_qemu_config_parse(cfg, text, len, path, err);
     free(text);
     return ret;
 }
@@ -276,7 +329,8 @@ void vc_qemu_config_finish(vc_qemu_config *cfg)
 void vc_qemu_config_free(vc_qemu_config *cfg)
 {
     for (size_t i = 0; i < NKEYS; i++)
-        if (keys[i].type == KEY_STRING) {
+        if ((keys[i].type == KEY_STRING || keys[i].type == KEY_STRING_OR_LIST) &&
+            keys[i].offset != NOT_KEPT) {
             char **field = (char **)((char *)cfg + keys[i].offset);
             free(*field);
             *field = NULL;

@@ -5,6 +5,7 @@
 #define VC_QEMU_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "util/error.h"
 
@@ -47,15 +48,22 @@ typedef struct vc_qemu_config {
 void vc_qemu_config_init(vc_qemu_config *cfg);
 
 /* Set one key from its text form ("1"/"0" for booleans, as qemu.conf;
- * a quoted or bare string otherwise).  @where names the source in
- * errors ("--set", "FILE:LINE"); unknown keys and bad values are errors
- * (code VC_EXIT_USAGE for --set, VC_EXIT_INPUT for files). */
+ * a number; a string, quoted or bare; a [ "list" ] where the key takes
+ * one).  @where names the source in errors ("--set"); unknown keys,
+ * values of the wrong type and overlong values are errors (@code:
+ * VC_EXIT_USAGE for --set). */
 int vc_qemu_config_set(vc_qemu_config *cfg, const char *key, const char *value,
                        const char *where, int code, vc_error *err);
 /* "key=value" */
 int vc_qemu_config_set_pair(vc_qemu_config *cfg, const char *pair, vc_error *err);
-/* A qemu.conf: "key = value" lines, # comments, string lists [..]
- * accepted for list-valued keys (and ignored). */
+/* A qemu.conf, as libvirt reads it: "key = value" lines, # comments;
+ * strings in quotes, numbers and booleans (0, 1) bare, lists of strings
+ * in [ ] for the keys that take them.  @len bytes of @text (no NUL
+ * needed); @path names it in errors, "PATH:LINE: ..." (VC_EXIT_INPUT).
+ * On error @cfg may hold the settings before the bad line. */
+int vc_qemu_config_parse(vc_qemu_config *cfg, const char *text, size_t len,
+                         const char *path, vc_error *err);
+/* vc_qemu_config_parse of the file @path. */
 int vc_qemu_config_load(vc_qemu_config *cfg, const char *path, vc_error *err);
 
 /* The driver settings of the reference corpus's test profile:

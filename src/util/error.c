@@ -4,12 +4,17 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Newlines would break the one-line contract of every message. */
+/* Newlines would break the one-line contract of every message, and
+ * other control bytes (an escape sequence in a file name or a value)
+ * would act on the terminal that shows it. */
 static void flatten(char *s)
 {
-    for (; *s; s++)
+    for (; *s; s++) {
         if (*s == '\n' || *s == '\r')
             *s = ' ';
+        else if ((*s > 0 && *s < ' ' && *s != '\t') || *s == 0x7f)
+            *s = '?';
+    }
 }
 
 int vc_error_set(vc_error *err, int code, const char *fmt, ...)

@@ -23,7 +23,9 @@ typedef struct vc_error {
 } vc_error;
 
 /* Record an error (overwriting any earlier one); always returns -1 so
- * callers can write `return vc_error_set(...)`.  @err may be NULL. */
+ * callers can write `return vc_error_set(...)`.  @err may be NULL.  The
+ * message is made one line: a line end becomes a blank, another control
+ * byte '?'. */
 int vc_error_set(vc_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
