@@ -38,6 +38,13 @@ typedef struct vc_parse_ctx {
 xmlDocPtr vc_xml_read(const char *data, size_t len, size_t max,
                       const char *filename, vc_error *err);
 
+/* xml_prescan.c: refuse, before libxml2 sees them, inputs it would take
+ * quadratic time over: a start tag of more than @max_attrs attributes
+ * ("FILE:LINE: an element with more than N attributes"). */
+#define VC_XML_MAX_ATTRS 256
+int vc_xml_prescan(const char *data, size_t len, size_t max_attrs, const char *filename,
+                   vc_error *err);
+
 /* Element tests and lookups (name only; namespace ignored). */
 bool vc_xml_is(const xmlNode *n, const char *name);
 xmlNodePtr vc_xml_child(const xmlNode *n, const char *name);
