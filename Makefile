@@ -141,10 +141,11 @@ check: check-deps $(CLI) $(TEST_BIN)
 
 # The injection tier runs one variant in VC_INJECTION_STRIDE under
 # memcheck (every variant would take minutes there), caps-errors one cut
-# of a recording in VC_CUT_STRIDE.
+# of a recording in VC_CUT_STRIDE, the roundtrip-values tier one variant
+# in VC_VALUES_STRIDE.
 check-valgrind: check-deps $(CLI) $(TEST_BIN)
 	@VC_LOGDIR=$(B)/test-logs VC_WRAPPER="$(VALGRIND)" VC_INJECTION_STRIDE=6 VC_CUT_STRIDE=10 \
-	  harness/run-tests $(TEST_BIN)
+	  VC_VALUES_STRIDE=10 harness/run-tests $(TEST_BIN)
 
 # The same tiers built with AddressSanitizer and UBSan, in a build
 # directory of their own.

@@ -3,6 +3,7 @@
  * needs: &quot;, &#10; in attributes, &lt; ...). */
 #include "xml_values.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/file.h"
 
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
 
 struct vc_xml_values {
     xmlDocPtr doc;
@@ -37,25 +39,33 @@ static void collect(vc_xml_values *v, xmlNodePtr n)
     }
 }
 
-int vc_xml_values_load(const char *path, vc_xml_values **out, vc_error *err)
+int vc_xml_values_parse(const char *data, size_t len, const char *name,
+                        vc_xml_values **out, vc_error *err)
 {
-    char *data = NULL;
-    size_t len = 0;
-    vc_xml_values *v;
+    vc_xml_values *v = VC_NEW(vc_xml_values);
 
-    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &data, &len, err) < 0)
-        return -1;
-    v = VC_NEW(vc_xml_values);
-    v->doc = xmlReadMemory(data, (int)len, path, NULL,
+    v->doc = xmlReadMemory(data, (int)len, name, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-    free(data);
     if (!v->doc) {
         free(v);
-        return vc_error_set(err, VC_EXIT_INPUT, "%s: malformed XML", path);
+        return vc_error_set(err, VC_EXIT_INPUT, "%s: malformed XML", name);
     }
     collect(v, xmlDocGetRootElement(v->doc));
     *out = v;
     return 0;
+}
+
+int vc_xml_values_load(const char *path, vc_xml_values **out, vc_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int rc;
+
+    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &data, &len, err) < 0)
+        return -1;
+    rc = vc_xml_values_parse(data, len, path, out, err);
+    free(data);
+    return rc;
 }
 
 size_t vc_xml_values_count(const vc_xml_values *v)
@@ -92,6 +102,35 @@ char *vc_xml_values_where(const vc_xml_values *v, size_t i)
     return r;
 }
 
+static void shape_of(vc_buf *b, const xmlNode *n)
+{
+    static const char *const selectors[] = { "type", "device", "mode", "model" };
+
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return;
+    shape_of(b, n->parent);
+    vc_buf_addf(b, "/%s", (const char *)n->name);
+    for (size_t i = 0; i < sizeof(selectors) / sizeof(selectors[0]); i++) {
+        xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)selectors[i]);
+        if (v)
+            vc_buf_addf(b, "[@%s='%s']", selectors[i], (const char *)v);
+        xmlFree(v);
+    }
+}
+
+char *vc_xml_values_shape(const vc_xml_values *v, size_t i)
+{
+    xmlNodePtr n = v->nodes[i];
+    vc_buf b = VC_BUF_INIT;
+
+    shape_of(&b, n->parent);
+    if (n->type == XML_ATTRIBUTE_NODE)
+        vc_buf_addf(&b, "/@%s", (const char *)n->name);
+    else
+        vc_buf_add(&b, "/text()");
+    return vc_buf_steal(&b);
+}
+
 /* Set a node's text without entity parsing (xmlNodeSetContent on an
  * attribute would read "&..." as references). */
 static void set_text(xmlNodePtr n, const char *value)
@@ -116,6 +155,39 @@ char *vc_xml_values_with(vc_xml_values *v, size_t i, const char *value, size_t *
     xmlDocDumpMemory(v->doc, &mem, &size);
     set_text(n, orig);
     free(orig);
+    r = vc_strndup(mem ? (const char *)mem : "", mem ? (size_t)size : 0);
+    xmlFree(mem);
+    *len = mem ? (size_t)size : 0;
+    return r;
+}
+
+char *vc_xml_values_without(vc_xml_values *v, size_t i, size_t *len)
+{
+    xmlNodePtr n = v->nodes[i];
+    xmlDocPtr copy = xmlCopyDoc(v->doc, 1);
+    xmlChar *path = xmlGetNodePath(n->type == XML_ATTRIBUTE_NODE ? n : n->parent);
+    xmlXPathContextPtr ctx = xmlXPathNewContext(copy);
+    xmlXPathObjectPtr found = ctx && path ? xmlXPathEvalExpression(path, ctx) : NULL;
+    xmlNodePtr gone = NULL;
+    xmlChar *mem = NULL;
+    int size = 0;
+    char *r;
+
+    /* the same node in the copy, found by its path (and let go of by
+     * the XPath result before it is freed) */
+    if (found && found->nodesetval && found->nodesetval->nodeNr == 1)
+        gone = found->nodesetval->nodeTab[0];
+    xmlXPathFreeObject(found);
+    xmlXPathFreeContext(ctx);
+    xmlFree(path);
+    if (gone && gone->type == XML_ATTRIBUTE_NODE) {
+        xmlRemoveProp((xmlAttrPtr)gone);
+    } else if (gone) {
+        xmlUnlinkNode(gone);
+        xmlFreeNode(gone);
+    }
+    xmlDocDumpMemory(copy, &mem, &size);
+    xmlFreeDoc(copy);
     r = vc_strndup(mem ? (const char *)mem : "", mem ? (size_t)size : 0);
     xmlFree(mem);
     *len = mem ? (size_t)size : 0;

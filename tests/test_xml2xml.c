@@ -3,8 +3,9 @@
  * Tier "xml2xml": every tests/xml2xmldata/NAME.xml parses (as a live
  *   definition) and formats to NAME.out (REGENERATE=1 rewrites it).
  * Tier "xml2xml-roundtrip": parse -> format -> parse -> format is a
- *   fixed point for every XML the project knows: the xml2xmldata documents,
- *   xml2argvdata .xml files and every reference xml2argv .xml that parses.
+ *   fixed point for every XML the project knows: the xml2xmldata documents
+ *   and xml2argvdata .xml files (each as a live and as an inactive
+ *   definition) and every reference xml2argv .xml that parses.
  * Tier "xml2xml-reference": each row of the reference
  *   xml2xml/cases.tsv, each mode of "both" as its own case, compared
  *   byte for byte after dropping one trailing newline from each side.
@@ -133,12 +134,15 @@ static void add_dir(vc_tier *own, vc_tier *rt, const char *dir, const char *tag)
         char *in = vc_asprintf("%s/%s.xml", dir, names.items[i]);
         char *out = vc_asprintf("%s/%s.out", dir, names.items[i]);
         char *label = vc_asprintf("%s/%s", tag, names.items[i]);
+        char *inactive = vc_asprintf("%s-inactive", label);
         if (own)
             vc_tier_add(own, names.items[i], new_case(in, out, VC_PARSE_ACTIVE, KIND_OWN));
         vc_tier_add(rt, label, new_case(in, NULL, VC_PARSE_ACTIVE, KIND_ROUNDTRIP));
+        vc_tier_add(rt, inactive, new_case(in, NULL, VC_PARSE_INACTIVE, KIND_ROUNDTRIP));
         free(in);
         free(out);
         free(label);
+        free(inactive);
     }
     vc_strlist_free(&names);
 }

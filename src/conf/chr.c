@@ -14,6 +14,7 @@ VC_ENUM_IMPL(vc_chr_tcp_protocol, VC_CHR_TCP_LAST, "raw", "telnet", "telnets", "
 VC_ENUM_IMPL(vc_chr_channel_target, VC_CHR_CHANNEL_LAST, "none", "guestfwd", "virtio")
 VC_ENUM_IMPL(vc_chr_console_target, VC_CHR_CONSOLE_LAST, "none", "serial", "xen",
              "uml", "virtio", "lxc", "openvz")
+VC_ENUM_IMPL(vc_chr_source_mode, 2, "bind", "connect")
 
 void vc_chr_source_clear(vc_chr_source *s)
 {
@@ -38,70 +39,80 @@ void vc_chr_def_free(vc_chr_def *c)
     free(c);
 }
 
-/* Reads the type attribute of @node and its <source>/<protocol> children. */
+/* One <source>: what it says for a device of the source's type, when
+ * no <source> before it said it (*@seen: bit 0 any, 1 udp bind, 2 udp
+ * connect). */
+static void source_parse(const xmlNode *c, const char *mode, vc_chr_source *src,
+                         unsigned *seen, bool inactive)
+{
+    bool bind = !mode || VC_STREQ(mode, "bind");
+
+    switch (src->type) {
+    case VC_CHR_PTY: case VC_CHR_DEV: case VC_CHR_FILE: case VC_CHR_PIPE:
+    case VC_CHR_UNIX: case VC_CHR_TCP:
+        if (*seen & 1)
+            return;
+        *seen |= 1;
+        if (src->type == VC_CHR_TCP) {
+            src->host = vc_xml_prop(c, "host");
+            src->service = vc_xml_prop(c, "service");
+        } else {
+            src->path = vc_xml_prop(c, "path");
+        }
+        src->listen = (src->type == VC_CHR_UNIX || src->type == VC_CHR_TCP) && mode && bind;
+        /* a live pty's name is runtime state */
+        if (src->type == VC_CHR_PTY && inactive)
+            VC_FREE(src->path);
+        return;
+    case VC_CHR_UDP:
+        if (*seen & (!mode || !bind ? 4 : 2))
+            return;
+        *seen |= !mode || !bind ? 4 : 2;
+        if (!mode || !bind) {
+            src->connect_host = vc_xml_prop(c, "host");
+            src->connect_service = vc_xml_prop(c, "service");
+        } else {
+            src->bind_host = vc_xml_prop(c, "host");
+            src->bind_service = vc_xml_prop(c, "service");
+        }
+        return;
+    default:
+        return;
+    }
+}
+
+/* Reads the type attribute of @node and its <source>/<protocol>
+ * children.  Of several <source>s, the first says the host side (UDP:
+ * the first of each mode); of several <protocol>s, the first counts. */
 int vc_chr_source_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_chr_source *src)
 {
     int v = VC_CHR_PTY;
-    bool have_path = false;
+    unsigned seen = 0;
+    xmlNodePtr proto;
 
     if (vc_xml_enum(ctx, node, "type", vc_chr_type_from_string,
                     "character device type", &v) < 0)
         return -1;
     src->type = (vc_chr_type)v;
     for (xmlNodePtr c = node->children; c; c = c->next) {
-        if (vc_xml_is(c, "source")) {
-            char *mode = vc_xml_prop(c, "mode");
-            bool bind = !mode || VC_STREQ(mode, "bind");
-            if (mode && !VC_STREQ(mode, "bind") && !VC_STREQ(mode, "connect")) {
-                vc_xml_error(ctx, "unknown character device source mode '%s'", mode);
-                free(mode);
-                return -1;
-            }
-            switch (src->type) {
-            case VC_CHR_PTY: case VC_CHR_DEV: case VC_CHR_FILE: case VC_CHR_PIPE:
-                if (!have_path) {
-                    src->path = vc_xml_prop(c, "path");
-                    have_path = true;
-                    if (src->type == VC_CHR_PTY && (ctx->flags & VC_PARSE_INACTIVE))
-                        VC_FREE(src->path);
-                }
-                break;
-            case VC_CHR_UNIX:
-                if (!have_path) {
-                    src->path = vc_xml_prop(c, "path");
-                    src->listen = mode && bind;
-                    have_path = true;
-                }
-                break;
-            case VC_CHR_TCP:
-                if (!src->host) {
-                    src->host = vc_xml_prop(c, "host");
-                    src->service = vc_xml_prop(c, "service");
-                    src->listen = mode && bind;
-                }
-                break;
-            case VC_CHR_UDP:
-                if (!mode || !bind) {
-                    if (!src->connect_host && !src->connect_service) {
-                        src->connect_host = vc_xml_prop(c, "host");
-                        src->connect_service = vc_xml_prop(c, "service");
-                    }
-                } else if (!src->bind_host && !src->bind_service) {
-                    src->bind_host = vc_xml_prop(c, "host");
-                    src->bind_service = vc_xml_prop(c, "service");
-                }
-                break;
-            default:
-                break;
-            }
+        char *mode;
+
+        if (!vc_xml_is(c, "source"))
+            continue;
+        if ((mode = vc_xml_prop(c, "mode")) && vc_chr_source_mode_from_string(mode) < 0) {
+            vc_xml_error(ctx, "unknown character device source mode '%s'", mode);
             free(mode);
-        } else if (vc_xml_is(c, "protocol") && src->type == VC_CHR_TCP) {
-            v = 0;
-            if (vc_xml_enum(ctx, c, "type", vc_chr_tcp_protocol_from_string,
-                            "source protocol", &v) < 0)
-                return -1;
-            src->protocol = (vc_chr_tcp_protocol)v;
+            return -1;
         }
+        source_parse(c, mode, src, &seen, ctx->flags & VC_PARSE_INACTIVE);
+        free(mode);
+    }
+    if (src->type == VC_CHR_TCP && (proto = vc_xml_child(node, "protocol"))) {
+        v = 0;
+        if (vc_xml_enum(ctx, proto, "type", vc_chr_tcp_protocol_from_string,
+                        "source protocol", &v) < 0)
+            return -1;
+        src->protocol = (vc_chr_tcp_protocol)v;
     }
     switch (src->type) {
     case VC_CHR_DEV: case VC_CHR_FILE: case VC_CHR_PIPE: case VC_CHR_UNIX:
@@ -164,7 +175,7 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *t, vc_chr_def *c,
     default:
         break;
     }
-    if (t && (r = vc_xml_uint(ctx, t, "port", 10, 0x7fffffff, &port)) != 0) {
+    if (t && (r = vc_xml_uint(ctx, t, "port", 10, VC_CHR_PORT_MAX, &port)) != 0) {
         if (r < 0)
             return -1;
         c->target_port = (int)port;
@@ -172,13 +183,16 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *t, vc_chr_def *c,
     return 0;
 }
 
+/* The port after the highest one of @arr (libvirt's rule), or -1 when
+ * that one is the largest a port may be (max + 1 would wrap to a
+ * negative port, written back and then refused). */
 static int next_port(vc_chr_def **arr, size_t n)
 {
     int max = -1;
     for (size_t i = 0; i < n; i++)
         if (arr[i]->target_port > max)
             max = arr[i]->target_port;
-    return max + 1;
+    return max < VC_CHR_PORT_MAX ? max + 1 : -1;
 }
 
 static vc_chr_def *chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
@@ -199,6 +213,11 @@ static vc_chr_def *chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
             c->target_port = next_port(def->parallels, def->nparallels);
         else if (device == VC_CHR_DEVICE_CONSOLE)
             c->target_port = 0;
+        if (c->target_port < 0 && device != VC_CHR_DEVICE_CHANNEL) {
+            vc_xml_error(ctx, "no %s port number left after %d",
+                         vc_chr_device_to_string(device), VC_CHR_PORT_MAX);
+            goto error;
+        }
     }
     return c;
 
@@ -229,12 +248,18 @@ vc_chr_def *vc_channel_parse(vc_parse_ctx *ctx, const xmlNode *node)
 
 /* The first <console> of an HVM guest with a serial target stands for
  * serial port 0: it becomes (or repeats) serials[0], and the console
- * list keeps a stub that formats as that port. */
+ * list keeps a stub that formats as that port; a later one, N, repeats
+ * serials[N] when there is one. */
 int vc_console_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
 {
+    bool serial_view = chr->target_type == VC_CHR_CONSOLE_SERIAL &&
+                       VC_STREQ(def->os.type, "hvm");
+
     (void)ctx;
-    if (def->nconsoles == 0 && chr->target_type == VC_CHR_CONSOLE_SERIAL &&
-        VC_STREQ(def->os.type, "hvm")) {
+    /* Console N of that kind is written as serial port N
+     * (vc_consoles_format), so what else it holds would not read back
+     * (its alias would come back as the port's, twice): keep a stub. */
+    if (serial_view && (def->nconsoles == 0 || def->nconsoles < def->nserials)) {
         vc_chr_def *stub = VC_NEW(vc_chr_def);
         if (def->nserials == 0) {
             chr->device = VC_CHR_DEVICE_SERIAL;
@@ -244,7 +269,7 @@ int vc_console_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
         }
         stub->device = VC_CHR_DEVICE_CONSOLE;
         stub->target_type = VC_CHR_CONSOLE_SERIAL;
-        stub->target_port = 0;
+        stub->target_port = (int)def->nconsoles;
         vc_ptr_append(&def->consoles, &def->nconsoles, stub);
         return 0;
     }

@@ -41,6 +41,9 @@ typedef struct vc_chr_source {
     char *connect_host, *connect_service;
 } vc_chr_source;
 
+/* The largest serial, parallel or console port number (an int). */
+#define VC_CHR_PORT_MAX 0x7fffffff
+
 typedef struct vc_chr_def {
     vc_chr_device device;
     vc_chr_source source;

@@ -10,6 +10,7 @@
 #ifndef VC_CONF_PRIVATE_H
 #define VC_CONF_PRIVATE_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <libxml/tree.h>
@@ -45,10 +46,19 @@ xmlDocPtr vc_xml_read(const char *data, size_t len, size_t max,
 int vc_xml_prescan(const char *data, size_t len, size_t max_attrs, const char *filename,
                    vc_error *err);
 
-/* Element tests and lookups (name only; namespace ignored). */
+/* Element tests and lookups (name only; namespace ignored).  Each
+ * element and attribute they find is marked as read by the parser
+ * (vocabulary.h lists what was read); the first element of a name is
+ * the one libvirt reads, and vc_xml_child returns it. */
 bool vc_xml_is(const xmlNode *n, const char *name);
 xmlNodePtr vc_xml_child(const xmlNode *n, const char *name);
+/* Mark an element found otherwise (its name looked up in a table). */
+void vc_xml_mark(const xmlNode *n);
+bool vc_xml_was_read(const xmlNode *n);
+bool vc_xml_attr_was_read(const xmlAttr *a);
 
+/* Whether attribute @name (no namespace) is there. */
+bool vc_xml_has(const xmlNode *n, const char *name);
 /* Owned copies (NULL when absent). */
 char *vc_xml_prop(const xmlNode *n, const char *name);
 char *vc_xml_text(const xmlNode *n);
@@ -81,10 +91,31 @@ int vc_xml_ll(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
 int vc_xml_error(vc_parse_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Writing: @s escaped for an attribute value or text. */
+/* Writing: @s escaped for element text (a CR as &#13;, so that it
+ * reads back as a CR, not an LF). */
 void vc_xml_escape(vc_buf *b, const char *s);
-/* " NAME='ESCAPED'" when @value is non-NULL. */
+/* " NAME='ESCAPED'" when @value is non-NULL (TAB, LF and CR written as
+ * references, so that they read back as themselves, not spaces). */
 void vc_xml_attr(vc_buf *b, const char *name, const char *value);
+
+/* ---- values the parser checks against a table of its own ------------ */
+/* (listed with the rest by the vocabulary, vocabulary.h) */
+typedef enum { VC_MEMORY_UNIT_B, VC_MEMORY_UNIT_BYTES, VC_MEMORY_UNIT_KB,
+               VC_MEMORY_UNIT_K, VC_MEMORY_UNIT_KIB, VC_MEMORY_UNIT_MB,
+               VC_MEMORY_UNIT_M, VC_MEMORY_UNIT_MIB, VC_MEMORY_UNIT_GB,
+               VC_MEMORY_UNIT_G, VC_MEMORY_UNIT_GIB, VC_MEMORY_UNIT_TB,
+               VC_MEMORY_UNIT_T, VC_MEMORY_UNIT_TIB, VC_MEMORY_UNIT_PB,
+               VC_MEMORY_UNIT_P, VC_MEMORY_UNIT_PIB, VC_MEMORY_UNIT_EB,
+               VC_MEMORY_UNIT_E, VC_MEMORY_UNIT_EIB,
+               VC_MEMORY_UNIT_LAST } vc_memory_unit;
+VC_ENUM_DECL(vc_memory_unit);       /* <memory unit=> and the like */
+VC_ENUM_DECL(vc_sysinfo_type);      /* "smbios" */
+VC_ENUM_DECL(vc_clock_basis);       /* "utc", "localtime" */
+VC_ENUM_DECL(vc_hostdev_mode);      /* "subsystem" */
+VC_ENUM_DECL(vc_usb_only);          /* "usb": <hub type=>, <redirdev bus=> */
+VC_ENUM_DECL(vc_encryption_format); /* "default", "qcow" */
+VC_ENUM_DECL(vc_passphrase);        /* "passphrase": encryption <secret type=> */
+VC_ENUM_DECL(vc_chr_source_mode);   /* "bind", "connect" */
 
 /* ---- the families and the domain's parts --------------------------- */
 /* device_info.c */
@@ -177,6 +208,12 @@ void vc_clock_clear(vc_clock_def *clock);
 /* Appending to a device array (vc_grow-backed, capacity by doubling). */
 void vc_ptr_append(void *arrp, size_t *n, void *item);
 
+/* ---- domain_parse.c ------------------------------------------------- */
+/* vc_domain_parse() on a document read by vc_xml_read (vocabulary.c
+ * looks at what was read afterwards). */
+vc_domain_def *vc_domain_parse_doc(const xmlDoc *doc, const vc_host *host,
+                                   unsigned flags, vc_error *err);
+
 /* ---- domain_os.c, domain_devices.c, domain_defaults.c ---------------- */
 int vc_os_parse(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def);
 void vc_os_format(vc_buf *b, const vc_domain_def *def);
@@ -185,7 +222,15 @@ int vc_devices_parse(vc_parse_ctx *ctx, const xmlNode *devices, vc_domain_def *d
 int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def);
 
 /* ---- domain_tune.c ---------------------------------------------------- */
-/* <ELEM unit='U'>N</ELEM> in KiB (rounded up). 1 set, 0 empty, -1 error. */
+/* The largest memory size, in KiB.  libvirt lets a size be as many
+ * bytes as an off_t holds (LLONG_MAX) and rounds it up to KiB, but the
+ * KiB it writes back must hold too: a byte count rounded up past
+ * LLONG_MAX / 1024 KiB would be refused when read again. */
+#define VC_MEMORY_KIB_MAX (LLONG_MAX / 1024)
+
+/* <ELEM unit='U'>N</ELEM> in KiB (rounded up), at most
+ * VC_MEMORY_KIB_MAX ("too large" past it, not wrapped).  1 set, 0
+ * empty, -1 error. */
 int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib);
 int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);
 int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);

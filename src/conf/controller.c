@@ -55,7 +55,7 @@ vc_controller_def *vc_controller_parse(vc_parse_ctx *ctx, const xmlNode *node)
                     "controller type", &v) < 0)
         goto error;
     c->type = (vc_ctrl_type)v;
-    if (vc_xml_uint(ctx, node, "index", 10, 0x7fffffff, &c->idx) < 0 ||
+    if (vc_xml_uint(ctx, node, "index", 10, VC_CONTROLLER_INDEX_MAX, &c->idx) < 0 ||
         parse_model(ctx, node, c) < 0)
         goto error;
     if (c->type == VC_CTRL_VIRTIO_SERIAL) {

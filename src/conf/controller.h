@@ -23,6 +23,11 @@ typedef enum { VC_USB_MODEL_PIIX3_UHCI, VC_USB_MODEL_PIIX4_UHCI,
                VC_USB_MODEL_NONE, VC_USB_MODEL_LAST } vc_usb_model;
 VC_ENUM_DECL(vc_usb_model);
 
+/* The largest controller index (libvirt's int); an address naming a
+ * controller (drive, virtio-serial, ccid) may name no larger one, since
+ * that controller is then added and written with this index. */
+#define VC_CONTROLLER_INDEX_MAX 0x7fffffffu
+
 typedef struct vc_controller_def {
     vc_ctrl_type type;
     unsigned idx;

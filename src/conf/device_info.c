@@ -87,12 +87,21 @@ static bool usb_port_valid(const char *s)
     }
 }
 
+/* An address part: its attribute and largest value. */
+typedef struct addr_field {
+    const char *attr;
+    unsigned max;
+} addr_field;
+
+#define CONTROLLER { "controller", VC_CONTROLLER_INDEX_MAX }
+#define U32(name) { name, 0xFFFFFFFFu }
+
 static int parse_uint_fields(vc_parse_ctx *ctx, const xmlNode *node,
-                             const char *const *attrs, unsigned **dst, size_t n)
+                             const addr_field *f, unsigned **dst, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         *dst[i] = 0;
-        if (vc_xml_uint(ctx, node, attrs[i], 10, 0xFFFFFFFFu, dst[i]) < 0)
+        if (vc_xml_uint(ctx, node, f[i].attr, 10, f[i].max, dst[i]) < 0)
             return -1;
     }
     return 0;
@@ -114,24 +123,24 @@ static int parse_address(vc_parse_ctx *ctx, const xmlNode *node,
     case VC_ADDR_PCI:
         return vc_pci_addr_parse(ctx, node, &addr->u.pci);
     case VC_ADDR_DRIVE: {
-        static const char *const a[] = { "controller", "bus", "target", "unit" };
+        static const addr_field a[] = { CONTROLLER, U32("bus"), U32("target"), U32("unit") };
         unsigned *d[] = { &addr->u.drive.controller, &addr->u.drive.bus,
                           &addr->u.drive.target, &addr->u.drive.unit };
         return parse_uint_fields(ctx, node, a, d, 4);
     }
     case VC_ADDR_VIRTIO_SERIAL: {
-        static const char *const a[] = { "controller", "bus", "port" };
+        static const addr_field a[] = { CONTROLLER, U32("bus"), U32("port") };
         unsigned *d[] = { &addr->u.vioserial.controller, &addr->u.vioserial.bus,
                           &addr->u.vioserial.port };
         return parse_uint_fields(ctx, node, a, d, 3);
     }
     case VC_ADDR_CCID: {
-        static const char *const a[] = { "controller", "slot" };
+        static const addr_field a[] = { CONTROLLER, U32("slot") };
         unsigned *d[] = { &addr->u.ccid.controller, &addr->u.ccid.slot };
         return parse_uint_fields(ctx, node, a, d, 2);
     }
     case VC_ADDR_USB: {
-        static const char *const a[] = { "bus" };
+        static const addr_field a[] = { U32("bus") };
         unsigned *d[] = { &addr->u.usb.bus };
         if (parse_uint_fields(ctx, node, a, d, 1) < 0)
             return -1;

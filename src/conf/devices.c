@@ -23,6 +23,8 @@ VC_ENUM_IMPL(vc_fs_type, VC_FS_TYPE_LAST, "mount", "block", "file", "template")
 VC_ENUM_IMPL(vc_fs_driver, VC_FS_DRIVER_LAST, "default", "path", "handle")
 VC_ENUM_IMPL(vc_fs_access, VC_FS_ACCESS_LAST, "passthrough", "mapped", "squash")
 VC_ENUM_IMPL(vc_fs_wrpolicy, VC_FS_WRPOLICY_LAST, "default", "immediate")
+VC_ENUM_IMPL(vc_hostdev_mode, 1, "subsystem")
+VC_ENUM_IMPL(vc_usb_only, 1, "usb")
 
 #define SIMPLE_FREE(type, name) \
     void name(type *d) { if (!d) return; vc_device_info_clear(&d->info); free(d); }
@@ -158,7 +160,7 @@ vc_sound_def *vc_sound_parse(vc_parse_ctx *ctx, const xmlNode *node)
         goto error;
     d->model = (vc_sound_model)v;
     for (xmlNodePtr c = node->children; c; c = c->next) {
-        if (!vc_xml_is(c, "codec") || d->model != VC_SOUND_ICH6)
+        if (d->model != VC_SOUND_ICH6 || !vc_xml_is(c, "codec"))
             continue;
         if (vc_xml_enum_req(ctx, c, "type", vc_sound_codec_from_string, "codec type", &v) < 0)
             goto error;
@@ -223,7 +225,7 @@ vc_video_def *vc_video_parse(vc_parse_ctx *ctx, const xmlNode *node)
         char *primary;
         if (vc_xml_enum(ctx, m, "type", vc_video_type_from_string, "video model", &v) < 0)
             goto error;
-        if (xmlHasProp(m, BAD_CAST "type"))
+        if (vc_xml_has(m, "type"))
             d->type = (vc_video_type)v;
         if (vc_xml_uint(ctx, m, "ram", 10, 0xFFFFFFFFu, &d->ram) < 0 ||
             (r = vc_xml_uint(ctx, m, "vram", 10, 0xFFFFFFFFu, &d->vram)) < 0 ||
@@ -336,7 +338,7 @@ vc_hub_def *vc_hub_parse(vc_parse_ctx *ctx, const xmlNode *node)
     vc_hub_def *d = VC_NEW(vc_hub_def);
     char *type = vc_xml_prop(node, "type");
 
-    if (!type || !VC_STREQ(type, "usb")) {
+    if (vc_usb_only_from_string(type) < 0) {
         vc_xml_error(ctx, "unknown hub device type '%s'", type ? type : "(null)");
         free(type);
         vc_hub_def_free(d);
@@ -381,7 +383,7 @@ vc_hostdev_def *vc_hostdev_parse(vc_parse_ctx *ctx, const xmlNode *node)
     char *mode = vc_xml_prop(node, "mode"), *managed;
     int v;
 
-    if (mode && !VC_STREQ(mode, "subsystem")) {
+    if (mode && vc_hostdev_mode_from_string(mode) < 0) {
         vc_xml_error(ctx, "unknown hostdev mode '%s'", mode);
         free(mode);
         goto error;
@@ -487,7 +489,7 @@ vc_smartcard_def *vc_smartcard_parse(vc_parse_ctx *ctx, const xmlNode *node)
             goto error;
         }
     } else if (d->mode == VC_SMARTCARD_PASSTHROUGH) {
-        if (!xmlHasProp(node, BAD_CAST "type")) {
+        if (!vc_xml_has(node, "type")) {
             vc_xml_error(ctx, "passthrough mode requires a character device type attribute");
             goto error;
         }
@@ -539,13 +541,13 @@ vc_redirdev_def *vc_redirdev_parse(vc_parse_ctx *ctx, const xmlNode *node)
     vc_redirdev_def *d = VC_NEW(vc_redirdev_def);
     char *bus = vc_xml_prop(node, "bus");
 
-    if (bus && !VC_STREQ(bus, "usb")) {
+    if (bus && vc_usb_only_from_string(bus) < 0) {
         vc_xml_error(ctx, "unknown redirdev bus '%s'", bus);
         free(bus);
         goto error;
     }
     free(bus);
-    if (!xmlHasProp(node, BAD_CAST "type")) {
+    if (!vc_xml_has(node, "type")) {
         vc_xml_error(ctx, "missing type in redirdev");
         goto error;
     }
@@ -597,6 +599,10 @@ static int parse_usb_id(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
     return 0;
 }
 
+/* A USB version, "M.mm", as the BCD number of a USB descriptor
+ * (0xMMmm): two decimal digits each side, as libvirt reads it ("1.1"
+ * is 1.10, 0x0110).  More digits would not fit the four BCD digits the
+ * formatter writes back (255.0 came back as 95.00, 2.5 as 2.05). */
 static int parse_usb_version(vc_parse_ctx *ctx, const xmlNode *n, int *out)
 {
     char *s = vc_xml_prop(n, "version");
@@ -610,10 +616,14 @@ static int parse_usb_version(vc_parse_ctx *ctx, const xmlNode *n, int *out)
     }
     major = vc_parse_number(&p);
     if (major >= 0 && *p == '.') {
-        p++;
+        const char *digits = ++p;
         minor = vc_parse_number(&p);
+        if (p - digits == 1)
+            minor *= 10;                /* tenths */
+        else if (p - digits != 2)
+            minor = -1;
     }
-    if (major < 0 || major > 255 || minor < 0 || minor > 99 || *p) {
+    if (major < 0 || major > 99 || minor < 0 || minor > 99 || *p) {
         vc_xml_error(ctx, "invalid redirdev usbdev version '%s'", s);
         free(s);
         return -1;

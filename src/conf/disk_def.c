@@ -25,6 +25,8 @@ VC_ENUM_IMPL(vc_disk_sgio, VC_DISK_SGIO_LAST, "default", "filtered", "unfiltered
 VC_ENUM_IMPL(vc_disk_secret_type, VC_DISK_SECRET_LAST, "none", "iscsi", "ceph")
 VC_ENUM_IMPL(vc_disk_geom_trans, VC_DISK_GEOM_TRANS_LAST, "default", "none",
              "auto", "lba")
+VC_ENUM_IMPL(vc_encryption_format, 2, "default", "qcow")   /* vc_disk_encryption.format */
+VC_ENUM_IMPL(vc_passphrase, 1, "passphrase")
 
 /* "hda" -> 0, "vdb" -> 1, "sdaa" -> 26 (as libvirt's virDiskNameToIndex);
  * -1 when the name has no known prefix or letters. */

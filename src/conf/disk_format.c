@@ -175,7 +175,7 @@ void vc_disk_format(vc_buf *b, const vc_disk_def *d)
     if (d->encryption) {
         char uuid[37];
         vc_buf_addf(b, "      <encryption format='%s'",
-                    d->encryption->format ? "qcow" : "default");
+                    vc_encryption_format_to_string(d->encryption->format));
         if (!d->encryption->has_secret) {
             vc_buf_add(b, "/>\n");
         } else {

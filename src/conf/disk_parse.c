@@ -11,14 +11,9 @@
         int v_ = 0; \
         if (vc_xml_enum(ctx, (node), (attr), type##_from_string, (what), &v_) < 0) \
             goto error; \
-        if (v_ || vc_xml_prop_present((node), (attr))) \
+        if (v_ || vc_xml_has((node), (attr))) \
             (dst) = v_; \
     } while (0)
-
-static bool vc_xml_prop_present(const xmlNode *n, const char *attr)
-{
-    return xmlHasProp(n, (const xmlChar *)attr) != NULL;
-}
 
 /* A default-0 on/off attribute where "default" itself is not valid. */
 static int parse_switch(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
@@ -67,7 +62,7 @@ static int parse_source(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
             if (vc_xml_enum(ctx, n, "startupPolicy", vc_disk_startup_from_string,
                             "startupPolicy value", &v) < 0)
                 return -1;
-            if (v == VC_DISK_STARTUP_DEFAULT && xmlHasProp(n, BAD_CAST "startupPolicy"))
+            if (v == VC_DISK_STARTUP_DEFAULT && vc_xml_has(n, "startupPolicy"))
                 return vc_xml_error(ctx, "unknown startupPolicy value 'default'");
             d->startup_policy = (vc_disk_startup)v;
         }
@@ -94,7 +89,7 @@ static int parse_source(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
                         "disk source host transport", &v) < 0)
             return -1;
         host->transport = (vc_disk_transport)v;
-        host->has_transport = xmlHasProp(h, BAD_CAST "transport") != NULL;
+        host->has_transport = vc_xml_has(h, "transport");
         if (!host->name && host->transport != VC_DISK_TRANSPORT_UNIX)
             return vc_xml_error(ctx, "missing attribute 'name' of disk source <host>");
     }
@@ -113,7 +108,7 @@ static int parse_driver(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
     v = 0; \
     if (vc_xml_enum(ctx, n, attr, fn, what, &v) < 0) \
         return -1; \
-    if (v == 0 && xmlHasProp(n, BAD_CAST attr)) \
+    if (v == 0 && vc_xml_has(n, attr)) \
         return vc_xml_error(ctx, "unknown " what " 'default'"); \
     d->field = v
     DENUM("cache", vc_disk_cache_from_string, "disk cache mode", cache);
@@ -162,12 +157,9 @@ static int parse_encryption(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
     xmlNodePtr s;
 
     d->encryption = VC_NEW(vc_disk_encryption);
-    if (!fmt) {
-        return vc_xml_error(ctx, "unknown volume encryption format type (null)");
-    } else if (VC_STREQ(fmt, "qcow")) {
-        d->encryption->format = 1;
-    } else if (!VC_STREQ(fmt, "default")) {
-        vc_xml_error(ctx, "unknown volume encryption format type %s", fmt);
+    if ((d->encryption->format = vc_encryption_format_from_string(fmt)) < 0) {
+        vc_xml_error(ctx, "unknown volume encryption format type %s",
+                     fmt ? fmt : "(null)");
         free(fmt);
         return -1;
     }
@@ -177,7 +169,7 @@ static int parse_encryption(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
         char *uuid = vc_xml_prop(s, "uuid");
         int rc = 0;
 
-        if (!type || !VC_STREQ(type, "passphrase"))
+        if (vc_passphrase_from_string(type) < 0)
             rc = vc_xml_error(ctx, "unknown volume encryption secret type %s",
                               type ? type : "(null)");
         else if (!uuid)
@@ -250,7 +242,7 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
         return vc_xml_error(ctx, "missing attribute 'dev' of disk <target>");
     if (vc_xml_enum(ctx, n, "bus", vc_disk_bus_from_string, "disk bus type", &v) < 0)
         return -1;
-    d->bus = xmlHasProp(n, BAD_CAST "bus") ? (vc_disk_bus)v : (vc_disk_bus)-1;
+    d->bus = vc_xml_has(n, "bus") ? (vc_disk_bus)v : (vc_disk_bus)-1;
     v = 0;
     if (vc_xml_enum(ctx, n, "tray", vc_disk_tray_from_string,
                     "disk tray status", &v) < 0)
@@ -259,68 +251,99 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
     return 0;
 }
 
-static int parse_children(vc_parse_ctx *ctx, const xmlNode *node, vc_disk_def *d,
-                          bool *have_source, bool *have_target)
+static int parse_mirror(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
 {
-    for (xmlNodePtr c = node->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (!*have_source && vc_xml_is(c, "source")) {
-            *have_source = true;
-            if (parse_source(ctx, c, d) < 0)
-                return -1;
-        } else if (!*have_target && vc_xml_is(c, "target")) {
-            *have_target = true;
-            if (parse_target(ctx, c, d) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "driver")) {
-            if (parse_driver(ctx, c, d) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "mirror") && !(ctx->flags & VC_PARSE_INACTIVE)) {
-            char *ready;
-            if (!(d->mirror = vc_xml_prop(c, "file")))
-                return vc_xml_error(ctx, "mirror requires file name");
-            d->mirror_format = vc_xml_prop(c, "format");
-            ready = vc_xml_prop(c, "ready");
-            d->mirroring = ready != NULL;
-            free(ready);
-        } else if (vc_xml_is(c, "auth")) {
-            if (parse_auth(ctx, c, d) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "geometry")) {
-            int v = 0;
-            if (vc_xml_uint(ctx, c, "cyls", 10, 0xFFFFFFFFu, &d->geom_cyls) < 0 ||
-                vc_xml_uint(ctx, c, "heads", 10, 0xFFFFFFFFu, &d->geom_heads) < 0 ||
-                vc_xml_uint(ctx, c, "secs", 10, 0xFFFFFFFFu, &d->geom_secs) < 0 ||
-                vc_xml_enum(ctx, c, "trans", vc_disk_geom_trans_from_string,
-                            "disk geometry trans value", &v) < 0)
-                return -1;
-            d->geom_trans = (vc_disk_geom_trans)v;
-        } else if (vc_xml_is(c, "blockio")) {
-            if (vc_xml_uint(ctx, c, "logical_block_size", 10, 0xFFFFFFFFu,
-                            &d->logical_block_size) < 0 ||
-                vc_xml_uint(ctx, c, "physical_block_size", 10, 0xFFFFFFFFu,
-                            &d->physical_block_size) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "iotune")) {
-            if (parse_iotune(ctx, c, &d->iotune) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "readonly")) {
-            d->readonly = true;
-        } else if (vc_xml_is(c, "shareable")) {
-            d->shared = true;
-        } else if (vc_xml_is(c, "transient")) {
-            d->transient = true;
-        } else if (!d->serial && vc_xml_is(c, "serial")) {
-            d->serial = vc_xml_text(c);
-        } else if (!d->wwn && vc_xml_is(c, "wwn")) {
-            d->wwn = vc_xml_text(c);
-            if (!wwn_valid(d->wwn))
-                return vc_xml_error(ctx, "malformed wwn: %s", d->wwn);
-        } else if (!d->encryption && vc_xml_is(c, "encryption")) {
-            if (parse_encryption(ctx, c, d) < 0)
-                return -1;
-        }
+    char *ready;
+
+    if (ctx->flags & VC_PARSE_INACTIVE)
+        return 0;           /* runtime state */
+    if (!(d->mirror = vc_xml_prop(n, "file")))
+        return vc_xml_error(ctx, "mirror requires file name");
+    d->mirror_format = vc_xml_prop(n, "format");
+    ready = vc_xml_prop(n, "ready");
+    d->mirroring = ready != NULL;
+    free(ready);
+    return 0;
+}
+
+static int parse_geometry(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    int v = 0;
+
+    if (vc_xml_uint(ctx, n, "cyls", 10, 0xFFFFFFFFu, &d->geom_cyls) < 0 ||
+        vc_xml_uint(ctx, n, "heads", 10, 0xFFFFFFFFu, &d->geom_heads) < 0 ||
+        vc_xml_uint(ctx, n, "secs", 10, 0xFFFFFFFFu, &d->geom_secs) < 0 ||
+        vc_xml_enum(ctx, n, "trans", vc_disk_geom_trans_from_string,
+                    "disk geometry trans value", &v) < 0)
+        return -1;
+    d->geom_trans = (vc_disk_geom_trans)v;
+    return 0;
+}
+
+static int parse_blockio(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    if (vc_xml_uint(ctx, n, "logical_block_size", 10, 0xFFFFFFFFu,
+                    &d->logical_block_size) < 0 ||
+        vc_xml_uint(ctx, n, "physical_block_size", 10, 0xFFFFFFFFu,
+                    &d->physical_block_size) < 0)
+        return -1;
+    return 0;
+}
+
+static int parse_iotune_elem(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    return parse_iotune(ctx, n, &d->iotune);
+}
+
+static int parse_flag(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    (void)ctx;
+    if (vc_xml_is(n, "readonly"))
+        d->readonly = true;
+    else if (vc_xml_is(n, "shareable"))
+        d->shared = true;
+    else
+        d->transient = true;
+    return 0;
+}
+
+static int parse_serial(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    (void)ctx;
+    d->serial = vc_xml_text(n);
+    return 0;
+}
+
+static int parse_wwn(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    d->wwn = vc_xml_text(n);
+    if (!wwn_valid(d->wwn))
+        return vc_xml_error(ctx, "malformed wwn: %s", d->wwn);
+    return 0;
+}
+
+/* The children a <disk> holds once each.  Of two of a name, libvirt
+ * reads the first (virXPathNode) and so does vc_xml_child: the second
+ * is ignored, never read over the first. */
+static const struct {
+    const char *name;
+    int (*parse)(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d);
+} disk_children[] = {
+    { "source", parse_source }, { "target", parse_target },
+    { "driver", parse_driver }, { "mirror", parse_mirror },
+    { "auth", parse_auth }, { "geometry", parse_geometry },
+    { "blockio", parse_blockio }, { "iotune", parse_iotune_elem },
+    { "readonly", parse_flag }, { "shareable", parse_flag },
+    { "transient", parse_flag }, { "serial", parse_serial },
+    { "wwn", parse_wwn }, { "encryption", parse_encryption },
+};
+
+static int parse_children(vc_parse_ctx *ctx, const xmlNode *node, vc_disk_def *d)
+{
+    for (size_t i = 0; i < sizeof(disk_children) / sizeof(disk_children[0]); i++) {
+        xmlNodePtr c = vc_xml_child(node, disk_children[i].name);
+        if (c && disk_children[i].parse(ctx, c, d) < 0)
+            return -1;
     }
     return 0;
 }
@@ -367,7 +390,6 @@ static int check_disk(vc_parse_ctx *ctx, vc_disk_def *d)
 vc_disk_def *vc_disk_parse(vc_parse_ctx *ctx, const xmlNode *node)
 {
     vc_disk_def *d = VC_NEW(vc_disk_def);
-    bool have_source = false, have_target = false;
     int v;
 
     d->type = VC_DISK_TYPE_FILE;
@@ -376,15 +398,15 @@ vc_disk_def *vc_disk_parse(vc_parse_ctx *ctx, const xmlNode *node)
     ENUM(node, "rawio", vc_yesno, "disk rawio setting", d->rawio);
     ENUM(node, "sgio", vc_disk_sgio, "disk sgio mode", d->sgio);
     ENUM(node, "snapshot", vc_disk_snapshot, "disk snapshot setting", d->snapshot);
-    if ((xmlHasProp(node, BAD_CAST "rawio") && d->rawio == VC_YESNO_DEFAULT) ||
-        (xmlHasProp(node, BAD_CAST "sgio") && d->sgio == VC_DISK_SGIO_DEFAULT) ||
-        (xmlHasProp(node, BAD_CAST "snapshot") && d->snapshot == VC_DISK_SNAPSHOT_DEFAULT)) {
+    if ((vc_xml_has(node, "rawio") && d->rawio == VC_YESNO_DEFAULT) ||
+        (vc_xml_has(node, "sgio") && d->sgio == VC_DISK_SGIO_DEFAULT) ||
+        (vc_xml_has(node, "snapshot") && d->snapshot == VC_DISK_SNAPSHOT_DEFAULT)) {
         vc_xml_error(ctx, "unknown disk setting 'default'");
         goto error;
     }
-    if (parse_children(ctx, node, d, &have_source, &have_target) < 0)
+    if (parse_children(ctx, node, d) < 0)
         goto error;
-    if (!have_target) {
+    if (!d->dst) {
         vc_xml_error(ctx, "missing <target> for disk");
         goto error;
     }

@@ -18,6 +18,7 @@ VC_ENUM_IMPL(vc_timer_tickpolicy, VC_TICK_LAST, "delay", "catchup", "merge", "di
 VC_ENUM_IMPL(vc_timer_track, VC_TRACK_LAST, "boot", "guest", "wall")
 VC_ENUM_IMPL(vc_timer_mode, VC_TIMER_MODE_LAST, "auto", "native", "emulate",
              "paravirt", "smpsafe")
+VC_ENUM_IMPL(vc_clock_basis, 2, "utc", "localtime")     /* vc_clock_def.basis */
 
 void vc_cpu_def_free(vc_cpu_def *cpu)
 {
@@ -258,9 +259,7 @@ int vc_clock_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_clock_def *clock)
             free(basis);
             return -1;
         }
-        if (basis && VC_STREQ(basis, "localtime"))
-            clock->basis = 1;
-        else if (basis && !VC_STREQ(basis, "utc")) {
+        if (basis && (clock->basis = vc_clock_basis_from_string(basis)) < 0) {
             vc_xml_error(ctx, "unknown clock basis '%s'", basis);
             free(basis);
             return -1;
@@ -284,7 +283,7 @@ void vc_clock_format(vc_buf *b, const vc_clock_def *clock)
     vc_buf_addf(b, "  <clock offset='%s'", vc_clock_offset_to_string(clock->offset));
     if (clock->offset == VC_CLOCK_VARIABLE)
         vc_buf_addf(b, " adjustment='%lld' basis='%s'", clock->adjustment,
-                    clock->basis ? "localtime" : "utc");
+                    vc_clock_basis_to_string(clock->basis));
     else if (clock->offset == VC_CLOCK_TIMEZONE)
         vc_xml_attr(b, "timezone", clock->timezone);
     if (!clock->ntimers) {

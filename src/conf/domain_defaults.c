@@ -32,27 +32,45 @@ static void maybe_add_controller(vc_parse_ctx *ctx, vc_domain_def *def,
     vc_controller_add(ctx, def, c);
 }
 
-static void add_disk_controllers(vc_parse_ctx *ctx, vc_domain_def *def,
-                                 vc_ctrl_type type, vc_disk_bus bus)
+/* Disks get every controller of their bus up to the highest they use
+ * (libvirt's virDomainDefAddDiskControllersForType), one at a time: a
+ * drive address or a target name ("sdzzzz") naming controller 2^31
+ * would mean 2^31 controllers.  libvirt makes them until memory runs
+ * out; past VC_IMPLICIT_CONTROLLERS, which no QEMU could hold (each is
+ * a PCI device, and libvirt 0.10.2 has 32 slots), the domain is
+ * refused. */
+#define VC_IMPLICIT_CONTROLLERS 1024
+
+static int add_disk_controllers(vc_parse_ctx *ctx, vc_domain_def *def,
+                                vc_ctrl_type type, vc_disk_bus bus)
 {
+    const vc_disk_def *top = NULL;
     long max = -1;
 
     for (size_t i = 0; i < def->ndisks; i++) {
         const vc_disk_def *d = def->disks[i];
         if (d->bus == bus && d->info.addr.type == VC_ADDR_DRIVE &&
-            (long)d->info.addr.u.drive.controller > max)
+            (long)d->info.addr.u.drive.controller > max) {
             max = (long)d->info.addr.u.drive.controller;
+            top = d;
+        }
     }
+    if (max >= VC_IMPLICIT_CONTROLLERS)
+        return vc_xml_error(ctx, "disk '%s' is on %s controller %ld: controllers are "
+                            "added implicitly up to index %d only", top->dst,
+                            vc_ctrl_type_to_string(type), max, VC_IMPLICIT_CONTROLLERS - 1);
     for (long i = 0; i <= max; i++)
         maybe_add_controller(ctx, def, type, (unsigned)i);
+    return 0;
 }
 
-static void add_implicit_controllers(vc_parse_ctx *ctx, vc_domain_def *def)
+static int add_implicit_controllers(vc_parse_ctx *ctx, vc_domain_def *def)
 {
-    add_disk_controllers(ctx, def, VC_CTRL_SCSI, VC_DISK_BUS_SCSI);
-    add_disk_controllers(ctx, def, VC_CTRL_FDC, VC_DISK_BUS_FDC);
-    add_disk_controllers(ctx, def, VC_CTRL_IDE, VC_DISK_BUS_IDE);
-    add_disk_controllers(ctx, def, VC_CTRL_SATA, VC_DISK_BUS_SATA);
+    if (add_disk_controllers(ctx, def, VC_CTRL_SCSI, VC_DISK_BUS_SCSI) < 0 ||
+        add_disk_controllers(ctx, def, VC_CTRL_FDC, VC_DISK_BUS_FDC) < 0 ||
+        add_disk_controllers(ctx, def, VC_CTRL_IDE, VC_DISK_BUS_IDE) < 0 ||
+        add_disk_controllers(ctx, def, VC_CTRL_SATA, VC_DISK_BUS_SATA) < 0)
+        return -1;
 
     /* virtio-serial for virtio channels and consoles, and ccid for
      * smartcards: only the controller each device names (unlike disks,
@@ -73,6 +91,7 @@ static void add_implicit_controllers(vc_parse_ctx *ctx, vc_domain_def *def)
         maybe_add_controller(ctx, def, VC_CTRL_CCID,
                              info->addr.type == VC_ADDR_CCID ? info->addr.u.ccid.controller : 0);
     }
+    return 0;
 }
 
 static int check_usb(vc_parse_ctx *ctx, vc_domain_def *def, bool *usb_none)
@@ -204,7 +223,8 @@ int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
         return -1;
     if (!usb_none && def->virt_type != VC_VIRT_XEN)
         maybe_add_controller(ctx, def, VC_CTRL_USB, 0);
-    add_implicit_controllers(ctx, def);
+    if (add_implicit_controllers(ctx, def) < 0)
+        return -1;
     if (!def->nmemballoons) {
         vc_memballoon_def *m = VC_NEW(vc_memballoon_def);
         m->model = def->virt_type == VC_VIRT_XEN ? VC_BALLOON_XEN : VC_BALLOON_VIRTIO;

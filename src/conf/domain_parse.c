@@ -1,5 +1,6 @@
 /* domain_parse.c: reading a whole <domain> document into the model. */
 #include "conf/conf_private.h"
+#include "conf/vocabulary.h"
 #include "util/alloc.h"
 #include "util/file.h"
 #include "util/strutil.h"
@@ -8,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define QEMU_NS "http://libvirt.org/schemas/domain/qemu/1.0"
 
 VC_ENUM_IMPL(vc_virt_type, VC_VIRT_LAST, "qemu", "kqemu", "kvm", "xen")
 VC_ENUM_IMPL(vc_lifecycle, VC_LIFECYCLE_LAST, "destroy", "restart",
@@ -19,6 +19,7 @@ VC_ENUM_IMPL(vc_hyperv_feature, VC_HYPERV_LAST, "relaxed")
 VC_ENUM_IMPL(vc_boot_dev, VC_BOOT_LAST, "fd", "cdrom", "hd", "network")
 VC_ENUM_IMPL(vc_smbios_mode, VC_SMBIOS_LAST, "none", "emulate", "host", "sysinfo")
 VC_ENUM_IMPL(vc_seclabel_type, VC_SECLABEL_LAST, "default", "none", "dynamic", "static")
+VC_ENUM_IMPL(vc_sysinfo_type, 1, "smbios")
 
 static int parse_lifecycle(vc_parse_ctx *ctx, const xmlNode *root, const char *name,
                            vc_lifecycle dflt, bool crash, vc_lifecycle *out)
@@ -41,6 +42,29 @@ static int parse_lifecycle(vc_parse_ctx *ctx, const xmlNode *root, const char *n
     return 0;
 }
 
+static int parse_hyperv(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+{
+    unsigned seen = 0;
+
+    for (xmlNodePtr h = n->children; h; h = h->next) {
+        int hf, v;
+        if (h->type != XML_ELEMENT_NODE)
+            continue;
+        if ((hf = vc_hyperv_feature_from_string((const char *)h->name)) < 0)
+            return vc_xml_error(ctx, "unsupported HyperV Enlightenment feature: %s",
+                                (const char *)h->name);
+        if (seen & (1u << hf))
+            continue;           /* the first of a name counts */
+        seen |= 1u << hf;
+        vc_xml_mark(h);
+        if (vc_xml_enum_req(ctx, h, "state", vc_switch_from_string,
+                            "HyperV Enlightenment feature state", &v) < 0)
+            return -1;
+        def->hyperv[hf] = (vc_switch)v;
+    }
+    return 0;
+}
+
 static int parse_features(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -49,26 +73,18 @@ static int parse_features(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
             continue;
         if ((f = vc_feature_from_string((const char *)c->name)) < 0)
             return vc_xml_error(ctx, "unexpected feature <%s>", (const char *)c->name);
+        if (def->features & (1u << f))
+            continue;           /* the first of a name counts */
         def->features |= 1u << f;
+        vc_xml_mark(c);
         if (f == VC_FEATURE_APIC) {
             int v = 0;
             if (vc_xml_enum(ctx, c, "eoi", vc_switch_from_string,
                             "apic eoi value", &v) < 0)
                 return -1;
             def->apic_eoi = (vc_switch)v;
-        } else if (f == VC_FEATURE_HYPERV) {
-            for (xmlNodePtr h = c->children; h; h = h->next) {
-                int hf, v;
-                if (h->type != XML_ELEMENT_NODE)
-                    continue;
-                if ((hf = vc_hyperv_feature_from_string((const char *)h->name)) < 0)
-                    return vc_xml_error(ctx, "unsupported HyperV Enlightenment feature: %s",
-                                        (const char *)h->name);
-                if (vc_xml_enum_req(ctx, h, "state", vc_switch_from_string,
-                                    "HyperV Enlightenment feature state", &v) < 0)
-                    return -1;
-                def->hyperv[hf] = (vc_switch)v;
-            }
+        } else if (f == VC_FEATURE_HYPERV && parse_hyperv(ctx, c, def) < 0) {
+            return -1;
         }
     }
     return 0;
@@ -162,7 +178,7 @@ static int parse_sysinfo(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def
     char *type = vc_xml_prop(n, "type");
     xmlNodePtr c;
 
-    if (!type || !VC_STREQ(type, "smbios")) {
+    if (vc_sysinfo_type_from_string(type) < 0) {
         vc_xml_error(ctx, "unknown sysinfo type '%s'", type ? type : "(null)");
         free(type);
         return -1;
@@ -176,18 +192,21 @@ static int parse_sysinfo(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def
     return 0;
 }
 
+static bool is_qemu_ns(const xmlNode *n)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+           strcmp((const char *)n->ns->href, VC_QEMU_NS) == 0;
+}
+
 static int parse_qemu_ns(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
     vc_qemu_cmdline *q;
 
-    if (!n->ns || !n->ns->href || strcmp((const char *)n->ns->href, QEMU_NS) != 0)
-        return 0;
     if (!def->qemu_cmdline)
         def->qemu_cmdline = VC_NEW(vc_qemu_cmdline);
     q = def->qemu_cmdline;
     for (xmlNodePtr c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || !c->ns || !c->ns->href ||
-            strcmp((const char *)c->ns->href, QEMU_NS) != 0)
+        if (!is_qemu_ns(c))
             continue;
         if (vc_xml_is(c, "arg")) {
             char *v = vc_xml_prop(c, "value");
@@ -286,9 +305,13 @@ static int parse_header(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
     } else {
         vc_host_new_uuid(ctx->host, def->name, def->uuid);
     }
+    /* A title is one line (libvirt: "The title should not contain any
+     * newlines"; virsh shows it in a table).  libvirt 0.10.2 looks for
+     * LF only, so a CR, which only a &#13; reference can bring in,
+     * passed; it ends a line as well, and is refused the same way. */
     if ((n = vc_xml_child(root, "title"))) {
         def->title = vc_xml_text(n);
-        if (strchr(def->title, '\n'))
+        if (strpbrk(def->title, "\n\r"))
             return vc_xml_error(ctx, "domain <title> can't contain newlines");
     }
     if ((n = vc_xml_child(root, "description")))
@@ -380,26 +403,22 @@ static int parse_body(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def
     if ((n = vc_xml_child(root, "seclabel")) && parse_seclabel(ctx, n, def) < 0)
         return -1;
     for (n = root->children; n; n = n->next)
-        if (vc_xml_is(n, "commandline") && parse_qemu_ns(ctx, n, def) < 0)
+        if (is_qemu_ns(n) && vc_xml_is(n, "commandline") && parse_qemu_ns(ctx, n, def) < 0)
             return -1;
     return vc_domain_apply_defaults(ctx, def);
 }
 
-vc_domain_def *vc_domain_parse(const char *xml, size_t len, const char *filename,
-                               const vc_host *host, unsigned flags, vc_error *err)
+vc_domain_def *vc_domain_parse_doc(const xmlDoc *doc, const vc_host *host,
+                                   unsigned flags, vc_error *err)
 {
     vc_parse_ctx ctx = { .host = host, .flags = flags, .err = err };
+    xmlNodePtr root = xmlDocGetRootElement(doc);
     vc_domain_def *def = NULL;
-    xmlDocPtr doc;
-    xmlNodePtr root;
 
-    if (!(doc = vc_xml_read(xml, len, VC_DOMAIN_XML_MAX, filename, err)))
-        return NULL;
-    root = xmlDocGetRootElement(doc);
     if (!vc_xml_is(root, "domain")) {
         vc_xml_error(&ctx, "unexpected root element <%s>, expecting <domain>",
                      (const char *)root->name);
-        goto cleanup;
+        return NULL;
     }
     def = VC_NEW(vc_domain_def);
     ctx.def = def;
@@ -407,9 +426,19 @@ vc_domain_def *vc_domain_parse(const char *xml, size_t len, const char *filename
         vc_domain_def_free(def);
         def = NULL;
     }
-
-cleanup:
     free(ctx.boot_orders);
+    return def;
+}
+
+vc_domain_def *vc_domain_parse(const char *xml, size_t len, const char *filename,
+                               const vc_host *host, unsigned flags, vc_error *err)
+{
+    vc_domain_def *def;
+    xmlDocPtr doc;
+
+    if (!(doc = vc_xml_read(xml, len, VC_DOMAIN_XML_MAX, filename, err)))
+        return NULL;
+    def = vc_domain_parse_doc(doc, host, flags, err);
     xmlFreeDoc(doc);
     return def;
 }

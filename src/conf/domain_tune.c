@@ -10,38 +10,42 @@
 VC_ENUM_IMPL(vc_placement, VC_PLACEMENT_LAST, "default", "static", "auto")
 VC_ENUM_IMPL(vc_numatune_mode, VC_NUMATUNE_LAST, "strict", "preferred", "interleave")
 
-static const struct { const char *unit; unsigned long long scale; } units[] = {
-    { "b", 1 }, { "bytes", 1 },
-    { "KB", 1000ull }, { "k", 1024ull }, { "KiB", 1024ull },
-    { "MB", 1000000ull }, { "M", 1ull << 20 }, { "MiB", 1ull << 20 },
-    { "GB", 1000000000ull }, { "G", 1ull << 30 }, { "GiB", 1ull << 30 },
-    { "TB", 1000000000000ull }, { "T", 1ull << 40 }, { "TiB", 1ull << 40 },
-    { "PB", 1000000000000000ull }, { "P", 1ull << 50 }, { "PiB", 1ull << 50 },
-    { "EB", 1000000000000000000ull }, { "E", 1ull << 60 }, { "EiB", 1ull << 60 },
+VC_ENUM_IMPL(vc_memory_unit, VC_MEMORY_UNIT_LAST, "b", "bytes", "KB", "k", "KiB",
+             "MB", "M", "MiB", "GB", "G", "GiB", "TB", "T", "TiB", "PB", "P", "PiB",
+             "EB", "E", "EiB")
+
+/* bytes per unit, in vc_memory_unit's order */
+static const unsigned long long unit_scale[] = {
+    1, 1,
+    1000ull, 1024ull, 1024ull,
+    1000000ull, 1ull << 20, 1ull << 20,
+    1000000000ull, 1ull << 30, 1ull << 30,
+    1000000000000ull, 1ull << 40, 1ull << 40,
+    1000000000000000ull, 1ull << 50, 1ull << 50,
+    1000000000000000000ull, 1ull << 60, 1ull << 60,
 };
+_Static_assert(sizeof(unit_scale) / sizeof(unit_scale[0]) == VC_MEMORY_UNIT_LAST,
+               "a scale for every memory unit");
 
 int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib)
 {
     char *unit = vc_xml_prop(n, "unit");
-    unsigned long long scale = 1024, v;
-    bool found = !unit;
+    int u = unit ? vc_memory_unit_from_string(unit) : VC_MEMORY_UNIT_KIB;
+    unsigned long long scale, v;
     int r;
 
-    for (size_t i = 0; unit && i < sizeof(units) / sizeof(units[0]); i++)
-        if (strcmp(units[i].unit, unit) == 0) {
-            scale = units[i].scale;
-            found = true;
-        }
-    if (!found) {
+    if (u < 0) {
         vc_xml_error(ctx, "unknown suffix '%s' for <%s>", unit, (const char *)n->name);
         free(unit);
         return -1;
     }
     free(unit);
+    scale = unit_scale[u];
     if ((r = vc_xml_text_ull(ctx, n, ~0ull, &v)) <= 0)
         return r;
-    if (v > (~0ull >> 1) / scale)
-        return vc_xml_error(ctx, "value of <%s> too large", (const char *)n->name);
+    if (v > (unsigned long long)VC_MEMORY_KIB_MAX * 1024 / scale)
+        return vc_xml_error(ctx, "value of <%s> too large (at most %lld KiB)",
+                            (const char *)n->name, VC_MEMORY_KIB_MAX);
     v *= scale;
     *kib = v / 1024 + (v % 1024 ? 1 : 0);
     return 1;
@@ -96,48 +100,57 @@ int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     return 0;
 }
 
+static int parse_vcpupin(vc_parse_ctx *ctx, const xmlNode *c, vc_domain_def *def)
+{
+    vc_vcpupin pin;
+
+    memset(&pin, 0, sizeof(pin));
+    if (vc_xml_uint(ctx, c, "vcpu", 10, 0xFFFF, &pin.vcpu) <= 0)
+        return vc_xml_error(ctx, "missing or invalid attribute 'vcpu' of <vcpupin>");
+    if (pin.vcpu >= def->maxvcpus)
+        return vc_xml_error(ctx, "vcpupin vcpu %u must be less than maxvcpus %u",
+                            pin.vcpu, def->maxvcpus);
+    for (size_t i = 0; i < def->nvcpupins; i++)
+        if (def->vcpupins[i].vcpu == pin.vcpu)
+            return vc_xml_error(ctx, "duplicate vcpupin for vcpu %u", pin.vcpu);
+    if (parse_cpumask_attr(ctx, c, "cpuset", &pin.cpuset) <= 0)
+        return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <vcpupin>");
+    def->vcpupins = vc_realloc(def->vcpupins, (def->nvcpupins + 1) * sizeof(*def->vcpupins));
+    def->vcpupins[def->nvcpupins++] = pin;
+    return 0;
+}
+
+/* <shares>, <period>, <quota> and <emulatorpin> are read once (the
+ * first of a name, as libvirt), <vcpupin> once per vCPU. */
 int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
-    for (xmlNodePtr c = n->children; c; c = c->next) {
-        unsigned long long v;
-        if (vc_xml_is(c, "shares")) {
-            if (vc_xml_text_ull(ctx, c, ~0ul, &v) < 0)
-                return -1;
-            def->shares = (unsigned long)v;
-        } else if (vc_xml_is(c, "period")) {
-            if (vc_xml_text_ull(ctx, c, ~0ull, &def->period) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "quota")) {
-            char *s = vc_xml_text(c);
-            long long q;
-            if (!vc_parse_ll(s, 10, &q)) {
-                vc_xml_error(ctx, "invalid value '%s' in <quota>", s);
-                free(s);
-                return -1;
-            }
-            free(s);
-            def->quota = q;
-        } else if (vc_xml_is(c, "vcpupin")) {
-            vc_vcpupin pin;
-            memset(&pin, 0, sizeof(pin));
-            if (vc_xml_uint(ctx, c, "vcpu", 10, 0xFFFF, &pin.vcpu) <= 0)
-                return vc_xml_error(ctx, "missing or invalid attribute 'vcpu' of <vcpupin>");
-            if (pin.vcpu >= def->maxvcpus)
-                return vc_xml_error(ctx, "vcpupin vcpu %u must be less than maxvcpus %u",
-                                    pin.vcpu, def->maxvcpus);
-            for (size_t i = 0; i < def->nvcpupins; i++)
-                if (def->vcpupins[i].vcpu == pin.vcpu)
-                    return vc_xml_error(ctx, "duplicate vcpupin for vcpu %u", pin.vcpu);
-            if (parse_cpumask_attr(ctx, c, "cpuset", &pin.cpuset) <= 0)
-                return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <vcpupin>");
-            def->vcpupins = vc_realloc(def->vcpupins,
-                                       (def->nvcpupins + 1) * sizeof(*def->vcpupins));
-            def->vcpupins[def->nvcpupins++] = pin;
-        } else if (vc_xml_is(c, "emulatorpin")) {
-            if (parse_cpumask_attr(ctx, c, "cpuset", &def->emulatorpin) <= 0)
-                return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <emulatorpin>");
-        }
+    unsigned long long v;
+    xmlNodePtr c;
+
+    if ((c = vc_xml_child(n, "shares"))) {
+        if (vc_xml_text_ull(ctx, c, ~0ul, &v) < 0)
+            return -1;
+        def->shares = (unsigned long)v;
     }
+    if ((c = vc_xml_child(n, "period")) && vc_xml_text_ull(ctx, c, ~0ull, &def->period) < 0)
+        return -1;
+    if ((c = vc_xml_child(n, "quota"))) {
+        char *s = vc_xml_text(c);
+        long long q;
+        if (!vc_parse_ll(s, 10, &q)) {
+            vc_xml_error(ctx, "invalid value '%s' in <quota>", s);
+            free(s);
+            return -1;
+        }
+        free(s);
+        def->quota = q;
+    }
+    for (c = n->children; c; c = c->next)
+        if (vc_xml_is(c, "vcpupin") && parse_vcpupin(ctx, c, def) < 0)
+            return -1;
+    if ((c = vc_xml_child(n, "emulatorpin")) &&
+        parse_cpumask_attr(ctx, c, "cpuset", &def->emulatorpin) <= 0)
+        return vc_xml_error(ctx, "missing or invalid attribute 'cpuset' of <emulatorpin>");
     return 0;
 }
 
@@ -169,15 +182,19 @@ int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     return 0;
 }
 
+/* One <weight> (the first), a <device> per path. */
 int vc_blkiotune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
+    xmlNodePtr w = vc_xml_child(n, "weight");
+    unsigned long long v;
+
+    if (w) {
+        if (vc_xml_text_ull(ctx, w, 1000, &v) < 0)
+            return -1;
+        def->blkio_weight = (unsigned)v;
+    }
     for (xmlNodePtr c = n->children; c; c = c->next) {
-        unsigned long long v;
-        if (vc_xml_is(c, "weight")) {
-            if (vc_xml_text_ull(ctx, c, 1000, &v) < 0)
-                return -1;
-            def->blkio_weight = (unsigned)v;
-        } else if (vc_xml_is(c, "device")) {
+        if (vc_xml_is(c, "device")) {
             vc_blkio_device dev = { NULL, 0 };
             xmlNodePtr p = vc_xml_child(c, "path"), w = vc_xml_child(c, "weight");
             if (!p || !w)

@@ -98,46 +98,52 @@ static int parse_listens(vc_parse_ctx *ctx, const xmlNode *node, vc_graphics_def
 
 static int parse_spice_children(vc_parse_ctx *ctx, const xmlNode *node, vc_graphics_def *g)
 {
+    /* the children a SPICE <graphics> holds once each: libvirt reads
+     * the first of a name, and so does vc_xml_child */
+    const struct {
+        const char *elem, *attr, *what;
+        int (*from)(const char *);
+        int *dst;
+    } one[] = {
+        { "image", "compression", "spice image compression", vc_spice_image_from_string,
+          (int *)&g->image },
+        { "jpeg", "compression", "spice compression", vc_spice_wan_from_string,
+          (int *)&g->jpeg },
+        { "zlib", "compression", "spice compression", vc_spice_wan_from_string,
+          (int *)&g->zlib },
+        { "playback", "compression", "spice playback compression", vc_switch_from_string,
+          (int *)&g->playback },
+        { "streaming", "mode", "spice streaming mode", vc_spice_streaming_from_string,
+          (int *)&g->streaming },
+        { "clipboard", "copypaste", "spice clipboard copypaste value", vc_yesno_from_string,
+          (int *)&g->copypaste },
+        { "mouse", "mode", "spice mouse mode", vc_spice_mouse_from_string,
+          (int *)&g->mouse },
+    };
+    unsigned channels_seen = 0;
+
+    _Static_assert(sizeof(vc_spice_image) == sizeof(int) && sizeof(vc_switch) == sizeof(int),
+                   "the enums are stored through int pointers");
+
     for (xmlNodePtr c = node->children; c; c = c->next) {
         int v = 0, m = 0;
-        if (vc_xml_is(c, "channel")) {
-            if (vc_xml_enum_req(ctx, c, "name", vc_spice_channel_from_string,
-                                "spice channel name", &v) < 0 ||
-                vc_xml_enum_req(ctx, c, "mode", vc_spice_mode_from_string,
-                                "spice channel mode", &m) < 0)
-                return -1;
+        if (!vc_xml_is(c, "channel"))
+            continue;
+        if (vc_xml_enum_req(ctx, c, "name", vc_spice_channel_from_string,
+                            "spice channel name", &v) < 0 ||
+            vc_xml_enum_req(ctx, c, "mode", vc_spice_mode_from_string,
+                            "spice channel mode", &m) < 0)
+            return -1;
+        /* a channel named twice keeps its first mode */
+        if (!(channels_seen & (1u << v)))
             g->channels[v] = (vc_spice_mode)m;
-        } else if (vc_xml_is(c, "image")) {
-            if (vc_xml_enum_req(ctx, c, "compression", vc_spice_image_from_string,
-                                "spice image compression", &v) < 0)
-                return -1;
-            g->image = (vc_spice_image)v;
-        } else if (vc_xml_is(c, "jpeg") || vc_xml_is(c, "zlib")) {
-            if (vc_xml_enum_req(ctx, c, "compression", vc_spice_wan_from_string,
-                                "spice compression", &v) < 0)
-                return -1;
-            *(vc_xml_is(c, "jpeg") ? &g->jpeg : &g->zlib) = (vc_spice_wan)v;
-        } else if (vc_xml_is(c, "playback")) {
-            if (vc_xml_enum_req(ctx, c, "compression", vc_switch_from_string,
-                                "spice playback compression", &v) < 0)
-                return -1;
-            g->playback = (vc_switch)v;
-        } else if (vc_xml_is(c, "streaming")) {
-            if (vc_xml_enum_req(ctx, c, "mode", vc_spice_streaming_from_string,
-                                "spice streaming mode", &v) < 0)
-                return -1;
-            g->streaming = (vc_spice_streaming)v;
-        } else if (vc_xml_is(c, "clipboard")) {
-            if (vc_xml_enum_req(ctx, c, "copypaste", vc_yesno_from_string,
-                                "spice clipboard copypaste value", &v) < 0)
-                return -1;
-            g->copypaste = (vc_yesno)v;
-        } else if (vc_xml_is(c, "mouse")) {
-            if (vc_xml_enum_req(ctx, c, "mode", vc_spice_mouse_from_string,
-                                "spice mouse mode", &v) < 0)
-                return -1;
-            g->mouse = (vc_spice_mouse)v;
-        }
+        channels_seen |= 1u << v;
+    }
+    for (size_t i = 0; i < sizeof(one) / sizeof(one[0]); i++) {
+        xmlNodePtr c = vc_xml_child(node, one[i].elem);
+        if (c && vc_xml_enum_req(ctx, c, one[i].attr, one[i].from, one[i].what,
+                                 one[i].dst) < 0)
+            return -1;
     }
     return 0;
 }
@@ -180,8 +186,6 @@ vc_graphics_def *vc_graphics_parse(vc_parse_ctx *ctx, const xmlNode *node)
         goto error;
     if (g->port == -1)
         g->autoport = true;
-    if (g->autoport && (ctx->flags & VC_PARSE_INACTIVE))
-        g->port = 0;
     if (parse_listens(ctx, node, g) < 0)
         goto error;
     g->keymap = vc_xml_prop(node, "keymap");
@@ -216,6 +220,12 @@ vc_graphics_def *vc_graphics_parse(vc_parse_ctx *ctx, const xmlNode *node)
         if (parse_spice_children(ctx, node, g) < 0)
             goto error;
     }
+    /* autoport picks the ports when the guest starts: an inactive
+     * definition keeps neither the port nor the TLS port (libvirt
+     * 0.10.2).  Decided once autoport is known for good (a tlsPort of -1
+     * sets it too), or a port kept here is dropped when read again. */
+    if (g->autoport && (ctx->flags & VC_PARSE_INACTIVE))
+        g->port = g->tls_port = 0;
     return g;
 
 error:

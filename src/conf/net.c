@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -254,87 +255,132 @@ static int parse_mac(vc_parse_ctx *ctx, const xmlNode *m, vc_net_def *n)
     return rc < 0 ? -1 : 1;
 }
 
+static int parse_target(vc_parse_ctx *ctx, const xmlNode *c, vc_net_def *n)
+{
+    n->ifname = vc_xml_prop(c, "dev");
+    /* a name the host made up is runtime state */
+    if (n->ifname && (ctx->flags & VC_PARSE_INACTIVE) && VC_STRPREFIX(n->ifname, "vnet"))
+        VC_FREE(n->ifname);
+    return 0;
+}
+
+static int parse_filterref(vc_parse_ctx *ctx, const xmlNode *c, vc_net_def *n)
+{
+    (void)ctx;
+    n->filter = vc_xml_prop(c, "filter");
+    for (xmlNodePtr p = c->children; p; p = p->next) {
+        vc_filter_param fp;
+        if (!vc_xml_is(p, "parameter"))
+            continue;
+        fp.name = vc_xml_prop(p, "name");
+        fp.value = vc_xml_prop(p, "value");
+        n->filter_params = vc_realloc(n->filter_params,
+                                      (n->nfilter_params + 1) * sizeof(fp));
+        n->filter_params[n->nfilter_params++] = fp;
+    }
+    return 0;
+}
+
+static int parse_tune(vc_parse_ctx *ctx, const xmlNode *c, vc_net_def *n)
+{
+    xmlNodePtr sb = vc_xml_child(c, "sndbuf");
+    int r = sb ? vc_xml_text_ull(ctx, sb, ULONG_MAX, &n->sndbuf) : 0;
+
+    if (r < 0)
+        return -1;
+    n->has_sndbuf = r > 0;
+    return 0;
+}
+
+static int parse_link(vc_parse_ctx *ctx, const xmlNode *c, vc_net_def *n)
+{
+    int v = 0;
+
+    if (vc_xml_enum(ctx, c, "state", vc_net_link_from_string,
+                    "interface link state", &v) < 0)
+        return -1;
+    n->link = (vc_net_link)v;
+    return 0;
+}
+
+static int parse_bandwidth(vc_parse_ctx *ctx, const xmlNode *c, vc_net_def *n)
+{
+    xmlNodePtr in = vc_xml_child(c, "inbound"), out = vc_xml_child(c, "outbound");
+
+    n->bandwidth = VC_NEW(vc_bandwidth);
+    if ((in && parse_rate(ctx, in, &n->bandwidth->in) < 0) ||
+        (out && parse_rate(ctx, out, &n->bandwidth->out) < 0))
+        return -1;
+    return 0;
+}
+
+static int parse_vlan(vc_parse_ctx *ctx, const xmlNode *c, vc_net_def *n)
+{
+    char *trunk = vc_xml_prop(c, "trunk");
+
+    n->vlan_trunk = trunk && VC_STREQ(trunk, "yes");
+    free(trunk);
+    for (xmlNodePtr t = c->children; t; t = t->next) {
+        unsigned id;
+        if (!vc_xml_is(t, "tag"))
+            continue;
+        if (vc_xml_uint(ctx, t, "id", 10, 4095, &id) <= 0)
+            return vc_xml_error(ctx, "missing or invalid vlan tag id");
+        n->vlan_tags = vc_realloc(n->vlan_tags, (n->nvlan_tags + 1) * sizeof(unsigned));
+        n->vlan_tags[n->nvlan_tags++] = id;
+    }
+    return 0;
+}
+
+#define TYPE(t) (1u << VC_NET_TYPE_##t)
+#define STRING(attr, field) attr, offsetof(vc_net_def, field), NULL
+/* The children an <interface> holds once each (for the types of the
+ * mask; 0: all): read by their function, or, for a child that holds
+ * one string, its attribute stored at the field.  Of two of a name,
+ * libvirt reads the first, and so does vc_xml_child: the second is
+ * ignored, never read over the first. */
+static const struct {
+    const char *name;
+    unsigned types;
+    const char *attr;
+    size_t field;
+    int (*parse)(vc_parse_ctx *ctx, const xmlNode *c, vc_net_def *n);
+} net_children[] = {
+    { "source", 0, NULL, 0, parse_source },
+    { "ip", TYPE(ETHERNET) | TYPE(BRIDGE), STRING("address", address) },
+    { "virtualport", 0, NULL, 0, parse_virtport },
+    { "script", 0, STRING("path", script) },
+    { "target", 0, NULL, 0, parse_target },
+    { "model", 0, STRING("type", model) },
+    { "filterref", 0, NULL, 0, parse_filterref }, { "tune", 0, NULL, 0, parse_tune },
+    { "link", 0, NULL, 0, parse_link }, { "bandwidth", 0, NULL, 0, parse_bandwidth },
+    { "vlan", 0, NULL, 0, parse_vlan },
+};
+#undef STRING
+#undef TYPE
+
 static int parse_children(vc_parse_ctx *ctx, const xmlNode *node, vc_net_def *n,
                           bool *have_mac)
 {
-    xmlNodePtr driver = NULL;
-    int r;
+    xmlNodePtr c;
+    int r = 0;
 
-    for (xmlNodePtr c = node->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
+    if ((c = vc_xml_child(node, "mac")) && (r = parse_mac(ctx, c, n)) < 0)
+        return -1;
+    *have_mac = r > 0;
+    for (size_t i = 0; i < sizeof(net_children) / sizeof(net_children[0]); i++) {
+        if (net_children[i].types && !(net_children[i].types & (1u << n->type)))
             continue;
-        if (vc_xml_is(c, "mac") && !*have_mac) {
-            if ((r = parse_mac(ctx, c, n)) < 0)
-                return -1;
-            *have_mac = r > 0;
-        } else if (vc_xml_is(c, "source")) {
-            if (parse_source(ctx, c, n) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "ip") && !n->address &&
-                   (n->type == VC_NET_TYPE_ETHERNET || n->type == VC_NET_TYPE_BRIDGE)) {
-            n->address = vc_xml_prop(c, "address");
-        } else if (vc_xml_is(c, "virtualport") && !n->virtport) {
-            if (parse_virtport(ctx, c, n) < 0)
-                return -1;
-        } else if (vc_xml_is(c, "script") && !n->script) {
-            n->script = vc_xml_prop(c, "path");
-        } else if (vc_xml_is(c, "target") && !n->ifname) {
-            n->ifname = vc_xml_prop(c, "dev");
-            if (n->ifname && (ctx->flags & VC_PARSE_INACTIVE) &&
-                VC_STRPREFIX(n->ifname, "vnet"))
-                VC_FREE(n->ifname);
-        } else if (vc_xml_is(c, "model") && !n->model) {
-            n->model = vc_xml_prop(c, "type");
-        } else if (vc_xml_is(c, "driver")) {
-            driver = c;
-        } else if (vc_xml_is(c, "filterref") && !n->filter) {
-            n->filter = vc_xml_prop(c, "filter");
-            for (xmlNodePtr p = c->children; p; p = p->next) {
-                vc_filter_param fp;
-                if (!vc_xml_is(p, "parameter"))
-                    continue;
-                fp.name = vc_xml_prop(p, "name");
-                fp.value = vc_xml_prop(p, "value");
-                n->filter_params = vc_realloc(n->filter_params,
-                                              (n->nfilter_params + 1) * sizeof(fp));
-                n->filter_params[n->nfilter_params++] = fp;
-            }
-        } else if (vc_xml_is(c, "tune") && !n->has_sndbuf) {
-            xmlNodePtr sb = vc_xml_child(c, "sndbuf");
-            r = sb ? vc_xml_text_ull(ctx, sb, ULONG_MAX, &n->sndbuf) : 0;
-            if (r < 0)
-                return -1;
-            n->has_sndbuf = r > 0;
-        } else if (vc_xml_is(c, "link")) {
-            int v = 0;
-            if (vc_xml_enum(ctx, c, "state", vc_net_link_from_string,
-                            "interface link state", &v) < 0)
-                return -1;
-            n->link = (vc_net_link)v;
-        } else if (vc_xml_is(c, "bandwidth") && !n->bandwidth) {
-            xmlNodePtr in = vc_xml_child(c, "inbound"), out = vc_xml_child(c, "outbound");
-            n->bandwidth = VC_NEW(vc_bandwidth);
-            if ((in && parse_rate(ctx, in, &n->bandwidth->in) < 0) ||
-                (out && parse_rate(ctx, out, &n->bandwidth->out) < 0))
-                return -1;
-        } else if (vc_xml_is(c, "vlan") && !n->nvlan_tags) {
-            char *trunk = vc_xml_prop(c, "trunk");
-            n->vlan_trunk = trunk && VC_STREQ(trunk, "yes");
-            free(trunk);
-            for (xmlNodePtr t = c->children; t; t = t->next) {
-                unsigned id;
-                if (!vc_xml_is(t, "tag"))
-                    continue;
-                if (vc_xml_uint(ctx, t, "id", 10, 4095, &id) <= 0)
-                    return vc_xml_error(ctx, "missing or invalid vlan tag id");
-                n->vlan_tags = vc_realloc(n->vlan_tags, (n->nvlan_tags + 1) * sizeof(unsigned));
-                n->vlan_tags[n->nvlan_tags++] = id;
-            }
-        }
+        if (!(c = vc_xml_child(node, net_children[i].name)))
+            continue;
+        if (net_children[i].parse && net_children[i].parse(ctx, c, n) < 0)
+            return -1;
+        if (!net_children[i].parse)
+            *(char **)((char *)n + net_children[i].field) = vc_xml_prop(c, net_children[i].attr);
     }
     /* <driver> only means something to virtio NICs */
-    if (driver && n->model && VC_STREQ(n->model, "virtio"))
-        return parse_driver(ctx, driver, n);
+    if (n->model && VC_STREQ(n->model, "virtio") && (c = vc_xml_child(node, "driver")))
+        return parse_driver(ctx, c, n);
     return 0;
 }
 

@@ -154,10 +154,33 @@ xmlDocPtr vc_xml_read(const char *data, size_t len, size_t max,
     return doc;
 }
 
+/* What the parser reads is marked on the document (the node's
+ * _private points here), so that vocabulary.c can list afterwards what
+ * it consulted.  Only the accessors below set it. */
+static const char read_mark;
+
+void vc_xml_mark(const xmlNode *n)
+{
+    if (n)
+        ((xmlNode *)n)->_private = (void *)&read_mark;
+}
+
+bool vc_xml_was_read(const xmlNode *n)
+{
+    return n && n->_private == &read_mark;
+}
+
+bool vc_xml_attr_was_read(const xmlAttr *a)
+{
+    return a && a->_private == &read_mark;
+}
+
 bool vc_xml_is(const xmlNode *n, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE &&
-           strcmp((const char *)n->name, name) == 0;
+    if (!n || n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, name) != 0)
+        return false;
+    vc_xml_mark(n);
+    return true;
 }
 
 xmlNodePtr vc_xml_child(const xmlNode *n, const char *name)
@@ -168,12 +191,24 @@ xmlNodePtr vc_xml_child(const xmlNode *n, const char *name)
     return NULL;
 }
 
+bool vc_xml_has(const xmlNode *n, const char *name)
+{
+    /* no namespace, as xmlGetNoNsProp; the type check skips DTD
+     * declarations (there are none: vc_xml_read refuses a DOCTYPE) */
+    xmlAttrPtr a = n ? xmlHasNsProp(n, (const xmlChar *)name, NULL) : NULL;
+
+    if (!a || a->type != XML_ATTRIBUTE_NODE)
+        return false;
+    a->_private = (void *)&read_mark;
+    return true;
+}
+
 char *vc_xml_prop(const xmlNode *n, const char *name)
 {
     xmlChar *v;
     char *r;
 
-    if (!n || !(v = xmlGetNoNsProp(n, (const xmlChar *)name)))
+    if (!vc_xml_has(n, name) || !(v = xmlGetNoNsProp(n, (const xmlChar *)name)))
         return NULL;
     r = vc_strdup((const char *)v);
     xmlFree(v);
@@ -309,7 +344,15 @@ int vc_xml_ll(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
     return r;
 }
 
-void vc_xml_escape(vc_buf *b, const char *s)
+/* What a reader gets back is what was written: a parser turns a raw CR
+ * (or CR LF) into LF everywhere, and a raw TAB, LF or CR inside an
+ * attribute value into a space (XML 1.0, 2.11 and 3.3.3), so those are
+ * written as character references where they would change.  Other
+ * control characters cannot be in an XML 1.0 document at all, not even
+ * as references; the parser never hands one over (libxml2 refuses
+ * them), and they are dropped here, as libvirt does, rather than
+ * written into a document nothing could read. */
+static void escape(vc_buf *b, const char *s, bool attr)
 {
     for (; *s; s++) {
         switch (*s) {
@@ -318,13 +361,19 @@ void vc_xml_escape(vc_buf *b, const char *s)
         case '&': vc_buf_add(b, "&amp;"); break;
         case '"': vc_buf_add(b, "&quot;"); break;
         case '\'': vc_buf_add(b, "&apos;"); break;
+        case '\r': vc_buf_add(b, "&#13;"); break;
+        case '\n': vc_buf_add(b, attr ? "&#10;" : "\n"); break;
+        case '\t': vc_buf_add(b, attr ? "&#9;" : "\t"); break;
         default:
-            /* libvirt drops control characters other than tab/LF/CR */
-            if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
-                break;
-            vc_buf_addc(b, *s);
+            if ((unsigned char)*s >= 0x20)
+                vc_buf_addc(b, *s);
         }
     }
+}
+
+void vc_xml_escape(vc_buf *b, const char *s)
+{
+    escape(b, s, false);
 }
 
 void vc_xml_attr(vc_buf *b, const char *name, const char *value)
@@ -332,6 +381,6 @@ void vc_xml_attr(vc_buf *b, const char *name, const char *value)
     if (!value)
         return;
     vc_buf_addf(b, " %s='", name);
-    vc_xml_escape(b, value);
+    escape(b, value, true);
     vc_buf_addc(b, '\'');
 }
