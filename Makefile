@@ -107,7 +107,7 @@ BENCH_CG := $(B)/bench-xml2argv-reference
 # Scaling, in instructions (callgrind, only inside detection, parsing
 # and building): each generated input at N and 4N; linear code grows
 # x4, quadratic x16.
-BENCH_SCALE := listing:25000 virtio-disks:5000 scsi-disks:5000
+BENCH_SCALE := listing:25000 virtio-disks:5000 scsi-disks:5000 serials:5000 controllers:5000
 BENCH_SCALE_FNS := --collect-atstart=no --toggle-collect=vc_caps_parse_devices \
 	--toggle-collect=vc_domain_parse --toggle-collect=vc_qemu_build
 bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
