@@ -106,8 +106,24 @@ $(BENCH): $(B)/tests/bench.o $(HARNESS_LIB) $(LIB)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
 
 BENCH_CG := $(B)/bench-xml2argv-reference
+# Scaling, in instructions (callgrind, only inside detection, parsing
+# and building): each generated input at N and 4N; linear code grows
+# x4, quadratic x16.
+BENCH_SCALE := listing:25000 virtio-disks:5000 scsi-disks:5000 serials:5000 controllers:5000
+BENCH_SCALE_FNS := --collect-atstart=no --toggle-collect=vc_caps_parse_devices \
+	--toggle-collect=vc_domain_parse --toggle-collect=vc_qemu_build
 bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
 	@$(BENCH) $(ITERATIONS)
+	@for s in $(BENCH_SCALE); do \
+	  kind=$${s%%:*}; n=$${s#*:}; \
+	  for m in $$n $$((n * 4)); do \
+	    valgrind --tool=callgrind --callgrind-out-file=$(B)/bench-scale.callgrind \
+	      $(BENCH_SCALE_FNS) $(BENCH) --scale=$$kind:$$m >/dev/null 2>&1 || exit 1; \
+	    sed -nE 's/^summary: ([0-9]+).*/\1/p' $(B)/bench-scale.callgrind; \
+	  done | paste -sd' ' | awk -v k=$$kind -v n=$$n '{ \
+	    printf "scaling of %s: %d -> %d: x%.2f instructions (linear x4, quadratic x16)\n", \
+	      k, n, 4 * n, $$2 / $$1 }'; \
+	done
 	@if [ ! -d "$(VC_REFDIR)" ]; then \
 	  echo "xml2argv-reference: skipped (reference corpus not found at $(VC_REFDIR))"; \
 	else \
@@ -126,11 +142,12 @@ check: check-deps $(CLI) $(TEST_BIN)
 	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(TEST_BIN)
 
 # The injection tier runs one variant in VC_INJECTION_STRIDE under
-# memcheck, the roundtrip-values tier one in VC_VALUES_STRIDE, the
-# fuzz-smoke tier one execution in VC_FUZZ_SMOKE_STRIDE (every variant
-# would take minutes there).
+# memcheck (every variant would take minutes there), caps-errors one cut
+# of a recording in VC_CUT_STRIDE, the roundtrip-values tier one variant
+# in VC_VALUES_STRIDE, the fuzz-smoke tier one execution in
+# VC_FUZZ_SMOKE_STRIDE.
 check-valgrind: check-deps $(CLI) $(TEST_BIN)
-	@VC_LOGDIR=$(B)/test-logs VC_WRAPPER="$(VALGRIND)" VC_INJECTION_STRIDE=6 \
+	@VC_LOGDIR=$(B)/test-logs VC_WRAPPER="$(VALGRIND)" VC_INJECTION_STRIDE=6 VC_CUT_STRIDE=10 \
 	  VC_VALUES_STRIDE=10 VC_FUZZ_SMOKE_STRIDE=10 harness/run-tests $(TEST_BIN)
 
 # The same tiers built with AddressSanitizer and UBSan, in a build

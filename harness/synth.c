@@ -60,26 +60,61 @@ static void add_disk_name(vc_buf *b, const char *prefix, size_t idx)
     vc_buf_add(b, letters + i);
 }
 
+/* The head and tail of every generated domain. */
+static void domain_open(vc_buf *b, const char *name)
+{
+    vc_buf_addf(b, "<domain type='qemu'>\n"
+                "  <name>%s</name>\n"
+                "  <uuid>6f1a9d3e-2b47-4c58-9e0a-13c5b7d2e8f4</uuid>\n"
+                "  <memory unit='KiB'>262144</memory>\n"
+                "  <vcpu>1</vcpu>\n"
+                "  <os><type arch='x86_64' machine='pc'>hvm</type></os>\n"
+                "  <devices>\n"
+                "    <emulator>/usr/bin/qemu</emulator>\n", name);
+}
+
+static char *domain_close(vc_buf *b, size_t *len)
+{
+    vc_buf_add(b, "  </devices>\n</domain>\n");
+    *len = b->len;
+    return vc_buf_steal(b);
+}
+
 char *vc_synth_disk_domain(size_t n, const char *bus, const char *prefix,
                            size_t *len)
 {
     vc_buf b = VC_BUF_INIT;
 
-    vc_buf_add(&b, "<domain type='qemu'>\n"
-               "  <name>disks</name>\n"
-               "  <uuid>6f1a9d3e-2b47-4c58-9e0a-13c5b7d2e8f4</uuid>\n"
-               "  <memory unit='KiB'>262144</memory>\n"
-               "  <vcpu>1</vcpu>\n"
-               "  <os><type arch='x86_64' machine='pc'>hvm</type></os>\n"
-               "  <devices>\n"
-               "    <emulator>/usr/bin/qemu</emulator>\n");
+    domain_open(&b, "disks");
     for (size_t i = 0; i < n; i++) {
         vc_buf_addf(&b, "    <disk type='file' device='disk'><source file='/img/%zu'/>"
                     "<target dev='", i);
         add_disk_name(&b, prefix, i);
         vc_buf_addf(&b, "' bus='%s'/></disk>\n", bus);
     }
-    vc_buf_add(&b, "  </devices>\n</domain>\n");
-    *len = b.len;
-    return vc_buf_steal(&b);
+    return domain_close(&b, len);
+}
+
+char *vc_synth_serial_domain(size_t n, size_t *len)
+{
+    vc_buf b = VC_BUF_INIT;
+
+    domain_open(&b, "serials");
+    for (size_t i = 0; i < n; i++)
+        vc_buf_add(&b, "    <serial type='pty'/>\n");
+    return domain_close(&b, len);
+}
+
+char *vc_synth_controller_domain(size_t n, size_t *len)
+{
+    vc_buf b = VC_BUF_INIT;
+
+    domain_open(&b, "controllers");
+    for (size_t i = 0; i < n; i++) {
+        vc_buf_addf(&b, "    <controller type='virtio-serial' index='%zu'/>\n", n - 1 - i);
+        vc_buf_addf(&b, "    <channel type='pty'><target type='virtio' name='c%zu'/>"
+                    "<address type='virtio-serial' controller='%zu'/></channel>\n", i,
+                    n + i);
+    }
+    return domain_close(&b, len);
 }

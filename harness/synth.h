@@ -19,4 +19,14 @@ char *vc_synth_device_listing(size_t lines, bool blockio, size_t *len);
 char *vc_synth_disk_domain(size_t n, const char *bus, const char *prefix,
                            size_t *len);
 
+/* A domain of @n serial ports numbered as they come (each the next
+ * after the highest so far). */
+char *vc_synth_serial_domain(size_t n, size_t *len);
+
+/* A domain of @n virtio-serial controllers in falling index order,
+ * and @n channels each on a controller of its own that the domain does
+ * not declare (so one is added for it): every controller goes to the
+ * front of its type. */
+char *vc_synth_controller_domain(size_t n, size_t *len);
+
 #endif

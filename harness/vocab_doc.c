@@ -17,12 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_STEPS 8
-
 typedef struct entry {
     const vc_vocab_elem *e;
     size_t nsteps;
-    vc_vocab_step steps[MAX_STEPS];
+    vc_vocab_step steps[VC_VOCAB_MAX_STEPS];
 } entry;
 
 typedef struct inst inst;
@@ -339,15 +337,11 @@ static void load(seed *s, unsigned round)
     s->entries = vc_calloc(n ? n : 1, sizeof(*s->entries));
     for (size_t i = 0; i < n; i++) {
         entry *en = &s->entries[s->n];
-        const char *p = v[i].path;
 
         if (v[i].seed && v[i].seed != round)
             continue;
-        memset(en, 0, sizeof(*en));
         en->e = &v[i];
-        while (en->nsteps < MAX_STEPS && vc_vocab_next_step(&p, &en->steps[en->nsteps]) == 0)
-            en->nsteps++;
-        if (en->nsteps && !*p)
+        if ((en->nsteps = vc_vocab_split(v[i].path, en->steps)))
             s->n++;
     }
 }

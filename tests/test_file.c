@@ -105,6 +105,16 @@ static void test_read_refuses_special_files(void **state)
     /* devices read forever (/dev/zero) or nothing (/dev/null) */
     expect_refused("/dev/zero", "not a regular file (a character device)");
     expect_refused("/dev/null", "not a regular file (a character device)");
+    /* an empty option value names no file (not "/: ...", not "': ...") */
+    {
+        vc_error err = { 0 };
+        char *data;
+
+        assert_int_equal(vc_file_read("", 100, &data, NULL, &err), -1);
+        assert_string_equal(err.msg, "empty file name");
+        assert_int_equal(vc_file_write("", "x", 1, &err), -1);
+        assert_string_equal(err.msg, "empty file name");
+    }
 }
 
 static void test_read_follows_links_to_files_only(void **state)
@@ -162,6 +172,41 @@ static void test_write_replaces_whole(void **state)
     free(path);
 }
 
+/* A link is written through, not replaced: /dev/stdout is one. */
+static void test_write_through_links(void **state)
+{
+    char *link = in(state, "link-to-target");
+    char *target = in(state, "target");
+    char *dangling = in(state, "link-to-nothing");
+    char *created = in(state, "created");
+    char *fifo_link = in(state, "link-to-fifo");
+    vc_error err = { 0 };
+    struct stat st;
+    char *data;
+
+    assert_int_equal(vc_file_write(link, "new\n", 4, &err), 0);
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(vc_file_read(target, 100, &data, NULL, &err), 0);
+    assert_string_equal(data, "new\n");
+    free(data);
+
+    assert_int_equal(vc_file_write(dangling, "made\n", 5, &err), 0);
+    assert_int_equal(vc_file_read(created, 100, &data, NULL, &err), 0);
+    assert_string_equal(data, "made\n");
+    free(data);
+
+    alarm(CHECK_TIMEOUT);
+    assert_int_equal(vc_file_write(fifo_link, "x", 1, &err), -1);
+    alarm(0);
+    assert_non_null(strstr(err.msg, "no process reads the FIFO"));
+    free(link);
+    free(target);
+    free(dangling);
+    free(created);
+    free(fifo_link);
+}
+
 static void test_write_refusals_leave_nothing(void **state)
 {
     char *dir = in(state, "dir");
@@ -199,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_read_refuses_special_files),
         cmocka_unit_test(test_read_follows_links_to_files_only),
         cmocka_unit_test(test_write_replaces_whole),
+        cmocka_unit_test(test_write_through_links),
         cmocka_unit_test(test_write_refusals_leave_nothing),
     };
     int failed = cmocka_run_group_tests_name("file", tests, setup, teardown);

@@ -82,14 +82,11 @@ static int check_table(void)
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
-        const char *p = v[i].path;
-        vc_vocab_step st;
-        size_t steps = 0;
+        vc_vocab_step steps[VC_VOCAB_MAX_STEPS];
 
-        while (vc_vocab_next_step(&p, &st) == 0)
-            steps++;
-        if (*p || steps == 0 || steps > 8) {
-            fprintf(stderr, "%s: malformed path (or deeper than 8 steps)\n", v[i].path);
+        if (vc_vocab_split(v[i].path, steps) == 0) {
+            fprintf(stderr, "%s: malformed path (or deeper than %d steps)\n", v[i].path,
+                    VC_VOCAB_MAX_STEPS);
             rc = -1;
         }
         if (v[i].seed > seeds || (v[i].nattrs && !v[i].attrs)) {

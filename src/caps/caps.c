@@ -97,24 +97,26 @@ int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err)
 {
     const char *p = list;
 
-    while (*p) {
-        const char *end = strchr(p, ',');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
+    if (!*list)
+        return 0;           /* a QEMU without any */
+    for (;;) {
+        size_t n = strcspn(p, ",");
         char *name = vc_strndup(p, n);
-        int flag;
+        int flag = vc_cap_from_name(name);
 
-        if (n == 0 || (flag = vc_cap_from_name(name)) < 0) {
+        if (n == 0)
+            vc_error_set(err, VC_EXIT_USAGE, "empty capability name in '%s'", list);
+        else if (flag < 0)
             vc_error_set(err, VC_EXIT_USAGE, "unknown capability '%s'", name);
-            free(name);
-            return -1;
-        }
         free(name);
+        if (n == 0 || flag < 0)
+            return -1;
         vc_caps_set(caps, (vc_cap)flag);
         p += n;
-        if (*p == ',')
-            p++;
+        if (!*p)
+            return 0;
+        p++;                /* the comma; a name must follow */
     }
-    return 0;
 }
 
 char *vc_caps_format(const vc_caps *caps, bool canonical_only)

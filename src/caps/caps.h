@@ -61,7 +61,8 @@ int vc_caps_from_text(vc_caps *caps, const char *help, size_t help_len,
 int vc_caps_from_files(vc_caps *caps, const char *help_path,
                        const char *device_path, vc_error *err);
 
-/* Set flags from "a,b,c" (canonical or project names). */
+/* Set flags from "a,b,c" (canonical or project names); "" sets none.
+ * An empty name ("a,,b", "a,") is an error (VC_EXIT_USAGE). */
 int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err);
 
 /* The four-line report: version, is_kvm, kvm_version, flags.  With

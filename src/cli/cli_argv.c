@@ -83,16 +83,30 @@ int vc_cli_argv(int argc, char **argv)
     vc_error err = { 0 };
     vc_caps caps;
     char *line = NULL;
-    int c, ret = VC_EXIT_USAGE;
+    unsigned seen = 0;      /* 1 << (option - OPT_CAPS) */
+    int c, idx = 0, ret = VC_EXIT_USAGE;
 
     vc_build_opts_init(&opts);
     vc_qemu_config_init(&cfg);
     vc_caps_init(&caps);
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "", options, &idx)) != -1) {
         long long n;
 
+        /* an option given twice would drop the first one silently, and
+         * an empty value names no file, scenario or capability */
+        if (c >= OPT_CAPS && options[idx].has_arg == required_argument && c != OPT_SET &&
+            (seen & (1u << (c - OPT_CAPS)))) {
+            vc_cli_fail(VC_EXIT_USAGE, "argv: --%s given twice", options[idx].name);
+            goto cleanup;
+        }
+        if (c >= OPT_CAPS)
+            seen |= 1u << (c - OPT_CAPS);
+        if (c >= OPT_CAPS && options[idx].has_arg == required_argument && !*optarg) {
+            vc_cli_fail(VC_EXIT_USAGE, "argv: --%s needs a value", options[idx].name);
+            goto cleanup;
+        }
         switch (c) {
         case OPT_CAPS: caps_list = optarg; break;
         case OPT_HELP_FILE: help_file = optarg; break;
@@ -148,8 +162,11 @@ int vc_cli_argv(int argc, char **argv)
     /* the profile's settings first, so --config and --set override them */
     if (profile && strcmp(profile, "test") == 0)
         vc_qemu_config_test_profile(&cfg);
+    if (caps_list && vc_caps_parse_list(&caps, caps_list, &err) < 0) {
+        ret = vc_cli_fail(err.code, "--caps: %s", err.msg);
+        goto cleanup;
+    }
     if ((config_file && vc_qemu_config_load(&cfg, config_file, &err) < 0) ||
-        (caps_list && vc_caps_parse_list(&caps, caps_list, &err) < 0) ||
         (help_file && vc_caps_from_files(&caps, help_file, device_file, &err) < 0)) {
         ret = vc_cli_fail(err.code, "%s", err.msg);
         goto cleanup;

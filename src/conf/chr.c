@@ -185,14 +185,16 @@ static int parse_target(vc_parse_ctx *ctx, const xmlNode *t, vc_chr_def *c,
 
 /* The port after the highest one of @arr (libvirt's rule), or -1 when
  * that one is the largest a port may be (max + 1 would wrap to a
- * negative port, written back and then refused). */
-static int next_port(vc_chr_def **arr, size_t n)
+ * negative port, written back and then refused).  @arr only grows at
+ * its end while the domain is read: what @kind has seen is not looked
+ * at again. */
+static int next_port(vc_parse_ctx *ctx, int kind, vc_chr_def **arr, size_t n)
 {
-    int max = -1;
-    for (size_t i = 0; i < n; i++)
-        if (arr[i]->target_port > max)
-            max = arr[i]->target_port;
-    return max < VC_CHR_PORT_MAX ? max + 1 : -1;
+    for (size_t i = ctx->ports[kind].seen; i < n; i++)
+        if (arr[i]->target_port >= ctx->ports[kind].next)
+            ctx->ports[kind].next = (long)arr[i]->target_port + 1;
+    ctx->ports[kind].seen = n;
+    return ctx->ports[kind].next <= VC_CHR_PORT_MAX ? (int)ctx->ports[kind].next : -1;
 }
 
 static vc_chr_def *chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
@@ -208,9 +210,9 @@ static vc_chr_def *chr_parse(vc_parse_ctx *ctx, const xmlNode *node,
         goto error;
     if (c->target_port < 0) {
         if (device == VC_CHR_DEVICE_SERIAL)
-            c->target_port = next_port(def->serials, def->nserials);
+            c->target_port = next_port(ctx, 0, def->serials, def->nserials);
         else if (device == VC_CHR_DEVICE_PARALLEL)
-            c->target_port = next_port(def->parallels, def->nparallels);
+            c->target_port = next_port(ctx, 1, def->parallels, def->nparallels);
         else if (device == VC_CHR_DEVICE_CONSOLE)
             c->target_port = 0;
         if (c->target_port < 0 && device != VC_CHR_DEVICE_CHANNEL) {

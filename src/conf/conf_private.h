@@ -18,6 +18,7 @@
 #include "conf/domain.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/numset.h"
 
 /* ---- xml_util.c ---------------------------------------------------- */
 /* What every parser function gets. */
@@ -28,8 +29,14 @@ typedef struct vc_parse_ctx {
     const vc_domain_def *def;
     unsigned flags;          /* vc_parse_flags */
     vc_error *err;
-    unsigned *boot_orders;   /* <boot order=> values seen so far */
-    size_t nboot_orders, boot_cap;
+    vc_numset boot_orders;   /* <boot order=> values seen so far */
+    /* serial and parallel ports: the next free number (the highest
+     * so far + 1) over the first @seen of the domain's array, kept as
+     * the array grows so no port costs a scan of the others */
+    struct {
+        size_t seen;
+        long next;
+    } ports[2];
 } vc_parse_ctx;
 
 /* Parse @len bytes of XML safely: no network, no DTD loading, no entity
@@ -38,6 +45,13 @@ typedef struct vc_parse_ctx {
  * libxml2 errors become one "FILE:LINE: message" line in @err. */
 xmlDocPtr vc_xml_read(const char *data, size_t len, size_t max,
                       const char *filename, vc_error *err);
+
+/* xml_prescan.c: refuse, before libxml2 sees them, inputs it would take
+ * quadratic time over: a start tag of more than @max_attrs attributes
+ * ("FILE:LINE: an element with more than N attributes"). */
+#define VC_XML_MAX_ATTRS 256
+int vc_xml_prescan(const char *data, size_t len, size_t max_attrs, const char *filename,
+                   vc_error *err);
 
 /* Element tests and lookups (name only; namespace ignored).  Each
  * element and attribute they find is marked as read by the parser
@@ -130,8 +144,11 @@ void vc_disk_assign_address(vc_disk_def *d);
 
 /* controller.c */
 vc_controller_def *vc_controller_parse(vc_parse_ctx *ctx, const xmlNode *node);
-/* Controllers of a type stay together, ordered by index. */
+/* Controllers of a type stay together, ordered by index: added as they
+ * come, then put in that order once every one (implicit ones too) is
+ * in. */
 int vc_controller_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_controller_def *c);
+void vc_controllers_order(vc_domain_def *def);
 void vc_controller_format(vc_buf *b, const vc_controller_def *c);
 
 /* net.c */

@@ -2,8 +2,9 @@
 #include "conf/conf_private.h"
 #include "util/alloc.h"
 
-#include <string.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 VC_ENUM_IMPL(vc_ctrl_type, VC_CTRL_LAST, "ide", "fdc", "scsi", "sata",
              "virtio-serial", "ccid", "usb")
@@ -105,26 +106,53 @@ void vc_controller_format(vc_buf *b, const vc_controller_def *c)
     vc_buf_add(b, "    </controller>\n");
 }
 
-/* libvirt's virDomainControllerInsertPreAlloced: keep controllers of a
- * type together, ordered by index. */
+/* Appended as read; vc_controllers_order sorts them once all are in
+ * (inserting each in place cost a scan and a move per controller). */
 int vc_controller_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_controller_def *c)
 {
-    long at = -1;
-
     (void)ctx;
-    for (long i = (long)def->ncontrollers - 1; i >= 0; i--) {
-        if (def->controllers[i]->type != c->type)
-            continue;
-        if (def->controllers[i]->idx > c->idx)
-            at = i;
-        else if (at == -1)
-            at = i + 1;
-    }
     vc_ptr_append(&def->controllers, &def->ncontrollers, c);
-    if (at >= 0) {
-        memmove(&def->controllers[at + 1], &def->controllers[at],
-                (def->ncontrollers - 1 - (size_t)at) * sizeof(*def->controllers));
-        def->controllers[at] = c;
-    }
     return 0;
+}
+
+typedef struct ctrl_key {
+    size_t rank, pos;           /* its type's first position; its own */
+    unsigned idx;
+    vc_controller_def *c;
+} ctrl_key;
+
+static int cmp_key(const void *a, const void *b)
+{
+    const ctrl_key *x = a, *y = b;
+
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    if (x->idx != y->idx)
+        return x->idx < y->idx ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The order libvirt's virDomainControllerInsertPreAlloced gives, one
+ * at a time: types in the order they first came, each type's
+ * controllers by index, equal indexes as they came. */
+void vc_controllers_order(vc_domain_def *def)
+{
+    size_t first[VC_CTRL_LAST];
+    ctrl_key *keys;
+
+    if (def->ncontrollers < 2)
+        return;
+    for (size_t t = 0; t < VC_CTRL_LAST; t++)
+        first[t] = SIZE_MAX;
+    keys = vc_calloc(def->ncontrollers, sizeof(*keys));
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        vc_controller_def *c = def->controllers[i];
+        if (first[c->type] == SIZE_MAX)
+            first[c->type] = i;
+        keys[i] = (ctrl_key){ first[c->type], i, c->idx, c };
+    }
+    qsort(keys, def->ncontrollers, sizeof(*keys), cmp_key);
+    for (size_t i = 0; i < def->ncontrollers; i++)
+        def->controllers[i] = keys[i].c;
+    free(keys);
 }

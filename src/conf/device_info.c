@@ -178,16 +178,12 @@ static int parse_boot(vc_parse_ctx *ctx, const xmlNode *node, vc_device_info *in
         free(s);
         return -1;
     }
-    for (size_t i = 0; i < ctx->nboot_orders; i++)
-        if (ctx->boot_orders[i] == v) {
-            vc_xml_error(ctx, "boot order '%s' used for more than one device", s);
-            free(s);
-            return -1;
-        }
+    if (!vc_numset_add(&ctx->boot_orders, v)) {
+        vc_xml_error(ctx, "boot order '%s' used for more than one device", s);
+        free(s);
+        return -1;
+    }
     free(s);
-    vc_grow(&ctx->boot_orders, &ctx->boot_cap, ctx->nboot_orders + 1,
-            sizeof(*ctx->boot_orders));
-    ctx->boot_orders[ctx->nboot_orders++] = (unsigned)v;
     info->boot_index = (unsigned)v;
     return 0;
 }

@@ -6,24 +6,23 @@
 #include "util/alloc.h"
 #include "util/strutil.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool has_controller(const vc_domain_def *def, vc_ctrl_type type, unsigned idx)
+/* the controller (type, index) as one number, for a vc_numset */
+static uint64_t controller_key(vc_ctrl_type type, unsigned idx)
 {
-    for (size_t i = 0; i < def->ncontrollers; i++)
-        if (def->controllers[i]->type == type && def->controllers[i]->idx == idx)
-            return true;
-    return false;
+    return (uint64_t)type << 32 | idx;
 }
 
-static void maybe_add_controller(vc_parse_ctx *ctx, vc_domain_def *def,
+static void maybe_add_controller(vc_parse_ctx *ctx, vc_domain_def *def, vc_numset *have,
                                  vc_ctrl_type type, unsigned idx)
 {
     vc_controller_def *c;
 
-    if (has_controller(def, type, idx))
+    if (!vc_numset_add(have, controller_key(type, idx)))
         return;
     c = VC_NEW(vc_controller_def);
     c->type = type;
@@ -41,7 +40,7 @@ static void maybe_add_controller(vc_parse_ctx *ctx, vc_domain_def *def,
  * refused. */
 #define VC_IMPLICIT_CONTROLLERS 1024
 
-static int add_disk_controllers(vc_parse_ctx *ctx, vc_domain_def *def,
+static int add_disk_controllers(vc_parse_ctx *ctx, vc_domain_def *def, vc_numset *have,
                                 vc_ctrl_type type, vc_disk_bus bus)
 {
     const vc_disk_def *top = NULL;
@@ -60,16 +59,16 @@ static int add_disk_controllers(vc_parse_ctx *ctx, vc_domain_def *def,
                             "added implicitly up to index %d only", top->dst,
                             vc_ctrl_type_to_string(type), max, VC_IMPLICIT_CONTROLLERS - 1);
     for (long i = 0; i <= max; i++)
-        maybe_add_controller(ctx, def, type, (unsigned)i);
+        maybe_add_controller(ctx, def, have, type, (unsigned)i);
     return 0;
 }
 
-static int add_implicit_controllers(vc_parse_ctx *ctx, vc_domain_def *def)
+static int add_implicit_controllers(vc_parse_ctx *ctx, vc_domain_def *def, vc_numset *have)
 {
-    if (add_disk_controllers(ctx, def, VC_CTRL_SCSI, VC_DISK_BUS_SCSI) < 0 ||
-        add_disk_controllers(ctx, def, VC_CTRL_FDC, VC_DISK_BUS_FDC) < 0 ||
-        add_disk_controllers(ctx, def, VC_CTRL_IDE, VC_DISK_BUS_IDE) < 0 ||
-        add_disk_controllers(ctx, def, VC_CTRL_SATA, VC_DISK_BUS_SATA) < 0)
+    if (add_disk_controllers(ctx, def, have, VC_CTRL_SCSI, VC_DISK_BUS_SCSI) < 0 ||
+        add_disk_controllers(ctx, def, have, VC_CTRL_FDC, VC_DISK_BUS_FDC) < 0 ||
+        add_disk_controllers(ctx, def, have, VC_CTRL_IDE, VC_DISK_BUS_IDE) < 0 ||
+        add_disk_controllers(ctx, def, have, VC_CTRL_SATA, VC_DISK_BUS_SATA) < 0)
         return -1;
 
     /* virtio-serial for virtio channels and consoles, and ccid for
@@ -82,13 +81,13 @@ static int add_implicit_controllers(vc_parse_ctx *ctx, vc_domain_def *def)
                                          : c->target_type == VC_CHR_CONSOLE_VIRTIO;
         if (!virtio)
             continue;
-        maybe_add_controller(ctx, def, VC_CTRL_VIRTIO_SERIAL,
+        maybe_add_controller(ctx, def, have, VC_CTRL_VIRTIO_SERIAL,
                              c->info.addr.type == VC_ADDR_VIRTIO_SERIAL
                              ? c->info.addr.u.vioserial.controller : 0);
     }
     for (size_t i = 0; i < def->nsmartcards; i++) {
         const vc_device_info *info = &def->smartcards[i]->info;
-        maybe_add_controller(ctx, def, VC_CTRL_CCID,
+        maybe_add_controller(ctx, def, have, VC_CTRL_CCID,
                              info->addr.type == VC_ADDR_CCID ? info->addr.u.ccid.controller : 0);
     }
     return 0;
@@ -192,7 +191,9 @@ static int check_aliases(vc_parse_ctx *ctx, vc_domain_def *def)
 
 int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
 {
+    vc_numset have = VC_NUMSET_INIT;
     bool usb_none;
+    int rc;
 
     if (!def->emulator) {
         const char *e = vc_host_default_emulator(ctx->host, def->os.type,
@@ -204,9 +205,9 @@ int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
         def->emulator = vc_strdup(e);
     }
     if (VC_STREQ(def->os.type, "hvm")) {
-        if (ctx->nboot_orders && def->os.nboot)
+        if (vc_numset_count(&ctx->boot_orders) && def->os.nboot)
             return vc_xml_error(ctx, "per-device boot elements cannot be used together with os/boot elements");
-        if (!ctx->nboot_orders && def->os.nboot == 0) {
+        if (!vc_numset_count(&ctx->boot_orders) && def->os.nboot == 0) {
             def->os.nboot = 1;
             def->os.boot[0] = VC_BOOT_DISK;
         }
@@ -221,10 +222,15 @@ int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
     }
     if (check_usb(ctx, def, &usb_none) < 0)
         return -1;
+    for (size_t i = 0; i < def->ncontrollers; i++)
+        vc_numset_add(&have, controller_key(def->controllers[i]->type, def->controllers[i]->idx));
     if (!usb_none && def->virt_type != VC_VIRT_XEN)
-        maybe_add_controller(ctx, def, VC_CTRL_USB, 0);
-    if (add_implicit_controllers(ctx, def) < 0)
+        maybe_add_controller(ctx, def, &have, VC_CTRL_USB, 0);
+    rc = add_implicit_controllers(ctx, def, &have);
+    vc_numset_free(&have);
+    if (rc < 0)
         return -1;
+    vc_controllers_order(def);
     if (!def->nmemballoons) {
         vc_memballoon_def *m = VC_NEW(vc_memballoon_def);
         m->model = def->virt_type == VC_VIRT_XEN ? VC_BALLOON_XEN : VC_BALLOON_VIRTIO;

@@ -426,7 +426,7 @@ vc_domain_def *vc_domain_parse_doc(const xmlDoc *doc, const vc_host *host,
         vc_domain_def_free(def);
         def = NULL;
     }
-    free(ctx.boot_orders);
+    vc_numset_free(&ctx.boot_orders);
     return def;
 }
 

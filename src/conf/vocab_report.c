@@ -9,9 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The deepest path of the table ("domain/devices/disk/source/host"). */
-#define MAX_STEPS 8
-
 int vc_vocab_next_step(const char **p, vc_vocab_step *step)
 {
     const char *s = *p, *e = *p;
@@ -41,6 +38,16 @@ int vc_vocab_next_step(const char **p, vc_vocab_step *step)
         return -1;
     *p = e;
     return 0;
+}
+
+size_t vc_vocab_split(const char *path, vc_vocab_step steps[VC_VOCAB_MAX_STEPS])
+{
+    const char *p = path;
+    size_t n = 0;
+
+    while (n < VC_VOCAB_MAX_STEPS && vc_vocab_next_step(&p, &steps[n]) == 0)
+        n++;
+    return *p ? 0 : n;
 }
 
 /* Whether @v is one of the '|'-separated values of [@p, @end). */
@@ -91,7 +98,7 @@ bool vc_vocab_cond_holds(const char *cond, size_t len,
 typedef struct entry {
     const vc_vocab_elem *e;
     size_t nsteps;
-    vc_vocab_step steps[MAX_STEPS];
+    vc_vocab_step steps[VC_VOCAB_MAX_STEPS];
     size_t attr_base;           /* its attributes' first slot in attr_seen */
 } entry;
 
@@ -112,17 +119,13 @@ vc_vocab_report *vc_vocab_report_new(void)
     r->entries = vc_calloc(r->n, sizeof(*r->entries));
     for (size_t i = 0; i < r->n; i++) {
         entry *en = &r->entries[i];
-        const char *p = v[i].path;
 
         en->e = &v[i];
         en->attr_base = nattrs;
         nattrs += v[i].nattrs;
         /* a malformed path matches nothing (the vocabulary tier
          * reports it as never read) */
-        while (en->nsteps < MAX_STEPS && vc_vocab_next_step(&p, &en->steps[en->nsteps]) == 0)
-            en->nsteps++;
-        if (*p)
-            en->nsteps = 0;
+        en->nsteps = vc_vocab_split(v[i].path, en->steps);
     }
     r->elem_seen = vc_calloc(r->n ? r->n : 1, sizeof(bool));
     r->attr_seen = vc_calloc(nattrs ? nattrs : 1, sizeof(bool));
@@ -268,7 +271,7 @@ static void walk(vc_vocab_report *r, const char *filename, const xmlNode **path,
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (depth + 1 >= MAX_STEPS) {
+        if (depth + 1 >= VC_VOCAB_MAX_STEPS) {
             /* deeper than any entry: nothing there is known */
             if (vc_xml_was_read(c))
                 note(&r->unknown, filename, c);
@@ -283,7 +286,7 @@ int vc_vocab_report_add(vc_vocab_report *r, const char *xml, size_t len,
                         const char *filename, const vc_host *host,
                         unsigned flags, vc_error *err)
 {
-    const xmlNode *path[MAX_STEPS];
+    const xmlNode *path[VC_VOCAB_MAX_STEPS];
     vc_domain_def *def;
     xmlDocPtr doc;
     int rc;

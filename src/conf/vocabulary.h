@@ -109,6 +109,9 @@ unsigned vc_vocab_seed_count(void);
 
 /* ---- paths ---- */
 
+/* No path has more steps ("domain/devices/disk/source/host" has 5). */
+#define VC_VOCAB_MAX_STEPS 8
+
 /* One step of a path, pointing into it. */
 typedef struct vc_vocab_step {
     const char *name;           /* "disk" (not NUL-terminated) */
@@ -120,6 +123,10 @@ typedef struct vc_vocab_step {
 /* Read the step at *@p and advance *@p past it (and its '/').  0, or
  * -1 at the end of the path or on a malformed step. */
 int vc_vocab_next_step(const char **p, vc_vocab_step *step);
+
+/* Split @path into @steps (VC_VOCAB_MAX_STEPS of them at most); the
+ * number of steps, 0 when the path is malformed or deeper. */
+size_t vc_vocab_split(const char *path, vc_vocab_step steps[VC_VOCAB_MAX_STEPS]);
 
 /* Whether the conditions @cond (@len bytes of "[A=V|W][B=X]") hold
  * when @value_of(ATTR, @opaque) gives each attribute's value (NULL when

@@ -119,6 +119,8 @@ xmlDocPtr vc_xml_read(const char *data, size_t len, size_t max,
                      st.filename);
         return NULL;
     }
+    if (vc_xml_prescan(data, len, VC_XML_MAX_ATTRS, st.filename, err) < 0)
+        return NULL;
     if (!(pctxt = xmlNewParserCtxt()))
         abort();
     pctxt->_private = &st;

@@ -39,6 +39,8 @@ static int open_regular(const char *path, struct stat *st, vc_error *err)
 {
     int fd, flags;
 
+    if (!*path)
+        return vc_error_set(err, VC_EXIT_INPUT, "empty file name");
     if (stat(path, st) < 0)
         return vc_error_set(err, VC_EXIT_INPUT, "%s: cannot open: %s", path,
                             strerror(errno));
@@ -142,13 +144,18 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-/* A FIFO or a character device (/dev/null, /dev/stdout as a pipe) is
- * written in place; O_NONBLOCK keeps the open from waiting for a reader
- * of a FIFO that has none. */
-static int write_stream(const char *path, const char *data, size_t len,
-                        vc_error *err)
+/* What is not a regular file of its own is written in place: a FIFO, a
+ * character device, or whatever a symbolic link leads to (/dev/stdout:
+ * replacing the link would write beside the real output).  O_NONBLOCK
+ * keeps the open from waiting for a reader of a FIFO that has none; a
+ * regular file reached this way is left empty, not half-written, when
+ * a write fails. */
+static int write_in_place(const char *path, const char *data, size_t len,
+                          vc_error *err)
 {
-    int fd = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
+                  0666);
+    struct stat st;
     int flags;
 
     if (fd < 0 && errno == ENXIO)
@@ -162,6 +169,9 @@ static int write_stream(const char *path, const char *data, size_t len,
     if (write_all(fd, data, len) < 0) {
         vc_error_set(err, VC_EXIT_INTERNAL, "%s: cannot write: %s", path,
                      strerror(errno));
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && ftruncate(fd, 0) < 0) {
+            /* the write's error is the one to report */
+        }
         close(fd);
         return -1;
     }
@@ -215,9 +225,15 @@ static int write_replace(const char *path, const struct stat *old, const char *d
 
 /* How @path would be written: 0 a new or regular file (*@st filled
  * when it exists, else st_mode 0), 1 a stream, -1 refused. */
+/* How @path is written: 0 replaced (*@st filled when it exists, else
+ * st_mode 0), 1 in place, -1 refused. */
 static int output_kind(const char *path, struct stat *st, vc_error *err)
 {
-    if (stat(path, st) < 0) {
+    struct stat target;
+
+    if (!*path)
+        return vc_error_set(err, VC_EXIT_INPUT, "empty file name");
+    if (lstat(path, st) < 0) {
         if (errno != ENOENT)
             return vc_error_set(err, VC_EXIT_INPUT, "%s: cannot create: %s", path,
                                 strerror(errno));
@@ -226,9 +242,11 @@ static int output_kind(const char *path, struct stat *st, vc_error *err)
     }
     if (S_ISREG(st->st_mode))
         return 0;
-    if (S_ISFIFO(st->st_mode) || S_ISCHR(st->st_mode))
+    /* a link to nothing yet is created through */
+    if (stat(path, &target) < 0 || S_ISREG(target.st_mode) ||
+        S_ISFIFO(target.st_mode) || S_ISCHR(target.st_mode))
         return 1;
-    return refuse_type(path, st->st_mode, err);
+    return refuse_type(path, target.st_mode, err);
 }
 
 int vc_file_check_output(const char *path, vc_error *err)
@@ -247,7 +265,7 @@ int vc_file_write(const char *path, const char *data, size_t len,
     case 0:
         return write_replace(path, st.st_mode ? &st : NULL, data, len, err);
     case 1:
-        return write_stream(path, data, len, err);
+        return write_in_place(path, data, len, err);
     default:
         return -1;
     }

@@ -21,10 +21,11 @@ int vc_file_read(const char *path, size_t max, char **data, size_t *len,
 
 /* Write @len bytes to @path.  A regular file (or a new one) is written
  * to a temporary file beside it and renamed over it, so a failure
- * leaves no half-written file; a FIFO or character device is written
- * in place (a FIFO without a reader is an error, not a wait); anything
- * else is refused.  Codes: VC_EXIT_INPUT for a path that cannot be
- * written, VC_EXIT_INTERNAL for a write that fails part way. */
+ * leaves no half-written file; a FIFO, a character device or what a
+ * symbolic link leads to (/dev/stdout) is written in place (a FIFO
+ * without a reader is an error, not a wait); a directory, socket or
+ * block device is refused.  Codes: VC_EXIT_INPUT for a path that cannot
+ * be written, VC_EXIT_INTERNAL for a write that fails part way. */
 int vc_file_write(const char *path, const char *data, size_t len,
                   vc_error *err);
 
