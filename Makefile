@@ -32,8 +32,9 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 
 LIB := $(B)/libvirtconform.a
 HARNESS_LIB := $(B)/libvcharness.a
-# the fuzz targets, for the tiers (fuzz/fuzz.mk)
+# the fuzz targets, for the tiers, and their replay programs (fuzz/fuzz.mk)
 FUZZ_LIB := $(B)/libvcfuzz.a
+FUZZ_REPLAY := $(patsubst fuzz/fuzz_%.c,$(B)/fuzz/fuzz-%,$(sort $(wildcard fuzz/fuzz_*.c)))
 CLI := $(B)/virtconform
 
 # Where the reference corpus lives; its tiers say "skipped" without it.
@@ -92,7 +93,8 @@ deps:
 	  echo "missing build dependencies; run:"; \
 	  echo "  sudo apt-get install -y $(DEB_PKGS)"; exit 1; fi
 
-build-tests: $(TEST_BIN)
+# the replay programs too, so that they keep building with any compiler
+build-tests: $(TEST_BIN) $(FUZZ_REPLAY)
 
 # A benchmark, not a test: capability detection, XML parsing and argv
 # building over the whole corpus, warm, and the peak memory; the same over
@@ -138,7 +140,7 @@ bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
 	  awk -v t="$$total" -v r="$$rows" 'BEGIN { printf "xml2argv-reference: %.0f instructions per row (callgrind, whole process, %d rows)\n", t / r, r }'; \
 	fi
 
-check: check-deps $(CLI) $(TEST_BIN)
+check: check-deps $(CLI) $(TEST_BIN) $(FUZZ_REPLAY)
 	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(TEST_BIN)
 
 # The injection tier runs one variant in VC_INJECTION_STRIDE under

@@ -13,7 +13,6 @@ FUZZ_COMMON_SRC := $(filter-out fuzz/fuzz_%.c fuzz/standalone_main.c fuzz/domain
 	fuzz/gen_%.c, $(sort $(wildcard fuzz/*.c)))
 FUZZ_COMMON_OBJ := $(FUZZ_COMMON_SRC:%.c=$(B)/%.o)
 FUZZ_TIER_OBJ := $(FUZZ_TARGETS:%=$(B)/fuzz-tier/fuzz_%.o)
-FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
 
 # The targets find the capability sets, scenarios and seeds in the
 # source tree they were built from (VC_SRCDIR overrides it).
