@@ -233,6 +233,12 @@ static int parse_qemu_ns(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def
             q->env[q->nenv++] = e;
         }
     }
+    /* nothing to pass: no namespace data (libvirt 0.10.2), so nothing
+     * is formatted, not even the xmlns, and the output reads back */
+    if (!q->nargs && !q->nenv) {
+        free(q);
+        def->qemu_cmdline = NULL;
+    }
     return 0;
 }
 
