@@ -372,42 +372,113 @@ static void quiet(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+/* @data read as XML, quietly (NULL when it is not XML). */
+static xmlDocPtr read_doc(const uint8_t *data, size_t size)
+{
+    xmlGenericErrorFunc saved = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlDocPtr doc = NULL;
+
+    if (size > INT32_MAX)
+        return NULL;
+    xmlSetGenericErrorFunc(NULL, quiet);
+    doc = xmlReadMemory((const char *)data, (int)size, NULL, NULL,
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                        XML_PARSE_HUGE);
+    xmlSetGenericErrorFunc(saved_ctx, saved);
+    return doc;
+}
+
+/* @doc written into @out (room for @max bytes), with the invalid UTF-8
+ * marks replaced: its size, or 0 when it does not fit. */
+static size_t write_doc(xmlDocPtr doc, uint8_t *out, size_t max)
+{
+    xmlGenericErrorFunc saved = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlChar *mem = NULL;
+    int len = 0;
+    size_t n = 0;
+
+    xmlSetGenericErrorFunc(NULL, quiet);
+    xmlDocDumpMemory(doc, &mem, &len);
+    xmlSetGenericErrorFunc(saved_ctx, saved);
+    if (mem && (n = unmark((char *)mem, (size_t)len)) <= max)
+        memcpy(out, mem, n);
+    else
+        n = 0;
+    xmlFree(mem);
+    return n;
+}
+
+static void view_free(doc_view *v)
+{
+    xmlFreeDoc(v->doc);
+    free(v->elems);
+    free(v->values);
+}
+
 size_t vc_fuzz_mutate_xml(uint8_t *data, size_t size, size_t max_size, vc_rng *rng,
                           const vc_fuzz_vocab *vocab, vc_fuzz_byte_mutator fallback)
 {
     doc_view v = { .vocab = vocab, .rng = rng };
-    xmlChar *mem = NULL;
-    int len = 0;
-    size_t n, rounds = 1 + vc_rng_below(rng, 3);
-    xmlGenericErrorFunc saved = xmlGenericError;
-    void *saved_ctx = xmlGenericErrorContext;
+    size_t n = 0, rounds = 1 + vc_rng_below(rng, 3);
     bool changed = false;
 
-    if (vc_rng_one_in(rng, 10) || size > INT32_MAX)
+    if (vc_rng_one_in(rng, 10) || !(v.doc = read_doc(data, size)))
         return fallback(data, size, max_size, rng);
-    xmlSetGenericErrorFunc(NULL, quiet);
-    v.doc = xmlReadMemory((const char *)data, (int)size, NULL, NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                          XML_PARSE_HUGE);
-    for (size_t i = 0; v.doc && i < rounds; i++) {
+    for (size_t i = 0; i < rounds; i++) {
         refresh(&v);
         changed |= change_once(&v);
     }
     if (changed)
-        xmlDocDumpMemory(v.doc, &mem, &len);
-    xmlSetGenericErrorFunc(saved_ctx, saved);
-    if (!v.doc)
-        return fallback(data, size, max_size, rng);
-    n = mem ? unmark((char *)mem, (size_t)len) : 0;
-    if (mem && n <= max_size) {
-        memcpy(data, mem, n);
-        size = n;
+        n = write_doc(v.doc, data, max_size);
+    view_free(&v);
+    return n ? n : fallback(data, size, max_size, rng);
+}
+
+/* The elements of @doc named @name, in @v's order (@v refreshed). */
+static xmlNodePtr pick_named(doc_view *v, const xmlChar *name)
+{
+    size_t count = 0, k;
+
+    for (size_t i = 0; i < v->nelems; i++)
+        count += xmlStrEqual(v->elems[i]->name, name);
+    if (!count)
+        return NULL;
+    k = vc_rng_below(v->rng, count);
+    for (size_t i = 0;; i++)
+        if (xmlStrEqual(v->elems[i]->name, name) && k-- == 0)
+            return v->elems[i];
+}
+
+size_t vc_fuzz_crossover_xml(const uint8_t *data1, size_t size1, const uint8_t *data2,
+                             size_t size2, uint8_t *out, size_t max_out, vc_rng *rng)
+{
+    doc_view a = { .rng = rng }, b = { .rng = rng };
+    xmlNodePtr from, to, copy;
+    size_t n = 0;
+
+    if (!(a.doc = read_doc(data1, size1)) || !(b.doc = read_doc(data2, size2)))
+        goto cleanup;
+    refresh(&a);
+    refresh(&b);
+    if (!(from = pick_elem(&b, false)) || !(to = pick_elem(&a, true)))
+        goto cleanup;
+    copy = xmlDocCopyNode(from, a.doc, 1);
+    /* in place of an element of the same name, or under one named as
+     * its parent, or anywhere */
+    if (vc_rng_one_in(rng, 2) && (to = pick_named(&a, from->name)) && to->parent &&
+        to->parent->type == XML_ELEMENT_NODE) {
+        xmlReplaceNode(to, copy);
+        xmlFreeNode(to);
     } else {
-        size = fallback(data, size, max_size, rng);
+        xmlNodePtr parent = pick_named(&a, from->parent->name);
+        xmlAddChild(parent ? parent : pick_elem(&a, true), copy);
     }
-    xmlFree(mem);
-    xmlFreeDoc(v.doc);
-    free(v.elems);
-    free(v.values);
-    return size;
+    n = write_doc(a.doc, out, max_out);
+
+ cleanup:
+    view_free(&a);
+    view_free(&b);
+    return n;
 }

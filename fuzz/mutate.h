@@ -32,6 +32,13 @@ typedef size_t (*vc_fuzz_byte_mutator)(uint8_t *data, size_t size, size_t max_si
 size_t vc_fuzz_mutate_xml(uint8_t *data, size_t size, size_t max_size, vc_rng *rng,
                           const vc_fuzz_vocab *vocab, vc_fuzz_byte_mutator fallback);
 
+/* Cross two XML documents into @out (room for @max_out bytes): a copy
+ * of an element of the second, with its subtree, in place of an element
+ * of the first of the same name, or under one named as its parent.  The
+ * size, or 0 when either is not XML or the result does not fit. */
+size_t vc_fuzz_crossover_xml(const uint8_t *data1, size_t size1, const uint8_t *data2,
+                             size_t size2, uint8_t *out, size_t max_out, vc_rng *rng);
+
 /* The engine's own byte mutator: flip, set, insert, delete or duplicate
  * bytes, or insert a hostile string. */
 size_t vc_fuzz_mutate_bytes(uint8_t *data, size_t size, size_t max_size, vc_rng *rng);

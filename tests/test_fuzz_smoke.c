@@ -3,7 +3,8 @@
  * Tier "fuzz-smoke": one case per target (fuzz/targets.h).  Execution
  * I takes seed I mod N of the target's seeds (fuzz/seeds.h), mutates it
  * one to three times with a generator seeded by (SEED, target, I) --
- * the structure-aware engine for XML targets, bytes otherwise -- and
+ * the structure-aware engine for XML targets (after, one time in eight,
+ * a crossover with another seed), bytes otherwise -- and
  * runs the target on it, in a buffer of its exact size.  An invariant
  * violation is a finding: the input is saved beside the tier's log, the
  * run goes on, and the case fails naming the first few; the run is the
@@ -118,6 +119,21 @@ static uint8_t *make_input(smoke_case *c, const vc_fuzz_seeds *seeds, size_t i, 
 
     memcpy(buf, seed->data, seed->len);
     vc_rng_next(&rng);
+    /* one time in eight, first a crossover with another seed, as
+     * libFuzzer's custom crossover does */
+    if (c->target->structured && vc_rng_one_in(&rng, 8)) {
+        const vc_fuzz_seed *other = &seeds->items[vc_rng_below(&rng, seeds->n)];
+        uint8_t *cross = vc_malloc0(max);
+        size_t n = vc_fuzz_crossover_xml(buf, size, other->data, other->len, cross, max, &rng);
+
+        if (n) {
+            free(buf);
+            buf = cross;
+            size = n;
+        } else {
+            free(cross);
+        }
+    }
     rounds = 1 + vc_rng_below(&rng, 3);
     for (size_t r = 0; r < rounds; r++)
         size = c->target->structured
