@@ -83,22 +83,46 @@ static bool quoted_in(const uint8_t *data, size_t size, const char *value)
     return false;
 }
 
-/* @value, or each item of it when the reader joined a list with ',',
- * is in the file, quoted. */
+static bool quoted_part_in(const uint8_t *data, size_t size, const char *s, size_t n)
+{
+    char *part = vc_strndup(s, n);
+    bool found = quoted_in(data, size, part);
+
+    free(part);
+    return found;
+}
+
+/* @value is the file's: one quoted string, or the items of a list the
+ * reader joined with ',' (an item may hold ',' itself, so every split
+ * at a ',' is tried; past 64 of them the value is not checked). */
 static bool given(const uint8_t *data, size_t size, const char *value)
 {
-    char *items, *save = NULL;
-    bool all = true;
+    size_t n = strlen(value), commas = 0;
+    bool *reach, found = false;
 
     if (quoted_in(data, size, value))
         return true;
-    if (!strchr(value, ','))
-        return false;
-    items = vc_strdup(value);
-    for (char *t = strtok_r(items, ",", &save); t && all; t = strtok_r(NULL, ",", &save))
-        all = quoted_in(data, size, t);
-    free(items);
-    return all;
+    for (size_t i = 0; i < n; i++)
+        commas += value[i] == ',';
+    if (!commas || commas > 64)
+        return commas > 64;
+    /* reach[s]: value[0..s) is whole items, s the start of the next */
+    reach = vc_calloc(n + 1, sizeof(*reach));
+    reach[0] = true;
+    for (size_t e = 0; e <= n && !found; e++) {
+        if (e < n && value[e] != ',')
+            continue;
+        for (size_t st = 0; st <= e && !found; st++) {
+            if (!reach[st] || !quoted_part_in(data, size, value + st, e - st))
+                continue;
+            if (e == n)
+                found = true;
+            else
+                reach[e + 1] = true;
+        }
+    }
+    free(reach);
+    return found;
 }
 
 /* Every string setting that differs from its default is in the file. */
