@@ -5,7 +5,7 @@
 #   $(B)/libvcfuzz.a          the targets' entry points renamed
 #                             vc_fuzz_NAME_init/_one, for the tiers
 #   make fuzz                 libFuzzer (clang), in $(B)/fuzz/libfuzzer*
-#   make fuzz-afl             AFL++ (afl-clang-fast), in $(B)/fuzz/afl
+#   make fuzz-afl             AFL++ (afl-clang-fast), in $(B)/fuzz/afl-build
 FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 # what the targets share; mutate*.c and values.c are the structure-aware
 # mutation engine the domain target's custom mutator and the smoke tier use
@@ -34,7 +34,7 @@ $(FUZZ_LIB): $(FUZZ_TIER_OBJ) $(FUZZ_COMMON_OBJ)
 
 # How a target program gets its main(): standalone_main.c, or, in an
 # engine's sub-make (FUZZ_ENGINE), the engine's, with libFuzzer's custom
-# mutator for the domain target.
+# mutator and crossover for the domain target.
 ifeq ($(FUZZ_ENGINE),libfuzzer)
 FUZZ_MAIN_OBJ :=
 FUZZ_ENGINE_LDFLAGS := -fsanitize=fuzzer
