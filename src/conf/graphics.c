@@ -233,12 +233,13 @@ error:
     return NULL;
 }
 
+/* Every listen, those of type 'none' too: the first one is the one the
+ * builder uses, so leaving one out changes the address a round trip
+ * gives (libvirt 0.10.2 leaves them out). */
 static void format_listens(vc_buf *b, const vc_graphics_def *g, bool *open)
 {
     for (size_t i = 0; i < g->nlistens; i++) {
         const vc_graphics_listen *l = &g->listens[i];
-        if (l->type == VC_LISTEN_NONE)
-            continue;
         if (!*open) {
             vc_buf_add(b, ">\n");
             *open = true;
