@@ -120,7 +120,10 @@ static int parse_virtport(vc_parse_ctx *ctx, const xmlNode *vp, vc_net_def *n)
                     "virtualport type", &v) < 0)
         return -1;
     p->type = (vc_vport_type)v;
-    if (!params)
+    /* libvirt writes an empty <parameters/> for a virtualport without
+     * any: it stands for none, so what the rules below require is
+     * required of parameters given, not of their element */
+    if (!params || !params->properties)
         return 0;
     if ((r = vc_xml_uint(ctx, params, "managerid", 10, 255, &p->managerid)) < 0)
         return -1;
