@@ -110,11 +110,21 @@ static int parse_uuid_attr(vc_parse_ctx *ctx, const xmlNode *p, const char *attr
     return 0;
 }
 
-/* The attributes of <virtualport><parameters>. */
-static int parse_virtport_params(vc_parse_ctx *ctx, const xmlNode *params, vc_virtport *p)
+static int parse_virtport(vc_parse_ctx *ctx, const xmlNode *vp, vc_net_def *n)
 {
-    int r;
+    vc_virtport *p = n->virtport = VC_NEW(vc_virtport);
+    xmlNodePtr params = vc_xml_child(vp, "parameters");
+    int v = 0, r;
 
+    if (vc_xml_enum(ctx, vp, "type", vc_vport_type_from_string,
+                    "virtualport type", &v) < 0)
+        return -1;
+    p->type = (vc_vport_type)v;
+    /* libvirt writes an empty <parameters/> for a virtualport without
+     * any: it stands for none, so what the rules below require is
+     * required of parameters given, not of their element */
+    if (!params || !params->properties)
+        return 0;
     if ((r = vc_xml_uint(ctx, params, "managerid", 10, 255, &p->managerid)) < 0)
         return -1;
     p->has_managerid = r > 0;
@@ -128,23 +138,6 @@ static int parse_virtport_params(vc_parse_ctx *ctx, const xmlNode *params, vc_vi
         parse_uuid_attr(ctx, params, "interfaceid", p->interfaceid, &p->has_interfaceid) < 0)
         return -1;
     p->profileid = vc_xml_prop(params, "profileid");
-    return 0;
-}
-
-static int parse_virtport(vc_parse_ctx *ctx, const xmlNode *vp, vc_net_def *n)
-{
-    vc_virtport *p = n->virtport = VC_NEW(vc_virtport);
-    xmlNodePtr params = vc_xml_child(vp, "parameters");
-    int v = 0;
-
-    if (vc_xml_enum(ctx, vp, "type", vc_vport_type_from_string,
-                    "virtualport type", &v) < 0)
-        return -1;
-    p->type = (vc_vport_type)v;
-    if (params && parse_virtport_params(ctx, params, p) < 0)
-        return -1;
-    /* what a type requires, it requires without <parameters> too (as
-     * libvirt 0.10.2): the formatter always writes <parameters> */
     if (p->type == VC_VPORT_8021QBG &&
         (!p->has_managerid || !p->has_typeid || !p->has_typeidversion))
         return vc_xml_error(ctx, "a managerid, typeid and typeidversion are required for 802.1Qbg virtualport");
