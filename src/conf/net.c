@@ -112,36 +112,49 @@ static int parse_uuid_attr(vc_parse_ctx *ctx, const xmlNode *p, const char *attr
 
 static int parse_virtport(vc_parse_ctx *ctx, const xmlNode *vp, vc_net_def *n)
 {
-    vc_virtport *p = n->virtport = VC_NEW(vc_virtport);
+    /* As libvirt 0.10.2: a network's interface may leave the type and
+     * any parameter to the network's own virtualport; the types that
+     * connect directly must say all of it */
+    bool complete = n->type != VC_NET_TYPE_NETWORK;
+    vc_virtport *p;
     xmlNodePtr params = vc_xml_child(vp, "parameters");
     int v = 0, r;
 
-    if (vc_xml_enum(ctx, vp, "type", vc_vport_type_from_string,
-                    "virtualport type", &v) < 0)
+    if (n->type != VC_NET_TYPE_NETWORK && n->type != VC_NET_TYPE_BRIDGE &&
+        n->type != VC_NET_TYPE_DIRECT && n->type != VC_NET_TYPE_HOSTDEV)
+        return vc_xml_error(ctx, "<virtualport> element unsupported for <interface type='%s'>",
+                            vc_net_type_to_string(n->type));
+    p = n->virtport = VC_NEW(vc_virtport);
+    if ((r = vc_xml_enum(ctx, vp, "type", vc_vport_type_from_string,
+                         "virtualport type", &v)) < 0)
         return -1;
+    /* "none" is the absence of a type, not a type one can write */
+    if (r > 0 && v == VC_VPORT_NONE)
+        return vc_xml_error(ctx, "unknown virtualport type 'none'");
     p->type = (vc_vport_type)v;
-    /* libvirt writes an empty <parameters/> for a virtualport without
-     * any: it stands for none, so what the rules below require is
-     * required of parameters given, not of their element */
-    if (!params || !params->properties)
-        return 0;
-    if ((r = vc_xml_uint(ctx, params, "managerid", 10, 255, &p->managerid)) < 0)
-        return -1;
-    p->has_managerid = r > 0;
-    if ((r = vc_xml_uint(ctx, params, "typeid", 10, 0xffffff, &p->typeid)) < 0)
-        return -1;
-    p->has_typeid = r > 0;
-    if ((r = vc_xml_uint(ctx, params, "typeidversion", 10, 255, &p->typeidversion)) < 0)
-        return -1;
-    p->has_typeidversion = r > 0;
-    if (parse_uuid_attr(ctx, params, "instanceid", p->instanceid, &p->has_instanceid) < 0 ||
-        parse_uuid_attr(ctx, params, "interfaceid", p->interfaceid, &p->has_interfaceid) < 0)
-        return -1;
-    p->profileid = vc_xml_prop(params, "profileid");
-    if (p->type == VC_VPORT_8021QBG &&
+    if (complete && p->type == VC_VPORT_NONE)
+        return vc_xml_error(ctx, "missing virtualport type");
+    if (params) {
+        if ((r = vc_xml_uint(ctx, params, "managerid", 10, 255, &p->managerid)) < 0)
+            return -1;
+        p->has_managerid = r > 0;
+        if ((r = vc_xml_uint(ctx, params, "typeid", 10, 0xffffff, &p->typeid)) < 0)
+            return -1;
+        p->has_typeid = r > 0;
+        if ((r = vc_xml_uint(ctx, params, "typeidversion", 10, 255, &p->typeidversion)) < 0)
+            return -1;
+        p->has_typeidversion = r > 0;
+        if (parse_uuid_attr(ctx, params, "instanceid", p->instanceid, &p->has_instanceid) < 0 ||
+            parse_uuid_attr(ctx, params, "interfaceid", p->interfaceid, &p->has_interfaceid) < 0)
+            return -1;
+        p->profileid = vc_xml_prop(params, "profileid");
+    }
+    /* whether or not <parameters> is there: the formatter always
+     * writes one, so its absence must not decide anything */
+    if (complete && p->type == VC_VPORT_8021QBG &&
         (!p->has_managerid || !p->has_typeid || !p->has_typeidversion))
         return vc_xml_error(ctx, "a managerid, typeid and typeidversion are required for 802.1Qbg virtualport");
-    if (p->type == VC_VPORT_8021QBH && !p->profileid)
+    if (complete && p->type == VC_VPORT_8021QBH && !p->profileid)
         return vc_xml_error(ctx, "a profileid is required for 802.1Qbh virtualport");
     return 0;
 }

@@ -307,8 +307,11 @@ static const vc_vocab_elem vocabulary[] = {
     E(NET "[type=internal]/source", A({ "name", { V_STR } })),
     E(NET "[type=hostdev]/source/address", A(PCI_ATTRS)),
     E(NET "[type=ethernet|bridge]/ip", A({ "address", { V_STR, .sample = "192.168.0.2" } })),
-    E(NET "/virtualport", A({ "type", { V_ENUM(vc_vport_type) } })),
-    E(NET "/virtualport/parameters", A({ "managerid", { V_UINT(0, 255) } },
+    /* the types that connect directly need a complete virtualport;
+     * a network's may leave any part to the network */
+    E(NET "[type=network|bridge|direct|hostdev]/virtualport",
+      A({ "type", { V_ENUM_ND(vc_vport_type) } })),
+    E(NET "[type=network|bridge|direct|hostdev]/virtualport/parameters", A({ "managerid", { V_UINT(0, 255) } },
                                        { "typeid", { V_UINT(0, 0xFFFFFF) } },
                                        { "typeidversion", { V_UINT(0, 255) } },
                                        { "instanceid", { V_UUID } },
