@@ -157,7 +157,7 @@ int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
     xmlNodePtr m = vc_xml_child(n, "memory");
-    int mode = VC_NUMATUNE_STRICT, placement = VC_PLACEMENT_DEFAULT, r;
+    int mode = VC_NUMATUNE_STRICT, placement = VC_PLACEMENT_DEFAULT, r = 0;
 
     if (!m)
         return 0;
@@ -176,8 +176,12 @@ int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
         if (r)
             placement = VC_PLACEMENT_STATIC;
     }
+    /* as libvirt: with neither, the vcpus' placement decides, and a
+     * static one needs the nodeset this element did not give */
     if (placement == VC_PLACEMENT_DEFAULT)
         placement = def->placement;
+    if (placement != VC_PLACEMENT_AUTO && r == 0)
+        return vc_xml_error(ctx, "nodeset for NUMA memory tuning must be set if 'placement' is 'static'");
     def->numa_placement = (vc_placement)placement;
     return 0;
 }
