@@ -27,12 +27,34 @@ static const char *str_or(const char *s, const char *dflt)
     return s ? s : dflt;
 }
 
+/* QEMU reads an empty local port as 0 in -chardev; the legacy spec
+ * cannot hold an empty one, so both get the 0 it means */
+static const char *local_port(const vc_chr_source *src)
+{
+    return src->bind_service && *src->bind_service ? src->bind_service : "0";
+}
+
+/* A remote port QEMU has to connect to (or listen on): an empty one is
+ * refused by QEMU in either form, and the legacy spec cannot write it. */
+static int check_ports(vc_build_ctx *ctx, const vc_chr_source *src)
+{
+    const char *port = src->type == VC_CHR_UDP ? src->connect_service :
+                       src->type == VC_CHR_TCP ? src->service : NULL;
+
+    if (port && !*port)
+        return vc_build_unsupported(ctx, "a %s character device needs a port",
+                                    vc_chr_type_to_string(src->type));
+    return 0;
+}
+
 /* -chardev BACKEND,id=charALIAS,... for a source. */
 static int chardev_props(vc_build_ctx *ctx, const vc_chr_source *src,
                          const char *alias, vc_props *p)
 {
     const char *type = vc_chr_type_to_string(src->type);
 
+    if (check_ports(ctx, src) < 0)
+        return -1;
     switch (src->type) {
     case VC_CHR_NULL:
     case VC_CHR_VC:
@@ -58,7 +80,7 @@ static int chardev_props(vc_build_ctx *ctx, const vc_chr_source *src,
         vc_props_add(p, "host", str_or(src->connect_host, ""));
         vc_props_add(p, "port", str_or(src->connect_service, ""));
         vc_props_add(p, "localaddr", str_or(src->bind_host, ""));
-        vc_props_add(p, "localport", str_or(src->bind_service, "0"));
+        vc_props_add(p, "localport", local_port(src));
         return 0;
     case VC_CHR_TCP:
         vc_props_value(p, "socket");
@@ -107,6 +129,11 @@ int vc_build_chardev(vc_build_ctx *ctx, const vc_chr_source *src, const char *al
 int vc_build_chr_compat(vc_build_ctx *ctx, vc_qopt opt, const vc_chr_source *src,
                         vc_props *p)
 {
+    /* @p is ours from here, as in every return below */
+    if (check_ports(ctx, src) < 0) {
+        vc_props_free(p);
+        return -1;
+    }
     switch (src->type) {
     case VC_CHR_NULL:
     case VC_CHR_VC:
@@ -128,7 +155,7 @@ int vc_build_chr_compat(vc_build_ctx *ctx, vc_qopt opt, const vc_chr_source *src
         vc_props_add(p, "host", str_or(src->connect_host, ""));
         vc_props_add(p, "port", str_or(src->connect_service, ""));
         vc_props_add(p, "localaddr", str_or(src->bind_host, ""));
-        vc_props_add(p, "localport", str_or(src->bind_service, "0"));
+        vc_props_add(p, "localport", local_port(src));
         break;
     case VC_CHR_TCP:
         vc_props_value(p, src->protocol == VC_CHR_TCP_TELNET ? "telnet" : "tcp");
