@@ -60,13 +60,12 @@ static int reap(pid_t pid)
 
 void vc_started_stop(vc_started *s, bool remove_images, int *status)
 {
-    bool ran = s->pid > 0;
-    int st = ran ? reap(s->pid) : 0;
+    int st = s->pid > 0 ? reap(s->pid) : 0;
 
     if (status)
         *status = st;
     /* QEMU removes its socket when it exits cleanly; not when killed */
-    if (ran && s->monitor)
+    if (s->launched && s->monitor)
         unlink(s->monitor);
     for (size_t i = 0; i < s->links.n; i++)
         vc_net_link_delete(s->kernel, s->links.items[i], NULL);
@@ -135,6 +134,7 @@ int vc_qemu_start(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
 {
     vc_build_opts b = *bopts;
     vc_host h = *host;
+    bool ran;
 
     started_init(out);
     out->kernel = host->kernel;
@@ -153,14 +153,17 @@ int vc_qemu_start(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
         return 0;
     if ((out->pid = vc_start_exec(&out->cmd, out->log, err)) < 0)
         goto fail;
+    out->launched = true;
     /* QEMU holds the taps now; this process's copies would keep them
      * alive after QEMU is gone */
     vc_command_close_fds(&out->cmd);
-    if (vc_start_wait_monitor(out->pid, out->monitor, out->log, err) < 0)
+    if (vc_start_wait_monitor(out->pid, out->cmd.args[0].text, out->monitor, out->log, err) < 0)
         goto fail;
     return 0;
 
  fail:
+    ran = out->launched;
     vc_started_stop(out, true, NULL);
+    out->qemu_refused = ran;
     return -1;
 }

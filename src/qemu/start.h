@@ -43,6 +43,7 @@ void vc_start_opts_init(vc_start_opts *opts);
 /* What a start did, and owns until vc_started_stop: */
 typedef struct vc_started {
     pid_t pid;                  /* QEMU, a child of this process; -1: none */
+    bool launched;              /* QEMU was executed (its socket may be left) */
     char *state_dir;
     bool made_state_dir;
     char *monitor;              /* the QMP socket path */
@@ -54,6 +55,9 @@ typedef struct vc_started {
     vc_strlist actions;         /* what it did (or would do), one a line */
     char *line;                 /* the command line, as vc_command_to_line */
     vc_command cmd;             /* descriptors handed over are closed here */
+    /* After a failed start: QEMU ran and refused (or died), as opposed to
+     * the build or the host failing before it. */
+    bool qemu_refused;
 } vc_started;
 
 /* Start @def (its graphics ports, aliases and addresses are filled in).
@@ -102,9 +106,12 @@ int vc_start_images(const vc_domain_def *def, const vc_start_opts *opts,
  * failed is reported, not left to the child). */
 pid_t vc_start_exec(const vc_command *cmd, const char *log, vc_error *err);
 
-/* Wait until QEMU greets on @monitor: 0; or -1 with @err holding why --
- * QEMU exited (its last lines of @log), or VC_START_TIMEOUT passed. */
-int vc_start_wait_monitor(pid_t pid, const char *monitor, const char *log,
+/* Wait until QEMU answers on @monitor: the greeting, then the reply to
+ * qmp_capabilities (the greeting may come from the monitor's own
+ * thread before the machine is made; a reply comes from the main loop,
+ * after it).  0; or -1 with @err holding why -- QEMU (the program
+ * @prog) exited: its error from @log; or VC_START_TIMEOUT passed. */
+int vc_start_wait_monitor(pid_t pid, const char *prog, const char *monitor, const char *log,
                           vc_error *err);
 
 #endif

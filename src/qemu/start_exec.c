@@ -3,6 +3,7 @@
  * refuses the line) and waiting for it to greet on its monitor. */
 #include "qemu/start.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/file.h"
 
 #include <errno.h>
@@ -111,30 +112,40 @@ pid_t vc_start_exec(const vc_command *cmd, const char *log, vc_error *err)
     return pid;
 }
 
-/* The last non-empty line of @log: what QEMU said when it gave up. */
-static char *last_line(const char *log)
+/* What QEMU said when it gave up: the lines of @log from the last one
+ * @prog (its name) starts, warnings aside, joined on one line; else the
+ * last line. */
+static char *last_words(const char *log, const char *prog)
 {
-    char *data = NULL, *line, *end;
+    const char *base = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
+    char *data = NULL, *from = NULL, *last = NULL, *save = NULL, *out;
     size_t len = 0;
     vc_error ignored = { 0 };
+    vc_buf b = VC_BUF_INIT;
 
     if (vc_file_read(log, 1 << 20, &data, &len, &ignored) < 0 || len == 0) {
         free(data);
         return vc_strdup("(it printed nothing)");
     }
-    end = data + len;
-    while (end > data && (end[-1] == '\n' || end[-1] == '\r'))
-        end--;
-    *end = '\0';
-    line = memrchr(data, '\n', (size_t)(end - data));
-    line = vc_strdup(line ? line + 1 : data);
+    for (char *l = strtok_r(data, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        if (strncmp(l, base, strlen(base)) == 0 && !strstr(l, ": warning: ")) {
+            vc_buf_reset(&b);
+            from = l;
+        }
+        if (from && *l)
+            vc_buf_addf(&b, "%s%s", b.len ? " " : "", l);
+        last = *l ? l : last;
+    }
+    /* not in its own name ("qemu: could not load kernel"): its last line */
+    out = from ? vc_buf_steal(&b) : vc_strdup(last ? last : "(no error message)");
+    vc_buf_free(&b);
     free(data);
-    return line;
+    return out;
 }
 
-static int exited(pid_t pid, int status, const char *log, vc_error *err)
+static int exited(pid_t pid, int status, const char *prog, const char *log, vc_error *err)
 {
-    char *said = last_line(log);
+    char *said = last_words(log, prog);
 
     if (WIFSIGNALED(status))
         vc_error_set(err, VC_EXIT_BUILD, "QEMU (pid %d) was killed by signal %d: %s",
@@ -146,15 +157,30 @@ static int exited(pid_t pid, int status, const char *log, vc_error *err)
     return -1;
 }
 
-/* One try: 1 when the greeting came, 0 when not yet, -1 on EOF after
- * connecting (QEMU is giving up while setting up its devices). */
-static int try_greeting(const char *monitor)
+/* Read from @fd until @want shows up in what was read: 1; 0 on a
+ * timeout or EOF. */
+static int read_until(int fd, const char *want)
 {
+    char buf[4096];
+    size_t len = 0;
+    ssize_t r;
+
+    while (len < sizeof(buf) - 1 && (r = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0) {
+        len += (size_t)r;
+        buf[len] = '\0';
+        if (strstr(buf, want))
+            return 1;
+    }
+    return 0;
+}
+
+/* One try: 1 when QEMU answered, 0 when not yet (or it is going away:
+ * the caller's waitpid sees that). */
+static int try_monitor(const char *monitor)
+{
+    static const char caps[] = "{\"execute\": \"qmp_capabilities\"}\n";
     struct sockaddr_un addr = { .sun_family = AF_UNIX };
     struct timeval tv = { .tv_sec = 5 };
-    char buf[16];
-    size_t len = 0;
-    ssize_t r = 0;
     int fd, ret = 0;
 
     if (strlen(monitor) >= sizeof(addr.sun_path))
@@ -164,31 +190,25 @@ static int try_greeting(const char *monitor)
         return 0;
     if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) == 0) {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-        /* the greeting comes once the devices are made: {"QMP": ... */
-        while (len < 7 && (r = read(fd, buf + len, sizeof(buf) - len)) > 0)
-            len += (size_t)r;
-        if (len >= 7 && memcmp(buf, "{\"QMP\":", 7) == 0)
-            ret = 1;
-        else if (r == 0)
-            ret = -1;
+        ret = read_until(fd, "{\"QMP\":") &&
+              write(fd, caps, sizeof(caps) - 1) == (ssize_t)(sizeof(caps) - 1) &&
+              read_until(fd, "\"return\"");
     }
     close(fd);
     return ret;
 }
 
-int vc_start_wait_monitor(pid_t pid, const char *monitor, const char *log, vc_error *err)
+int vc_start_wait_monitor(pid_t pid, const char *prog, const char *monitor, const char *log,
+                          vc_error *err)
 {
     const struct timespec tick = { .tv_nsec = 50 * 1000 * 1000 };
     int status;
 
     for (int i = 0; i < VC_START_TIMEOUT * 20; i++) {
         pid_t w = waitpid(pid, &status, WNOHANG);
-        int got;
-
         if (w == pid)
-            return exited(pid, status, log, err);
-        /* an EOF is QEMU going away: the next waitpid sees it */
-        if ((got = try_greeting(monitor)) > 0)
+            return exited(pid, status, prog, log, err);
+        if (try_monitor(monitor))
             return 0;
         nanosleep(&tick, NULL);
     }

@@ -1,0 +1,230 @@
+/* test_live.c: tiers "live" and "live-project": the real QEMU started
+ * through `start`'s code path (src/qemu/start.h) for a domain, then
+ * asked over QMP whether it carries what the XML asked (harness/live.h).
+ *
+ * Run by `make check-live`, not `make check`.  Skipped when no QEMU on
+ * this host has the version of a recording in qemuhelpdata/ (the build
+ * uses that recording's capabilities).
+ *
+ * live: tests/live/NAME.xml, with NAME.live saying what the case needs:
+ *     needs tap|kvm|macvtap|vhost-net   what this host must offer
+ *     bridge NAME                        a bridge to make first
+ *     xfail REASON                       QEMU refuses it today (why)
+ * The XML names its scratch directory @TMP@ (its images go there).
+ * live-project: every xml2argvdata/NAME.xml, its disks and file
+ * backends moved into a scratch directory; a domain the tool refuses to
+ * build passes with its refusal shown (a clear error is a fine answer);
+ * tests/live/project.xfail lists those QEMU refuses today, and why.
+ * VC_LIVE_PROJECT=0 leaves that tier out.
+ *
+ * A case runs in a forked child inside a fresh network namespace when
+ * it needs taps (root only).  After QMP's quit, nothing may be left:
+ * no process, socket, image, state directory, tap or link.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "live.h"
+#include "live_case.h"
+#include "netns.h"
+#include "qmp.h"
+#include "scratch.h"
+#include "spawn.h"
+#include "tier.h"
+#include "net/net.h"
+#include "qemu/start.h"
+#include "util/alloc.h"
+#include "util/file.h"
+
+static int reap(pid_t pid, int *status)
+{
+    for (int i = 0; i < VC_QMP_TIMEOUT * 10; i++) {
+        pid_t w = waitpid(pid, status, WNOHANG);
+        if (w == pid)
+            return 0;
+        if (w < 0 && errno != EINTR)
+            return -1;
+        nanosleep(&(struct timespec){ .tv_nsec = 100 * 1000 * 1000 }, NULL);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, status, 0);
+    return -1;
+}
+
+/* Nothing of the start is left once QEMU is gone. */
+static void expect_gone(vc_live_check *c, pid_t pid, const char *scratch,
+                        const vc_domain_def *def, const char *links_before)
+{
+    char *entries = vc_live_leftovers(scratch, def);
+    char links[VC_NETNS_MSG_MAX];
+
+    vc_live_expect(c, "QEMU process", kill(pid, 0) < 0 && errno == ESRCH ? "gone" : "alive",
+                   "gone", NULL);
+    vc_live_expect(c, "scratch directory", entries, "", NULL);
+    if (links_before) {
+        vc_netns_links(links, sizeof(links));
+        vc_live_expect(c, "links", links, links_before, NULL);
+    }
+    free(entries);
+}
+
+/* Started: check, quit, wait, stop; 0 or -1 with @msg. */
+static int check_running(const vc_live_case *lc, vc_domain_def *def, vc_started *st,
+                         const char *scratch, vc_live_result *res, char *msg)
+{
+    vc_live_check c = { .aliases = &lc->env->aliases };
+    vc_error err = { 0 };
+    vc_qmp q;
+    vc_json *r;
+    pid_t pid = st->pid;
+    int status = -1, ret;
+
+    vc_live_expect_bridge_ports(&c, def);
+    if (vc_qmp_open(&q, st->monitor, &err) == 0) {
+        c.qmp = &q;
+        vc_live_check_domain(&c, def, &st->cmd);
+        if ((r = vc_qmp_execute(&q, "quit", NULL, &err)))
+            vc_json_free(r);
+        vc_qmp_close(&q);
+    }
+    if (err.code)
+        vc_live_expect(&c, "QMP", NULL, "a monitor", err.msg);
+    vc_live_expect(&c, "QEMU's exit", reap(pid, &status) == 0 && status == 0 ? "0" : "not 0",
+                   "0", NULL);
+    st->pid = -1;
+    vc_started_stop(st, true, NULL);
+    expect_gone(&c, pid, scratch, def, lc->needs_netns ? lc->links_before : NULL);
+    res->verified = c.verified;
+    ret = c.failed ? vc_netns_fail(msg, "%zu of %zu properties wrong: %s", c.failed,
+                                   c.failed + c.verified, vc_buf_str(&c.problems)) : 0;
+    vc_live_check_free(&c);
+    return ret;
+}
+
+static int run_case(const void *arg, char *msg)
+{
+    vc_live_case *lc = (vc_live_case *)arg;
+    vc_live_result *res = lc->result;
+    vc_start_opts opts;
+    vc_started st;
+    vc_domain_def *def = NULL;
+    vc_error err = { 0 };
+    int ret = -1;
+
+    if (vc_live_case_prepare(lc, msg) < 0 ||
+        !(def = vc_live_case_domain(lc, &err)) ||
+        vc_live_case_host(lc, def, msg) < 0) {
+        if (!def)
+            vc_netns_fail(msg, "%s", err.msg);
+        goto out;
+    }
+    vc_start_opts_init(&opts);
+    opts.state_dir = lc->state_dir;
+    opts.create_images = true;
+    if (vc_qemu_start(def, &lc->host, &lc->env->caps, &lc->env->cfg, &lc->env->bopts,
+                      &opts, &st, &err) < 0) {
+        /* the tool's own refusal is an answer; QEMU's is a failure */
+        if (lc->project && !st.qemu_refused) {
+            res->refused = true;
+            snprintf(res->note, sizeof(res->note), "%s", err.msg);
+            ret = 0;
+        } else {
+            vc_netns_fail(msg, "%s", err.msg);
+        }
+        goto out;
+    }
+    ret = check_running(lc, def, &st, lc->scratch, res, msg);
+ out:
+    vc_domain_def_free(def);
+    vc_live_case_finish(lc);
+    return ret;
+}
+
+static void test_case(void **state)
+{
+    vc_tier_case *tc = *state;
+    vc_live_case *lc = tc->data;
+    char msg[VC_NETNS_MSG_MAX] = "";
+    bool ok;
+
+    memset(lc->result, 0, sizeof(*lc->result));
+    if (lc->needs_netns) {
+        ok = vc_netns_run(run_case, lc, msg) == VC_NETNS_PASS;
+    } else {
+        fflush(stdout);
+        ok = run_case(lc, msg) == 0;
+    }
+    if (lc->result->refused)
+        printf("note: %s: %s refused by the tool: %s\n", lc->tier, tc->name, lc->result->note);
+    lc->env->verified += lc->result->verified;
+    if (!ok) {
+        print_error("%s: %s\n", tc->name, msg);
+        fail();
+    }
+}
+
+static int run_tier(vc_tier *t, const char *xfail)
+{
+    int failed;
+
+    if (xfail && vc_tier_load_xfail(t, xfail) < 0)
+        return 1;
+    failed = vc_tier_run(t, test_case);
+    return failed;
+}
+
+int main(void)
+{
+    vc_live_env env;
+    vc_tier own = { .name = "live" }, project = { .name = "live-project" };
+    char why[512];
+    int failed = 0;
+    char *xfail;
+    vc_live_result *res;
+
+    if (vc_live_env_init(&env, why, sizeof(why)) < 0) {
+        vc_tier_skip("live", why);
+        vc_tier_skip("live-project", why);
+        return 0;
+    }
+    /* shared with the namespace children */
+    res = mmap(NULL, sizeof(*res), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (res == MAP_FAILED) {
+        printf("live: 0 passed, 1 failed (mmap: %s)\n", strerror(errno));
+        return 1;
+    }
+    printf("note: live: %s, capabilities of %s\n", env.emulator, env.recording);
+    vc_live_cases_own(&env, res, &own);
+    failed += run_tier(&own, NULL);
+    printf("note: live: %zu properties verified over QMP\n", env.verified);
+    if (env.project) {
+        size_t before = env.verified;
+        vc_live_cases_project(&env, res, &project);
+        xfail = vc_asprintf("%s/tests/live/project.xfail", vc_corpus_srcdir());
+        failed += run_tier(&project, xfail);
+        free(xfail);
+        printf("note: live-project: %zu properties verified over QMP\n", env.verified - before);
+    } else {
+        vc_tier_skip("live-project", "VC_LIVE_PROJECT=0");
+    }
+    vc_tier_free(&own, vc_live_case_free);
+    vc_tier_free(&project, vc_live_case_free);
+    munmap(res, sizeof(*res));
+    vc_live_env_free(&env);
+    return failed ? 1 : 0;
+}
