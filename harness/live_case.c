@@ -200,20 +200,21 @@ static vc_live_case *new_case(vc_live_env *env, vc_live_result *res, const char 
 
 /* NAME.live: "needs WHAT" and "xfail WHY" lines.  -1: the host lacks
  * something (noted); 1: expected to fail; 0. */
-static int read_expectation(const vc_live_env *env, const char *path, const char *name)
+static int read_expectation(const vc_live_env *env, const char *tier, const char *path,
+                            const char *name)
 {
     char *text = NULL, *save = NULL;
     vc_error err = { 0 };
     int ret = 0;
 
     if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &text, NULL, &err) < 0) {
-        printf("note: live: %s: %s\n", name, err.msg);
+        printf("note: %s: %s: %s\n", tier, name, err.msg);
         return 0;
     }
     for (char *l = strtok_r(text, "\n", &save); l && ret >= 0; l = strtok_r(NULL, "\n", &save)) {
         const char *why;
         if (strncmp(l, "needs ", 6) == 0 && (why = lacks(env, l + 6))) {
-            printf("note: live: skipped %s (needs %s: %s)\n", name, l + 6, why);
+            printf("note: %s: skipped %s (needs %s: %s)\n", tier, name, l + 6, why);
             ret = -1;
         } else if (strncmp(l, "xfail ", 6) == 0) {
             ret = 1;
@@ -235,7 +236,7 @@ static void add_cases(vc_live_env *env, vc_live_result *res, vc_tier *t, const c
     vc_corpus_list(dir, ".xml", &names, &err);
     for (size_t i = 0; i < names.n; i++) {
         char *exp = vc_asprintf("%s/%s.live", dir, names.items[i]);
-        int e = project ? 0 : read_expectation(env, exp, names.items[i]);
+        int e = project ? 0 : read_expectation(env, t->name, exp, names.items[i]);
         vc_live_case *lc = NULL;
 
         free(exp);
@@ -264,6 +265,24 @@ static void add_cases(vc_live_env *env, vc_live_result *res, vc_tier *t, const c
 void vc_live_cases_own(vc_live_env *env, vc_live_result *res, vc_tier *t)
 {
     add_cases(env, res, t, "tests/live", false);
+}
+
+void vc_live_cases_instruments(vc_live_env *env, vc_live_result *res, vc_tier *t)
+{
+    size_t w = 0;
+
+    add_cases(env, res, t, "tests/live", false);
+    for (size_t i = 0; i < t->n; i++) {
+        vc_live_case *lc = t->cases[i].data;
+        if (t->cases[i].xfail) {
+            vc_live_case_free(lc);
+            free(t->cases[i].name);
+            continue;
+        }
+        lc->instrument = true;
+        t->cases[w++] = t->cases[i];
+    }
+    t->n = w;
 }
 
 void vc_live_cases_project(vc_live_env *env, vc_live_result *res, vc_tier *t)

@@ -41,6 +41,7 @@ typedef struct vc_live_case {
     bool project;           /* an xml2argv case, moved to fit this host */
     bool needs_netns;       /* taps: run in a namespace of its own */
     bool needs_kvm;         /* <domain type='kvm'> */
+    bool instrument;        /* checked against a changed domain (must fail) */
     vc_live_env *env;
     vc_live_result *result;
     /* while it runs */
@@ -58,6 +59,8 @@ void vc_live_env_free(vc_live_env *env);
  * with a note saying why) and of xml2argvdata/. */
 void vc_live_cases_own(vc_live_env *env, vc_live_result *res, vc_tier *t);
 void vc_live_cases_project(vc_live_env *env, vc_live_result *res, vc_tier *t);
+/* The own cases that are not expected to fail, as instruments. */
+void vc_live_cases_instruments(vc_live_env *env, vc_live_result *res, vc_tier *t);
 void vc_live_case_free(void *lc);
 
 /* The case's domain, read with its scratch directory for @TMP@ (a

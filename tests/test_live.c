@@ -16,6 +16,10 @@
  * build passes with its refusal shown (a clear error is a fine answer);
  * tests/live/project.xfail lists those QEMU refuses today, and why.
  * VC_LIVE_PROJECT=0 leaves that tier out.
+ * live-instruments: the own cases again (those that start), each
+ * checked against its domain changed in every property the checks read
+ * (MAC, tx, drive file, read-only, VNC port, vCPUs, memory): each
+ * change must be reported, so the checks can fail.
  *
  * A case runs in a forked child inside a fresh network namespace when
  * it needs taps (root only).  After QMP's quit, nothing may be left:
@@ -83,17 +87,63 @@ static void expect_gone(vc_live_check *c, pid_t pid, const char *scratch,
     free(entries);
 }
 
+/* The instruments can fail: @def changed in properties the checks read,
+ * each change's label (as the checks name it) in @labels. */
+static void mutate(vc_domain_def *def, vc_strlist *labels)
+{
+    static const vc_net_txmode other_tx[VC_NET_TXMODE_LAST] = {
+        [VC_NET_TXMODE_IOTHREAD] = VC_NET_TXMODE_TIMER,
+        [VC_NET_TXMODE_TIMER] = VC_NET_TXMODE_IOTHREAD,
+    };
+
+    for (size_t i = 0; i < def->nnets; i++) {
+        vc_net_def *n = def->nets[i];
+        n->mac[5] ^= 1;
+        vc_strlist_take(labels, vc_asprintf("%s mac:", n->info.alias));
+        if (n->txmode) {
+            n->txmode = other_tx[n->txmode];
+            vc_strlist_take(labels, vc_asprintf("%s tx:", n->info.alias));
+        }
+    }
+    for (size_t i = 0; i < def->ndisks; i++) {
+        vc_disk_def *d = def->disks[i];
+        char *src;
+
+        if (!d->src)
+            continue;
+        src = vc_asprintf("%s.other", d->src);
+        free(d->src);
+        d->src = src;
+        vc_strlist_take(labels, vc_asprintf("drive-%s inserted.file:", d->info.alias));
+        if (d->device == VC_DISK_DEVICE_CDROM)
+            continue;       /* read-only whatever the XML says */
+        d->readonly = !d->readonly;
+        vc_strlist_take(labels, vc_asprintf("drive-%s inserted.ro:", d->info.alias));
+    }
+    for (size_t i = 0; i < def->ngraphics; i++) {
+        def->graphics[i]->port++;
+        vc_strlist_add(labels, "vnc service:");
+    }
+    def->vcpus++;
+    def->max_memory *= 2;
+    vc_strlist_add(labels, "vCPUs:");
+    vc_strlist_add(labels, "memory base-memory:");
+}
+
 /* Started: check, quit, wait, stop; 0 or -1 with @msg. */
 static int check_running(const vc_live_case *lc, vc_domain_def *def, vc_started *st,
                          const char *scratch, vc_live_result *res, char *msg)
 {
-    vc_live_check c = { .aliases = &lc->env->aliases };
+    vc_live_check c = { .aliases = &lc->env->aliases }, gone = { 0 };
+    vc_strlist labels = { 0 };
     vc_error err = { 0 };
     vc_qmp q;
     vc_json *r;
     pid_t pid = st->pid;
-    int status = -1, ret;
+    int status = -1, ret = 0;
 
+    if (lc->instrument)
+        mutate(def, &labels);
     vc_live_expect_bridge_ports(&c, def);
     if (vc_qmp_open(&q, st->monitor, &err) == 0) {
         c.qmp = &q;
@@ -103,16 +153,25 @@ static int check_running(const vc_live_case *lc, vc_domain_def *def, vc_started 
         vc_qmp_close(&q);
     }
     if (err.code)
-        vc_live_expect(&c, "QMP", NULL, "a monitor", err.msg);
-    vc_live_expect(&c, "QEMU's exit", reap(pid, &status) == 0 && status == 0 ? "0" : "not 0",
+        vc_live_expect(&gone, "QMP", NULL, "a monitor", err.msg);
+    vc_live_expect(&gone, "QEMU's exit", reap(pid, &status) == 0 && status == 0 ? "0" : "not 0",
                    "0", NULL);
     st->pid = -1;
     vc_started_stop(st, true, NULL);
-    expect_gone(&c, pid, scratch, def, lc->needs_netns ? lc->links_before : NULL);
-    res->verified = c.verified;
-    ret = c.failed ? vc_netns_fail(msg, "%zu of %zu properties wrong: %s", c.failed,
-                                   c.failed + c.verified, vc_buf_str(&c.problems)) : 0;
+    expect_gone(&gone, pid, scratch, def, lc->needs_netns ? lc->links_before : NULL);
+    for (size_t i = 0; i < labels.n && ret == 0; i++)
+        if (!strstr(vc_buf_str(&c.problems), labels.items[i]))
+            ret = vc_netns_fail(msg, "a changed property went unnoticed: %s (reported: %s)",
+                                labels.items[i], vc_buf_str(&c.problems));
+    if (ret == 0 && !lc->instrument && c.failed)
+        ret = vc_netns_fail(msg, "%zu of %zu properties wrong: %s", c.failed,
+                            c.failed + c.verified, vc_buf_str(&c.problems));
+    if (ret == 0 && gone.failed)
+        ret = vc_netns_fail(msg, "%s", vc_buf_str(&gone.problems));
+    res->verified = lc->instrument ? 0 : c.verified + gone.verified;
+    vc_strlist_free(&labels);
     vc_live_check_free(&c);
+    vc_live_check_free(&gone);
     return ret;
 }
 
@@ -192,6 +251,7 @@ int main(void)
 {
     vc_live_env env;
     vc_tier own = { .name = "live" }, project = { .name = "live-project" };
+    vc_tier instruments = { .name = "live-instruments" };
     char why[512];
     int failed = 0;
     char *xfail;
@@ -199,6 +259,7 @@ int main(void)
 
     if (vc_live_env_init(&env, why, sizeof(why)) < 0) {
         vc_tier_skip("live", why);
+        vc_tier_skip("live-instruments", why);
         vc_tier_skip("live-project", why);
         return 0;
     }
@@ -212,6 +273,8 @@ int main(void)
     vc_live_cases_own(&env, res, &own);
     failed += run_tier(&own, NULL);
     printf("note: live: %zu properties verified over QMP\n", env.verified);
+    vc_live_cases_instruments(&env, res, &instruments);
+    failed += run_tier(&instruments, NULL);
     if (env.project) {
         size_t before = env.verified;
         vc_live_cases_project(&env, res, &project);
@@ -223,6 +286,7 @@ int main(void)
         vc_tier_skip("live-project", "VC_LIVE_PROJECT=0");
     }
     vc_tier_free(&own, vc_live_case_free);
+    vc_tier_free(&instruments, vc_live_case_free);
     vc_tier_free(&project, vc_live_case_free);
     munmap(res, sizeof(*res));
     vc_live_env_free(&env);
