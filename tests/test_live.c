@@ -20,6 +20,8 @@
  * checked against its domain changed in every property the checks read
  * (MAC, tx, drive file, read-only, VNC port, vCPUs, memory): each
  * change must be reported, so the checks can fail.
+ * live-cli: build/virtconform start itself: --dry-run makes nothing; a
+ * real start prints the socket and pid of a paused QEMU.
  *
  * A case runs in a forked child inside a fresh network namespace when
  * it needs taps (root only).  After QMP's quit, nothing may be left:
@@ -37,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -247,6 +250,105 @@ static int run_tier(vc_tier *t, const char *xfail)
     return failed;
 }
 
+/* ---- live-cli: build/virtconform start as a user runs it ---------------- */
+
+#define CLI_CASE "disk-virtio"     /* images to make, a VNC port to find */
+
+/* `start` with @extra (or none) on tests/live/CLI_CASE.xml written into
+ * @scratch: its result. */
+static void run_start(const vc_live_env *env, const char *scratch, const char *extra,
+                      vc_spawn_result *res)
+{
+    char *src = vc_asprintf("%s/tests/live/%s.xml", vc_corpus_srcdir(), CLI_CASE);
+    char *xml = vc_asprintf("%s/dom.xml", scratch), *text = NULL, *expanded;
+    char *help = vc_asprintf("--help-file=%s/%s.help", vc_corpus_srcdir(), env->recording);
+    char *dev = vc_asprintf("--device-file=%s/%s.device", vc_corpus_srcdir(), env->recording);
+    char *state = vc_asprintf("--state-dir=%s/state", scratch);
+    vc_scratch sc = { (char *)scratch };
+    vc_error err = { 0 };
+    char *argv[] = { getenv("VC_CLI"), "start", help, dev, state, "--create-images",
+                     (char *)extra, extra ? xml : NULL, NULL };
+
+    if (!extra)
+        argv[6] = xml;
+    assert_non_null(argv[0]);
+    assert_int_equal(vc_file_read(src, VC_FILE_MAX_DEFAULT, &text, NULL, &err), 0);
+    expanded = vc_scratch_expand(&sc, text);
+    assert_int_equal(vc_file_write(xml, expanded, strlen(expanded), &err), 0);
+    assert_int_equal(vc_spawn(NULL, argv, res, &err), 0);
+    free(expanded);
+    free(text);
+    free(state);
+    free(dev);
+    free(help);
+    free(xml);
+    free(src);
+}
+
+/* --dry-run: the plan and the line, and nothing made */
+static void test_cli_dry_run(void **state)
+{
+    const vc_live_env *env = *state;
+    char scratch[] = "/tmp/vc-live-cli-XXXXXX";
+    vc_spawn_result res = { 0 };
+    char *left;
+
+    assert_non_null(mkdtemp(scratch));
+    run_start(env, scratch, "--dry-run", &res);
+    if (res.status != 0)
+        fail_msg("start --dry-run exited %d: %s", res.status, res.err);
+    assert_non_null(strstr(res.out, "would: create state directory "));
+    assert_non_null(strstr(res.out, "would: create image "));
+    assert_non_null(strstr(res.out, "would: port 59"));
+    assert_non_null(strstr(res.out, "\nargv "));
+    assert_non_null(strstr(res.out, " -S "));
+    assert_null(strstr(res.out, "\npid "));
+    left = vc_live_dir_entries(scratch);
+    assert_string_equal(left, "dom.xml");
+    free(left);
+    vc_spawn_result_free(&res);
+    vc_scratch_remove(&(vc_scratch){ vc_strdup(scratch) });   /* it frees its dir */
+}
+
+/* a real start: the socket and pid it prints are QEMU's, paused */
+static void test_cli_start(void **state)
+{
+    const vc_live_env *env = *state;
+    char scratch[] = "/tmp/vc-live-cli-XXXXXX";
+    vc_spawn_result res = { 0 };
+    vc_error err = { 0 };
+    char monitor[512] = "";
+    int pid = 0, status = -1;
+    const char *m, *p;
+    vc_json *r;
+    vc_qmp q;
+
+    assert_non_null(mkdtemp(scratch));
+    run_start(env, scratch, NULL, &res);
+    if (res.status != 0)
+        fail_msg("start exited %d: %s", res.status, res.err);
+    assert_non_null(m = strstr(res.out, "\nmonitor "));
+    assert_non_null(p = strstr(res.out, "\npid "));
+    assert_int_equal(sscanf(m, "\nmonitor %511s", monitor), 1);
+    assert_int_equal(sscanf(p, "\npid %d", &pid), 1);
+    assert_true(pid > 0);
+    if (vc_qmp_open(&q, monitor, &err) < 0)
+        fail_msg("%s", err.msg);
+    r = vc_qmp_execute(&q, "query-status", NULL, &err);
+    assert_non_null(r);
+    assert_string_equal(vc_json_get(r, "status")->string, "prelaunch");
+    vc_json_free(r);
+    assert_non_null(r = vc_qmp_execute(&q, "quit", NULL, &err));
+    vc_json_free(r);
+    vc_qmp_close(&q);
+    /* QEMU was the CLI's child: this process is its subreaper */
+    assert_int_equal(reap(pid, &status), 0);
+    assert_int_equal(status, 0);
+    assert_false(vc_path_exists(monitor));
+    vc_spawn_result_free(&res);
+    vc_scratch_remove(&(vc_scratch){ vc_strdup(scratch) });   /* it frees its dir */
+}
+
 int main(void)
 {
     vc_live_env env;
@@ -257,9 +359,12 @@ int main(void)
     char *xfail;
     vc_live_result *res;
 
+    /* QEMU started by the CLI outlives it: it becomes this process's child */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     if (vc_live_env_init(&env, why, sizeof(why)) < 0) {
         vc_tier_skip("live", why);
         vc_tier_skip("live-instruments", why);
+        vc_tier_skip("live-cli", why);
         vc_tier_skip("live-project", why);
         return 0;
     }
@@ -284,6 +389,15 @@ int main(void)
         printf("note: live-project: %zu properties verified over QMP\n", env.verified - before);
     } else {
         vc_tier_skip("live-project", "VC_LIVE_PROJECT=0");
+    }
+    {
+        const struct CMUnitTest cli[] = {
+            cmocka_unit_test_prestate(test_cli_dry_run, &env),
+            cmocka_unit_test_prestate(test_cli_start, &env),
+        };
+        int f = cmocka_run_group_tests_name("live-cli", cli, NULL, NULL);
+        printf("live-cli: %d passed, %d failed\n", 2 - f, f);
+        failed += f;
     }
     vc_tier_free(&own, vc_live_case_free);
     vc_tier_free(&instruments, vc_live_case_free);

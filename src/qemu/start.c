@@ -141,7 +141,8 @@ int vc_qemu_start(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
     b.links = &out->links;
     if (prepare_state(def, opts, out, err) < 0 ||
         vc_start_graphics_ports(def, cfg->spice_tls, &out->actions, err) < 0 ||
-        vc_start_images(def, opts, &out->images, &out->actions, err) < 0)
+        (opts->create_images &&
+         vc_start_images(def, opts, &out->images, &out->actions, err) < 0))
         goto fail;
     h.state_dir = out->state_dir;
     h.monitor_path = out->monitor;

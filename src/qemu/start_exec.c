@@ -45,12 +45,21 @@ static void child(const vc_command *cmd, char **argv, char **envp, int *keep,
 {
     int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
     int out = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    sigset_t none;
     int e;
 
     /* a session of its own: the terminal's ^C is not QEMU's */
     if (setsid() < 0 || null < 0 || out < 0 || dup2(null, 0) < 0 || dup2(out, 1) < 0 ||
         dup2(out, 2) < 0)
         goto fail;
+    /* what this process ignores or blocks (exec keeps both) is not QEMU's */
+    for (int sig = 1; sig < NSIG; sig++) {
+        struct sigaction old;
+        if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            signal(sig, SIG_DFL);
+    }
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
     for (size_t i = 0; i < cmd->nfds; i++)
         if (fcntl(cmd->fds[i].fd, F_SETFD, 0) < 0)
             goto fail;
@@ -58,6 +67,10 @@ static void child(const vc_command *cmd, char **argv, char **envp, int *keep,
     execve(argv[0], argv, envp);
  fail:
     e = errno;
+    /* freed so that a leak checker following the child sees none */
+    free(keep);
+    free(envp);
+    free(argv);
     if (write(report, &e, sizeof(e)) < 0)
         _exit(127);
     _exit(127);
