@@ -13,6 +13,7 @@
 #define VC_HARNESS_LIVE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "conf/domain.h"
 #include "qmp.h"
@@ -31,6 +32,10 @@ typedef struct vc_live_check {
 
 /* Check everything of @def (built into @cmd) that QEMU can show. */
 void vc_live_check_domain(vc_live_check *c, const vc_domain_def *def, const vc_command *cmd);
+
+/* The descriptors the line hands QEMU (-netdev fd=, vhostfd=) are, in
+ * the running QEMU @pid, the tap and vhost-net devices. */
+void vc_live_expect_fds(vc_live_check *c, pid_t pid, const vc_command *cmd);
 
 /* Compare one property: counts it, and notes a mismatch (@got NULL:
  * QEMU could not say, @why tells). */

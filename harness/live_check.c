@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void vc_live_expect(vc_live_check *c, const char *what, const char *got, const char *want,
                     const char *why)
@@ -326,4 +327,36 @@ void vc_live_check_domain(vc_live_check *c, const vc_domain_def *def, const vc_c
     check_vnc(c, def);
     check_memory_cpus(c, def);
     check_numa(c, def);
+}
+
+/* What each descriptor the line names is, in QEMU (readlink of
+ * /proc/PID/fd/N). */
+static const struct { const char *key, *target; } fd_targets[] = {
+    { "fd", "/dev/net/tun" },
+    { "vhostfd", "/dev/vhost-net" },
+};
+
+void vc_live_expect_fds(vc_live_check *c, pid_t pid, const vc_command *cmd)
+{
+    for (size_t i = 0; i < cmd->nargs; i++) {
+        const vc_command_arg *a = &cmd->args[i];
+
+        if (!a->option || (strcmp(a->option, "-netdev") != 0 && strcmp(a->option, "-net") != 0))
+            continue;
+        for (size_t k = 0; k < sizeof(fd_targets) / sizeof(fd_targets[0]); k++) {
+            const char *fd = vc_props_get(&a->props, fd_targets[k].key);
+            char link[64], got[256], *what;
+            ssize_t n;
+
+            if (!fd)
+                continue;
+            snprintf(link, sizeof(link), "/proc/%d/fd/%s", (int)pid, fd);
+            n = readlink(link, got, sizeof(got) - 1);
+            got[n > 0 ? n : 0] = '\0';
+            what = vc_asprintf("QEMU's %s=%s", fd_targets[k].key, fd);
+            vc_live_expect(c, what, n > 0 ? got : NULL, fd_targets[k].target,
+                           "QEMU does not hold it");
+            free(what);
+        }
+    }
 }

@@ -148,6 +148,7 @@ static int check_running(const vc_live_case *lc, vc_domain_def *def, vc_started 
     if (lc->instrument)
         mutate(def, &labels);
     vc_live_expect_bridge_ports(&c, def);
+    vc_live_expect_fds(&c, pid, &st->cmd);
     if (vc_qmp_open(&q, st->monitor, &err) == 0) {
         c.qmp = &q;
         vc_live_check_domain(&c, def, &st->cmd);
