@@ -192,6 +192,8 @@ static vc_live_case *new_case(vc_live_env *env, vc_live_result *res, const char 
     if ((def = vc_live_case_domain(lc, &err))) {
         lc->needs_netns = has_taps(def);
         lc->needs_kvm = def->virt_type == VC_VIRT_KVM;     /* still, for an own case */
+        for (size_t i = 0; i < def->ndisks; i++)
+            lc->needs_lun |= def->disks[i]->device == VC_DISK_DEVICE_LUN;
     }
     vc_domain_def_free(def);
     lc->scratch = NULL;
@@ -250,6 +252,11 @@ static void add_cases(vc_live_env *env, vc_live_result *res, vc_tier *t, const c
         } else if (lc && lc->needs_kvm && lacks(env, "kvm")) {
             printf("note: %s: skipped %s (domain type kvm: no %s)\n", t->name, names.items[i],
                    lacks(env, "kvm"));
+            vc_live_case_free(lc);
+            lc = NULL;
+        } else if (lc && lc->needs_lun) {
+            printf("note: %s: skipped %s (a disk device='lun' passes a SCSI device of the "
+                   "host through)\n", t->name, names.items[i]);
             vc_live_case_free(lc);
             lc = NULL;
         }

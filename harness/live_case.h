@@ -41,6 +41,7 @@ typedef struct vc_live_case {
     bool project;           /* an xml2argv case, moved to fit this host */
     bool needs_netns;       /* taps: run in a namespace of its own */
     bool needs_kvm;         /* <domain type='kvm'> */
+    bool needs_lun;         /* a disk device='lun': a SCSI device of the host */
     bool instrument;        /* checked against a changed domain (must fail) */
     vc_live_env *env;
     vc_live_result *result;

@@ -211,20 +211,28 @@ static int try_monitor(const char *monitor)
     return ret;
 }
 
+static double now(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 int vc_start_wait_monitor(pid_t pid, const char *prog, const char *monitor, const char *log,
                           vc_error *err)
 {
     const struct timespec tick = { .tv_nsec = 50 * 1000 * 1000 };
+    double deadline = now() + VC_START_TIMEOUT;
     int status;
 
-    for (int i = 0; i < VC_START_TIMEOUT * 20; i++) {
-        pid_t w = waitpid(pid, &status, WNOHANG);
-        if (w == pid)
+    do {
+        if (waitpid(pid, &status, WNOHANG) == pid)
             return exited(pid, status, prog, log, err);
         if (try_monitor(monitor))
             return 0;
         nanosleep(&tick, NULL);
-    }
-    return vc_error_set(err, VC_EXIT_BUILD, "QEMU (pid %d) did not greet on its monitor "
+    } while (now() < deadline);
+    return vc_error_set(err, VC_EXIT_BUILD, "QEMU (pid %d) did not answer on its monitor "
                         "%s within %d s", (int)pid, monitor, VC_START_TIMEOUT);
 }
