@@ -37,6 +37,10 @@ void vc_live_check_domain(vc_live_check *c, const vc_domain_def *def, const vc_c
  * the running QEMU @pid, the tap and vhost-net devices. */
 void vc_live_expect_fds(vc_live_check *c, pid_t pid, const vc_command *cmd);
 
+/* QEMU @pid holds no descriptor whose target names @name (one this
+ * process had open, without CLOEXEC, when it started QEMU). */
+void vc_live_expect_no_fd(vc_live_check *c, pid_t pid, const char *name);
+
 /* Compare one property: counts it, and notes a mismatch (@got NULL:
  * QEMU could not say, @why tells). */
 void vc_live_expect(vc_live_check *c, const char *what, const char *got, const char *want,

@@ -5,6 +5,7 @@
 #include "live.h"
 #include "util/alloc.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,4 +360,29 @@ void vc_live_expect_fds(vc_live_check *c, pid_t pid, const vc_command *cmd)
             free(what);
         }
     }
+}
+
+void vc_live_expect_no_fd(vc_live_check *c, pid_t pid, const char *name)
+{
+    char *dir = vc_asprintf("/proc/%d/fd", (int)pid);
+    const char *found = "none";
+    struct dirent *e;
+    DIR *d = opendir(dir);
+
+    while (d && (e = readdir(d))) {
+        char link[512], got[256];
+        ssize_t n;
+
+        snprintf(link, sizeof(link), "%s/%s", dir, e->d_name);
+        if ((n = readlink(link, got, sizeof(got) - 1)) > 0) {
+            got[n] = '\0';
+            if (strstr(got, name))
+                found = "one";
+        }
+    }
+    if (d)
+        closedir(d);
+    vc_live_expect(c, "a descriptor the line does not name, held by QEMU",
+                   d ? found : NULL, "none", "its descriptors cannot be listed");
+    free(dir);
 }

@@ -58,6 +58,10 @@
 #include "util/alloc.h"
 #include "util/file.h"
 
+/* A descriptor open here, without CLOEXEC, while QEMU starts: QEMU
+ * must not have it. */
+#define LEAK_MARKER "vc-live-leak-marker"
+
 static int reap(pid_t pid, int *status)
 {
     for (int i = 0; i < VC_QMP_TIMEOUT * 10; i++) {
@@ -149,6 +153,7 @@ static int check_running(const vc_live_case *lc, vc_domain_def *def, vc_started 
         mutate(def, &labels);
     vc_live_expect_bridge_ports(&c, def);
     vc_live_expect_fds(&c, pid, &st->cmd);
+    vc_live_expect_no_fd(&c, pid, LEAK_MARKER);
     if (vc_qmp_open(&q, st->monitor, &err) == 0) {
         c.qmp = &q;
         vc_live_check_domain(&c, def, &st->cmd);
@@ -187,7 +192,7 @@ static int run_case(const void *arg, char *msg)
     vc_started st;
     vc_domain_def *def = NULL;
     vc_error err = { 0 };
-    int ret = -1;
+    int ret = -1, marker, rc;
 
     if (vc_live_case_prepare(lc, msg) < 0 ||
         !(def = vc_live_case_domain(lc, &err)) ||
@@ -199,8 +204,12 @@ static int run_case(const void *arg, char *msg)
     vc_start_opts_init(&opts);
     opts.state_dir = lc->state_dir;
     opts.create_images = true;
-    if (vc_qemu_start(def, &lc->host, &lc->env->caps, &lc->env->cfg, &lc->env->bopts,
-                      &opts, &st, &err) < 0) {
+    marker = memfd_create(LEAK_MARKER, 0);
+    rc = vc_qemu_start(def, &lc->host, &lc->env->caps, &lc->env->cfg, &lc->env->bopts, &opts,
+                       &st, &err);
+    if (marker >= 0)
+        close(marker);
+    if (rc < 0) {
         /* the tool's own refusal is an answer; QEMU's is a failure */
         if (lc->project && !st.qemu_refused) {
             res->refused = true;
