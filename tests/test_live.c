@@ -295,68 +295,95 @@ static void run_start(const vc_live_env *env, const char *scratch, const char *e
     free(src);
 }
 
+/* A CLI test's state: what its teardown undoes, whether the test got to
+ * the end or an assertion left it early. */
+typedef struct cli_state {
+    const vc_live_env *env;
+    char scratch[32];
+    int pid;            /* QEMU, once start printed it */
+    vc_spawn_result res;
+} cli_state;
+
+static int cli_setup(void **state)
+{
+    cli_state *cs = vc_malloc0(sizeof(*cs));
+
+    cs->env = *state;
+    snprintf(cs->scratch, sizeof(cs->scratch), "/tmp/vc-live-cli-XXXXXX");
+    if (!mkdtemp(cs->scratch))
+        return free(cs), -1;
+    *state = cs;
+    return 0;
+}
+
+static int cli_teardown(void **state)
+{
+    cli_state *cs = *state;
+    int status;
+
+    if (cs->pid > 0 && kill(cs->pid, SIGKILL) == 0)
+        reap(cs->pid, &status);
+    vc_spawn_result_free(&cs->res);
+    vc_scratch_remove(&(vc_scratch){ vc_strdup(cs->scratch) });   /* it frees its dir */
+    free(cs);
+    return 0;
+}
+
 /* --dry-run: the plan and the line, and nothing made */
 static void test_cli_dry_run(void **state)
 {
-    const vc_live_env *env = *state;
-    char scratch[] = "/tmp/vc-live-cli-XXXXXX";
-    vc_spawn_result res = { 0 };
+    cli_state *cs = *state;
     char *left;
 
-    assert_non_null(mkdtemp(scratch));
-    run_start(env, scratch, "--dry-run", &res);
-    if (res.status != 0)
-        fail_msg("start --dry-run exited %d: %s", res.status, res.err);
-    assert_non_null(strstr(res.out, "would: create state directory "));
-    assert_non_null(strstr(res.out, "would: create image "));
-    assert_non_null(strstr(res.out, "would: port 59"));
-    assert_non_null(strstr(res.out, "\nargv "));
-    assert_non_null(strstr(res.out, " -S "));
-    assert_null(strstr(res.out, "\npid "));
-    left = vc_live_dir_entries(scratch);
+    run_start(cs->env, cs->scratch, "--dry-run", &cs->res);
+    if (cs->res.status != 0)
+        fail_msg("start --dry-run exited %d: %s", cs->res.status, cs->res.err);
+    assert_non_null(strstr(cs->res.out, "would: create state directory "));
+    assert_non_null(strstr(cs->res.out, "would: create image "));
+    assert_non_null(strstr(cs->res.out, "would: port 59"));
+    assert_non_null(strstr(cs->res.out, "\nargv "));
+    assert_non_null(strstr(cs->res.out, " -S "));
+    assert_null(strstr(cs->res.out, "\npid "));
+    left = vc_live_dir_entries(cs->scratch);
     assert_string_equal(left, "dom.xml");
     free(left);
-    vc_spawn_result_free(&res);
-    vc_scratch_remove(&(vc_scratch){ vc_strdup(scratch) });   /* it frees its dir */
 }
 
 /* a real start: the socket and pid it prints are QEMU's, paused */
 static void test_cli_start(void **state)
 {
-    const vc_live_env *env = *state;
-    char scratch[] = "/tmp/vc-live-cli-XXXXXX";
-    vc_spawn_result res = { 0 };
+    cli_state *cs = *state;
     vc_error err = { 0 };
     char monitor[512] = "";
-    int pid = 0, status = -1;
+    int status = -1;
     const char *m, *p;
     vc_json *r;
     vc_qmp q;
 
-    assert_non_null(mkdtemp(scratch));
-    run_start(env, scratch, NULL, &res);
-    if (res.status != 0)
-        fail_msg("start exited %d: %s", res.status, res.err);
-    assert_non_null(m = strstr(res.out, "\nmonitor "));
-    assert_non_null(p = strstr(res.out, "\npid "));
+    run_start(cs->env, cs->scratch, NULL, &cs->res);
+    if (cs->res.status != 0)
+        fail_msg("start exited %d: %s", cs->res.status, cs->res.err);
+    assert_non_null(m = strstr(cs->res.out, "\nmonitor "));
+    assert_non_null(p = strstr(cs->res.out, "\npid "));
     assert_int_equal(sscanf(m, "\nmonitor %511s", monitor), 1);
-    assert_int_equal(sscanf(p, "\npid %d", &pid), 1);
-    assert_true(pid > 0);
+    assert_int_equal(sscanf(p, "\npid %d", &cs->pid), 1);
+    assert_true(cs->pid > 0);
     if (vc_qmp_open(&q, monitor, &err) < 0)
         fail_msg("%s", err.msg);
     r = vc_qmp_execute(&q, "query-status", NULL, &err);
-    assert_non_null(r);
-    assert_string_equal(vc_json_get(r, "status")->string, "prelaunch");
+    if (r && vc_json_get(r, "status") && vc_json_get(r, "status")->string)
+        assert_string_equal(vc_json_get(r, "status")->string, "prelaunch");
+    else
+        fail_msg("query-status: %s", r ? "no status" : err.msg);
     vc_json_free(r);
-    assert_non_null(r = vc_qmp_execute(&q, "quit", NULL, &err));
+    r = vc_qmp_execute(&q, "quit", NULL, &err);
     vc_json_free(r);
     vc_qmp_close(&q);
     /* QEMU was the CLI's child: this process is its subreaper */
-    assert_int_equal(reap(pid, &status), 0);
+    assert_int_equal(reap(cs->pid, &status), 0);
+    cs->pid = 0;
     assert_int_equal(status, 0);
     assert_false(vc_path_exists(monitor));
-    vc_spawn_result_free(&res);
-    vc_scratch_remove(&(vc_scratch){ vc_strdup(scratch) });   /* it frees its dir */
 }
 
 int main(void)
@@ -402,8 +429,10 @@ int main(void)
     }
     {
         const struct CMUnitTest cli[] = {
-            cmocka_unit_test_prestate(test_cli_dry_run, &env),
-            cmocka_unit_test_prestate(test_cli_start, &env),
+            cmocka_unit_test_prestate_setup_teardown(test_cli_dry_run, cli_setup,
+                                                     cli_teardown, &env),
+            cmocka_unit_test_prestate_setup_teardown(test_cli_start, cli_setup,
+                                                     cli_teardown, &env),
         };
         int f = cmocka_run_group_tests_name("live-cli", cli, NULL, NULL);
         printf("live-cli: %d passed, %d failed\n", 2 - f, f);
