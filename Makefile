@@ -23,12 +23,15 @@ LIB_SRC := $(sort $(wildcard src/util/*.c src/conf/*.c src/caps/*.c src/cpu/*.c 
 	mock/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 HARNESS_SRC := $(sort $(wildcard harness/*.c))
-TEST_SRC := $(sort $(wildcard tests/test_*.c))
+# the live tier runs a real QEMU: `make check-live`, not `make check`
+LIVE_SRC := tests/test_live.c
+TEST_SRC := $(filter-out $(LIVE_SRC),$(sort $(wildcard tests/test_*.c)))
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 HARNESS_OBJ := $(HARNESS_SRC:%.c=$(B)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+LIVE_BIN := $(LIVE_SRC:tests/%.c=$(B)/tests/%)
 
 LIB := $(B)/libvirtconform.a
 HARNESS_LIB := $(B)/libvcharness.a
@@ -47,7 +50,7 @@ VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite \
 	--errors-for-leak-kinds=definite --error-exitcode=99 --trace-children=yes \
 	--trace-children-skip='*/bash,*/sh,*/diff'
 
-.PHONY: all build-tests check check-valgrind check-asan coverage bench deps check-deps clean
+.PHONY: all build-tests check check-live check-valgrind check-asan coverage bench deps check-deps clean
 .SECONDARY:
 
 all: check-deps $(CLI)
@@ -94,7 +97,7 @@ deps:
 	  echo "  sudo apt-get install -y $(DEB_PKGS)"; exit 1; fi
 
 # the replay programs too, so that they keep building with any compiler
-build-tests: $(TEST_BIN) $(FUZZ_REPLAY)
+build-tests: $(TEST_BIN) $(LIVE_BIN) $(FUZZ_REPLAY)
 
 # A benchmark, not a test: capability detection, XML parsing and argv
 # building over the whole corpus, warm, and the peak memory; the same over
@@ -145,6 +148,13 @@ bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
 
 check: check-deps $(CLI) $(TEST_BIN) $(FUZZ_REPLAY)
 	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(TEST_BIN)
+
+# The live tiers (tests/test_live.c): the host's QEMU started for every
+# case of tests/live/ and xml2argvdata/, checked over QMP; skipped when
+# no QEMU here matches a recording.  VC_LIVE_PROJECT=0 leaves out the
+# xml2argvdata cases.
+check-live: check-deps $(CLI) $(LIVE_BIN)
+	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(LIVE_BIN)
 
 # The injection tier runs one variant in VC_INJECTION_STRIDE under
 # memcheck (every variant would take minutes there), caps-errors one cut

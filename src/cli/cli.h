@@ -2,10 +2,13 @@
 #ifndef VC_CLI_H
 #define VC_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "conf/host.h"
+#include "caps/caps.h"
 #include "conf/network.h"
+#include "qemu/qemu_config.h"
 #include "util/command.h"
 
 struct vc_mock_kernel;
@@ -17,6 +20,7 @@ typedef int (*vc_cli_fn)(int argc, char **argv);
 int vc_cli_caps(int argc, char **argv);
 int vc_cli_argv(int argc, char **argv);
 int vc_cli_xml2xml(int argc, char **argv);
+int vc_cli_start(int argc, char **argv);
 
 /* Report @msg about the input @path: "virtconform: PATH: MSG", unless the
  * message already starts with the path. Returns @code. */
@@ -39,6 +43,8 @@ typedef struct vc_cli_kernel {
 /* Each returns an exit status, the error already reported. */
 int vc_cli_kernel_setup(vc_cli_kernel *kc, const vc_host *base, const char *scenario,
                         const char *network_dir);
+/* The same over the running kernel (`start`): no trace, no mock. */
+int vc_cli_kernel_setup_real(vc_cli_kernel *kc, const vc_host *base, const char *network_dir);
 /* Write the trace to @path (NULL: none, "-": standard output); a
  * descriptor left open and not handed to QEMU is an internal error.
  * 0, or -1 with @err set (not reported: the caller may have an error of
@@ -46,6 +52,28 @@ int vc_cli_kernel_setup(vc_cli_kernel *kc, const vc_host *base, const char *scen
 int vc_cli_kernel_trace(vc_cli_kernel *kc, const vc_command *cmd, const char *path,
                         vc_error *err);
 void vc_cli_kernel_free(vc_cli_kernel *kc);
+
+/* The inputs of a build, as options name them (cli_inputs.c). */
+typedef struct vc_cli_inputs {
+    const char *caps_list, *help_file, *device_file, *config_file;
+    vc_strlist sets;
+} vc_cli_inputs;
+
+/* Their options, numbered @first.. in the order of vc_cli_input_option. */
+#define VC_CLI_INPUT_OPTIONS(first) \
+    { "caps", required_argument, NULL, (first) }, \
+    { "help-file", required_argument, NULL, (first) + 1 }, \
+    { "device-file", required_argument, NULL, (first) + 2 }, \
+    { "set", required_argument, NULL, (first) + 3 }, \
+    { "config", required_argument, NULL, (first) + 4 }
+#define VC_CLI_NINPUT_OPTIONS 5
+
+/* Take option @which (0..VC_CLI_NINPUT_OPTIONS-1, as above) with @arg. */
+void vc_cli_input_option(vc_cli_inputs *in, int which, const char *arg);
+
+/* Read them into @cfg (already holding a profile's settings) and @caps:
+ * an exit status, the error already reported. */
+int vc_cli_build_inputs(const vc_cli_inputs *in, vc_qemu_config *cfg, vc_caps *caps);
 
 /* Report an error line "virtconform: MSG" and return @code. */
 int vc_cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

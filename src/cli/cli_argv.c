@@ -22,17 +22,14 @@ static const char usage_line[] =
     "[--migrate-from=URI [--migrate-fd=N]] [--cpu-map=FILE] [--skip-legacy-cpus] "
     "[--kernel=SCENARIO] [--kernel-trace=FILE] [--network-dir=DIR] DOMAIN.xml";
 
-enum { OPT_CAPS = 1000, OPT_HELP_FILE, OPT_DEVICE_FILE, OPT_PROFILE, OPT_SET,
-       OPT_CONFIG, OPT_MIGRATE_FROM, OPT_MIGRATE_FD, OPT_CPU_MAP,
+/* the build's inputs first (cli.h), then argv's own */
+enum { OPT_CAPS = 1000, OPT_SET = OPT_CAPS + 3, OPT_PROFILE = OPT_CAPS + VC_CLI_NINPUT_OPTIONS,
+       OPT_MIGRATE_FROM, OPT_MIGRATE_FD, OPT_CPU_MAP,
        OPT_SKIP_LEGACY, OPT_KERNEL, OPT_KERNEL_TRACE, OPT_NETWORK_DIR, OPT_HELP };
 
 static const struct option options[] = {
-    { "caps", required_argument, NULL, OPT_CAPS },
-    { "help-file", required_argument, NULL, OPT_HELP_FILE },
-    { "device-file", required_argument, NULL, OPT_DEVICE_FILE },
+    VC_CLI_INPUT_OPTIONS(OPT_CAPS),
     { "profile", required_argument, NULL, OPT_PROFILE },
-    { "set", required_argument, NULL, OPT_SET },
-    { "config", required_argument, NULL, OPT_CONFIG },
     { "migrate-from", required_argument, NULL, OPT_MIGRATE_FROM },
     { "migrate-fd", required_argument, NULL, OPT_MIGRATE_FD },
     { "cpu-map", required_argument, NULL, OPT_CPU_MAP },
@@ -67,11 +64,10 @@ static int build_failed(vc_cli_kernel *kc, const vc_command *cmd, const char *tr
 
 int vc_cli_argv(int argc, char **argv)
 {
-    const char *caps_list = NULL, *help_file = NULL, *device_file = NULL;
-    const char *config_file = NULL, *profile = NULL;
+    vc_cli_inputs in = { 0 };
+    const char *profile = NULL;
     const char *scenario = NULL, *trace_path = NULL, *network_dir = NULL;
     vc_cli_kernel kc = { 0 };
-    vc_strlist sets = { 0 };
     vc_build_opts opts;
     vc_qemu_config cfg;
     vc_domain_def *def = NULL;
@@ -107,13 +103,12 @@ int vc_cli_argv(int argc, char **argv)
             vc_cli_fail(VC_EXIT_USAGE, "argv: --%s needs a value", options[idx].name);
             goto cleanup;
         }
+        if (c >= OPT_CAPS && c < OPT_CAPS + VC_CLI_NINPUT_OPTIONS) {
+            vc_cli_input_option(&in, c - OPT_CAPS, optarg);
+            continue;
+        }
         switch (c) {
-        case OPT_CAPS: caps_list = optarg; break;
-        case OPT_HELP_FILE: help_file = optarg; break;
-        case OPT_DEVICE_FILE: device_file = optarg; break;
         case OPT_PROFILE: profile = optarg; break;
-        case OPT_SET: vc_strlist_add(&sets, optarg); break;
-        case OPT_CONFIG: config_file = optarg; break;
         case OPT_MIGRATE_FROM: opts.migrate_from = optarg; break;
         case OPT_MIGRATE_FD:
             if (!vc_parse_ll(optarg, 10, &n) || n < 0 || n > 65535) {
@@ -141,7 +136,7 @@ int vc_cli_argv(int argc, char **argv)
         vc_cli_fail(VC_EXIT_USAGE, "%s", usage_line);
         goto cleanup;
     }
-    if ((caps_list && help_file) || (device_file && !help_file)) {
+    if ((in.caps_list && in.help_file) || (in.device_file && !in.help_file)) {
         vc_cli_fail(VC_EXIT_USAGE, "argv: give either --caps or --help-file [--device-file]");
         goto cleanup;
     }
@@ -162,27 +157,13 @@ int vc_cli_argv(int argc, char **argv)
     /* the profile's settings first, so --config and --set override them */
     if (profile && strcmp(profile, "test") == 0)
         vc_qemu_config_test_profile(&cfg);
-    if (caps_list && vc_caps_parse_list(&caps, caps_list, &err) < 0) {
-        ret = vc_cli_fail(err.code, "--caps: %s", err.msg);
+    if ((ret = vc_cli_build_inputs(&in, &cfg, &caps)) != 0)
         goto cleanup;
-    }
-    if ((config_file && vc_qemu_config_load(&cfg, config_file, &err) < 0) ||
-        (help_file && vc_caps_from_files(&caps, help_file, device_file, &err) < 0)) {
-        ret = vc_cli_fail(err.code, "%s", err.msg);
-        goto cleanup;
-    }
     if (cpu_map_path && !(cpu_map = vc_cpu_map_load(cpu_map_path, &err))) {
         ret = vc_cli_fail(err.code, "%s", err.msg);
         goto cleanup;
     }
     opts.cpu_map = cpu_map;
-    for (size_t i = 0; i < sets.n; i++) {
-        if (vc_qemu_config_set_pair(&cfg, sets.items[i], &err) < 0) {
-            ret = vc_cli_fail(err.code, "%s", err.msg);
-            goto cleanup;
-        }
-    }
-    vc_qemu_config_finish(&cfg);
     if ((ret = vc_cli_host(profile, cfg.state_dir, &host_storage, &host)) != 0 ||
         (ret = vc_cli_kernel_setup(&kc, host, scenario, network_dir)) != 0)
         goto cleanup;
@@ -211,6 +192,6 @@ int vc_cli_argv(int argc, char **argv)
     vc_domain_def_free(def);
     vc_cpu_map_free(cpu_map);
     vc_qemu_config_free(&cfg);
-    vc_strlist_free(&sets);
+    vc_strlist_free(&in.sets);
     return ret;
 }

@@ -1,14 +1,27 @@
 /* cli_kernel.c: the host side of `argv`: the fake kernel it builds
  * over (argv never changes the real host: creating real devices belongs
- * to the command that starts QEMU), the networks, and the trace. */
+ * to `start`, which takes the real kernel), the networks, and the trace. */
 #include "cli/cli.h"
 #include "mock.h"
+#include "net/net.h"
 #include "util/alloc.h"
 #include "util/file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static int load_networks(vc_cli_kernel *kc, const char *network_dir)
+{
+    vc_error err = { 0 };
+
+    if (network_dir) {
+        if (vc_networks_load_dir(&kc->networks, network_dir, &err) < 0)
+            return vc_cli_fail(err.code, "%s", err.msg);
+        kc->host.networks = &kc->networks;
+    }
+    return VC_EXIT_OK;
+}
 
 int vc_cli_kernel_setup(vc_cli_kernel *kc, const vc_host *base, const char *scenario,
                         const char *network_dir)
@@ -20,12 +33,15 @@ int vc_cli_kernel_setup(vc_cli_kernel *kc, const vc_host *base, const char *scen
     if (!(kc->mock = vc_mock_kernel_new(scenario ? scenario : "current", &err)))
         return vc_cli_fail(err.code, "--kernel: %s", err.msg);
     kc->host.kernel = vc_mock_kernel_ops(kc->mock);
-    if (network_dir) {
-        if (vc_networks_load_dir(&kc->networks, network_dir, &err) < 0)
-            return vc_cli_fail(err.code, "%s", err.msg);
-        kc->host.networks = &kc->networks;
-    }
-    return VC_EXIT_OK;
+    return load_networks(kc, network_dir);
+}
+
+int vc_cli_kernel_setup_real(vc_cli_kernel *kc, const vc_host *base, const char *network_dir)
+{
+    memset(kc, 0, sizeof(*kc));
+    kc->host = *base;
+    kc->host.kernel = vc_net_real_kernel();
+    return load_networks(kc, network_dir);
 }
 
 int vc_cli_kernel_trace(vc_cli_kernel *kc, const vc_command *cmd, const char *path,

@@ -18,6 +18,9 @@ static const struct {
       "                   [--config=FILE] [--set key=value]... [--migrate-from=URI [--migrate-fd=N]]\n"
       "                   [--cpu-map=FILE] [--skip-legacy-cpus]\n"
       "                   [--kernel=SCENARIO] [--kernel-trace=FILE] [--network-dir=DIR] DOMAIN.xml" },
+    { "start", vc_cli_start, "start [--caps=a,b,c | --help-file=F [--device-file=G]] [--config=FILE]\n"
+      "                   [--set key=value]... [--state-dir=DIR] [--create-images [--image-size=SIZE]]\n"
+      "                   [--network-dir=DIR] [--dry-run] DOMAIN.xml" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -53,7 +56,7 @@ static void usage(FILE *f)
     fputs("usage: virtconform COMMAND [ARGS]\n\ncommands:\n", f);
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(f, "  virtconform %s\n", commands[i].usage);
-    fputs("\nexit status: 0 ok, 1 configuration rejected while building, "
+    fputs("\nexit status: 0 ok, 1 configuration rejected while building or starting, "
           "2 bad input, 64 usage error, 70 internal error\n", f);
 }
 

@@ -764,6 +764,8 @@ int vc_qemu_build(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
 cleanup:
     if (ret < 0)
         undo_host_side(&ctx);
+    for (size_t i = 0; ret == 0 && opts->links && i < ctx.macvtaps.n; i++)
+        vc_strlist_add(opts->links, ctx.macvtaps.items[i]);
     vc_strlist_free(&ctx.macvtaps);
     free(incoming);
     return ret;

@@ -21,6 +21,10 @@ typedef struct vc_build_opts {
     /* CPU model map (libvirt's cpu_map.xml), read once by the caller;
      * NULL: none known. */
     const vc_cpu_map *cpu_map;
+    /* Where the links a successful build made go (macvtap: a link
+     * outlives its descriptor, so whoever starts QEMU deletes it when
+     * QEMU is gone); NULL: nobody asks. */
+    vc_strlist *links;
 } vc_build_opts;
 
 void vc_build_opts_init(vc_build_opts *opts);
