@@ -40,6 +40,43 @@ const char *vc_cap_name(vc_cap flag)
     return (unsigned)flag < VC_CAP_LAST ? cap_names[flag] : NULL;
 }
 
+int vc_caps_add_machine(vc_caps *caps, const char *name, size_t n)
+{
+    if (n == 0 || n + 1 > sizeof(caps->machines) - caps->machines_len)
+        return -1;
+    memcpy(caps->machines + caps->machines_len, name, n);
+    caps->machines_len += n;
+    caps->machines[caps->machines_len++] = '\0';
+    vc_caps_set(caps, VC_CAP_MACHINE_LISTING);
+    return 0;
+}
+
+/* The entry "NAME" or "NAME=TARGET" for @name, NULL when not listed. */
+static const char *machine_entry(const vc_caps *caps, const char *name)
+{
+    size_t n = strlen(name);
+
+    for (size_t i = 0; i < caps->machines_len; i += strlen(caps->machines + i) + 1) {
+        const char *e = caps->machines + i;
+        if (strncmp(e, name, n) == 0 && (e[n] == '\0' || e[n] == '='))
+            return e;
+    }
+    return NULL;
+}
+
+bool vc_caps_has_machine(const vc_caps *caps, const char *name)
+{
+    return machine_entry(caps, name) != NULL;
+}
+
+const char *vc_caps_canonical_machine(const vc_caps *caps, const char *name)
+{
+    const char *e = machine_entry(caps, name);
+    const char *eq = e ? strchr(e, '=') : NULL;
+
+    return eq ? eq + 1 : name;
+}
+
 int vc_cap_from_name(const char *name)
 {
     for (int i = 0; i < VC_CAP_LAST; i++)
@@ -133,6 +170,15 @@ char *vc_caps_format(const vc_caps *caps, bool canonical_only)
         vc_buf_add(&b, cap_names[i]);
     }
     vc_buf_addc(&b, '\n');
+    if (!canonical_only && vc_caps_has(caps, VC_CAP_MACHINE_LISTING)) {
+        vc_buf_add(&b, "machines");
+        for (size_t i = 0; i < caps->machines_len;
+             i += strlen(caps->machines + i) + 1) {
+            vc_buf_addc(&b, ' ');
+            vc_buf_add(&b, caps->machines + i);
+        }
+        vc_buf_addc(&b, '\n');
+    }
     return vc_buf_steal(&b);
 }
 
@@ -164,6 +210,19 @@ int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
             goto cleanup;
         }
         vc_caps_set(caps, (vc_cap)flag);
+    }
+    /* an optional fifth line: the machine listing */
+    p += strcspn(p, "\n");
+    if (*p == '\n' && VC_STRPREFIX(p + 1, "machines")) {
+        free(list);
+        p += 1 + strlen("machines");
+        list = vc_strndup(p, strcspn(p, "\n"));
+        for (char *tok = strtok(list, " "); tok; tok = strtok(NULL, " ")) {
+            if (vc_caps_add_machine(caps, tok, strlen(tok)) < 0) {
+                vc_error_set(err, VC_EXIT_INPUT, "%s: too many machine types", path);
+                goto cleanup;
+            }
+        }
     }
     ret = 0;
 

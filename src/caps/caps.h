@@ -19,11 +19,20 @@ typedef enum vc_cap {
 /* Flags before this one are libvirt's canonical names. */
 #define VC_CAP_FIRST_PROJECT VC_CAP_DISPLAY
 
+/* Room for the machine type names of one QEMU (Debian's 7.2 lists 61
+ * in 741 bytes); a listing that does not fit is refused. */
+#define VC_CAPS_MACHINES_MAX 4096
+
 typedef struct vc_caps {
     unsigned long version;     /* major*1000000 + minor*1000 + micro */
     bool is_kvm;
     unsigned int kvm_version;
     uint64_t bits[(VC_CAP_LAST + 63) / 64];
+    /* With VC_CAP_MACHINE_LISTING: the machine types, each "NAME" or
+     * "NAME=TARGET" (an alias) ended by a NUL, in the listing's order
+     * (fixed size: caps are copied by value). */
+    char machines[VC_CAPS_MACHINES_MAX];
+    size_t machines_len;
 } vc_caps;
 
 void vc_caps_init(vc_caps *caps);
@@ -32,6 +41,14 @@ void vc_caps_clear(vc_caps *caps, vc_cap flag);
 bool vc_caps_has(const vc_caps *caps, vc_cap flag);
 
 const char *vc_cap_name(vc_cap flag);
+
+/* Add machine type @name (@n bytes: "NAME", or "NAME=TARGET" for an
+ * alias) to the listing; -1 when it does not fit.  vc_caps_has_machine:
+ * whether @name is listed; vc_caps_canonical_machine: the machine an
+ * alias stands for, else @name itself. */
+int vc_caps_add_machine(vc_caps *caps, const char *name, size_t n);
+bool vc_caps_has_machine(const vc_caps *caps, const char *name);
+const char *vc_caps_canonical_machine(const vc_caps *caps, const char *name);
 /* -1 when @name is not a capability name. */
 int vc_cap_from_name(const char *name);
 
@@ -65,7 +82,8 @@ int vc_caps_from_files(vc_caps *caps, const char *help_path,
  * An empty name ("a,,b", "a,") is an error (VC_EXIT_USAGE). */
 int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err);
 
-/* The four-line report: version, is_kvm, kvm_version, flags.  With
+/* The four-line report: version, is_kvm, kvm_version, flags; then, with
+ * a machine listing (and not @canonical_only), "machines A B ...".  With
  * @canonical_only, project-added flags are left out. */
 char *vc_caps_format(const vc_caps *caps, bool canonical_only);
 

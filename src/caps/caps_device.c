@@ -54,6 +54,9 @@ static const struct {
     { "VGA", VC_CAP_VGA_DEVICE },
     { "cirrus-vga", VC_CAP_CIRRUS_VGA },
     { "vmware-svga", VC_CAP_VMWARE_SVGA },
+    { "floppy", VC_CAP_DEVICE_FLOPPY },
+    { "pci-assign", VC_CAP_PCI_ASSIGN },
+    { "vfio-pci", VC_CAP_VFIO_PCI },
 };
 
 /* A device property that is listed means the flag. */
@@ -76,16 +79,54 @@ static const struct {
     { "PIIX4_PM.disable_s3", VC_CAP_DISABLE_S3 },
     { "PIIX4_PM.disable_s4", VC_CAP_DISABLE_S4 },
     { "usb-redir.filter", VC_CAP_USB_REDIR_FILTER },
+    { "ide-hd.cyls", VC_CAP_DEVICE_GEOMETRY },
 };
 
 typedef struct listing {
     vc_strlist devices;
     vc_strlist props;
+    vc_strlist machines;    /* in the listing's order */
 } listing;
 
 static bool is_name_char(char c)
 {
     return isalnum((unsigned char)c) || strchr("-_.,+:", c);
+}
+
+/* The heading `-machine help` prints; its section lists one machine a
+ * line, "NAME   DESCRIPTION", up to the first line of another shape. */
+static const char machine_heading[] = "Supported machines are:";
+
+/* "NAME  DESCRIPTION" (or "NAME" alone) in a machine section, kept as
+ * "NAME=TARGET" when the description says "(alias of TARGET)"; false
+ * for a line of another shape, which ends the section. */
+static bool parse_machine_line(listing *l, const char *line, size_t n)
+{
+    size_t k = 0;
+
+    while (k < n && is_name_char(line[k]))
+        k++;
+    static const char alias[] = "(alias of ";
+    const char *a, *end;
+
+    static const char heading[] = " options:";
+    size_t hl = sizeof(heading) - 1;
+
+    if (k == 0 || (k < n && line[k] != ' ' && line[k] != '\t') ||
+        (n - k == hl && memcmp(line + k, heading, hl) == 0))
+        return false;
+    a = memmem(line + k, n - k, alias, sizeof(alias) - 1);
+    end = a ? memchr(a, ')', (size_t)(line + n - a)) : NULL;
+    /* a target is one name, as the report writes it back */
+    for (const char *t = a ? a + sizeof(alias) - 1 : NULL; end && t < end; t++)
+        if (!is_name_char(*t))
+            end = NULL;
+    if (end && end > a + sizeof(alias) - 1)
+        vc_strlist_take(&l->machines, vc_asprintf("%.*s=%.*s", (int)k, line,
+                        (int)(end - a - (sizeof(alias) - 1)), a + sizeof(alias) - 1));
+    else
+        vc_strlist_take(&l->machines, vc_strndup(line, k));
+    return true;
 }
 
 /* name "X", ... */
@@ -154,6 +195,7 @@ static void parse_listing(listing *l, const char *text, size_t len)
     const char *p = text;
     const char *end = text + len;
     char *section = NULL; /* device of the current modern heading */
+    bool machines = false; /* inside the machine section */
 
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -162,7 +204,14 @@ static void parse_listing(listing *l, const char *text, size_t len)
 
         if (n && p[n - 1] == '\r')
             n--;
-        if (n >= 6 && memcmp(p, "name \"", 6) == 0) {
+        if (machines && (machines = parse_machine_line(l, p, n))) {
+            p = nl ? nl + 1 : end;
+            continue;
+        }
+        if (n == sizeof(machine_heading) - 1 && memcmp(p, machine_heading, n) == 0) {
+            machines = true;
+            VC_FREE(section);
+        } else if (n >= 6 && memcmp(p, "name \"", 6) == 0) {
             parse_name_line(l, p, n);
             VC_FREE(section);
         } else if ((heading = modern_heading(p, n))) {
@@ -206,11 +255,22 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
                           const char *path, vc_error *err)
 {
     listing l = { 0 };
+    int ret = -1;
 
     if (vc_caps_check_text(text, len, path, "a QEMU device listing", err) < 0)
         return -1;
 
     parse_listing(&l, text, len);
+    for (size_t i = 0; i < l.machines.n; i++) {
+        if (vc_caps_add_machine(caps, l.machines.items[i],
+                                strlen(l.machines.items[i])) < 0) {
+            vc_error_set(err, VC_EXIT_INPUT, "%s: more machine types than fit "
+                         "in %d bytes", path, VC_CAPS_MACHINES_MAX);
+            goto cleanup;
+        }
+    }
+    if (l.devices.n)
+        vc_caps_set(caps, VC_CAP_DEVICE_LISTING);
     /* a listing may hold 100k names: look them up in log n */
     vc_strlist_sort(&l.devices);
     vc_strlist_sort(&l.props);
@@ -235,7 +295,10 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
         vc_strlist_has_sorted(&l.devices, "spicevmc"))
         vc_caps_set(caps, VC_CAP_DEVICE_SPICEVMC);
 
+    ret = 0;
+ cleanup:
     vc_strlist_free(&l.devices);
     vc_strlist_free(&l.props);
-    return 0;
+    vc_strlist_free(&l.machines);
+    return ret;
 }

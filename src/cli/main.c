@@ -18,6 +18,7 @@ static const struct {
       "                   [--config=FILE] [--set key=value]... [--migrate-from=URI [--migrate-fd=N]]\n"
       "                   [--cpu-map=FILE] [--skip-legacy-cpus]\n"
       "                   [--kernel=SCENARIO] [--kernel-trace=FILE] [--network-dir=DIR] DOMAIN.xml" },
+    { "devices", vc_cli_devices, "devices" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -85,7 +85,18 @@ static int resolve_guest(vc_build_ctx *ctx)
     if (!ctx->emulator)
         return vc_build_error(ctx, "internal error no emulator found for arch '%s'",
                               ctx->arch);
-    ctx->machine = vc_host_canonical_machine(ctx->host, ctx->emulator, def->os.machine);
+    /* A QEMU that lists its machine types has no others, and says
+     * itself what its aliases stand for (the host's table is for the
+     * QEMU it knows, libvirt's qemuCanonicalizeMachine). */
+    if (VC_BUILD_HAS(ctx, MACHINE_LISTING) && def->os.machine) {
+        if (!vc_caps_has_machine(&ctx->caps, def->os.machine))
+            return vc_build_unsupported(ctx, "machine type '%s' is not supported "
+                                        "by this QEMU binary", def->os.machine);
+        ctx->machine = vc_caps_canonical_machine(&ctx->caps, def->os.machine);
+    } else {
+        ctx->machine = vc_host_canonical_machine(ctx->host, ctx->emulator,
+                                                 def->os.machine);
+    }
     ctx->domid = ctx->host->domain_id >= 0 ? ctx->host->domain_id : def->id;
     return 0;
 }
@@ -308,10 +319,24 @@ static int build_smp(vc_build_ctx *ctx)
             free(cpus);
             return -1;
         }
+        /* current machine types refuse mem=: the node's memory is a
+         * backend object */
+        if (VC_BUILD_HAS(ctx, NUMA_MEMDEV)) {
+            vc_props_value(&p, "memory-backend-ram");
+            vc_props_addf(&p, "id", "ram-node%zu", i);
+            vc_props_addf(&p, "size", "%lluK", cell->memory);
+            if (vc_build_opt(ctx, VC_QOPT_OBJECT, &p) < 0) {
+                free(cpus);
+                return -1;
+            }
+        }
         vc_props_value(&p, "node");
         vc_props_addf(&p, "nodeid", "%zu", i);
         vc_props_add(&p, "cpus", cpus);
-        vc_props_addf(&p, "mem", "%llu", (cell->memory + 1023) / 1024);
+        if (VC_BUILD_HAS(ctx, NUMA_MEMDEV))
+            vc_props_addf(&p, "memdev", "ram-node%zu", i);
+        else
+            vc_props_addf(&p, "mem", "%llu", (cell->memory + 1023) / 1024);
         free(cpus);
         if (vc_build_opt(ctx, VC_QOPT_NUMA, &p) < 0)
             return -1;

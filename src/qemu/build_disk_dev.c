@@ -150,6 +150,30 @@ static int bus_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
     }
 }
 
+/* cyls/heads/secs on ide-hd, scsi-hd and virtio-blk, the BIOS
+ * translation on ide-hd only (QEMU's device properties, where -drive
+ * lost them). */
+static int device_geometry(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *p)
+{
+    bool ide = d->bus == VC_DISK_BUS_IDE || d->bus == VC_DISK_BUS_SATA;
+
+    if (!VC_BUILD_HAS(ctx, DEVICE_GEOMETRY) ||
+        !(d->geom_cyls > 0 && d->geom_heads > 0 && d->geom_secs > 0))
+        return 0;
+    if (!ide && d->bus != VC_DISK_BUS_SCSI && d->bus != VC_DISK_BUS_VIRTIO)
+        return vc_build_unsupported(ctx, "disk geometry is not supported for "
+                                    "bus='%s' by this QEMU", vc_build_disk_qemu_bus(d));
+    if (d->geom_trans != VC_DISK_GEOM_TRANS_DEFAULT && !ide)
+        return vc_build_unsupported(ctx, "disk geometry translation is only "
+                                    "supported for bus='ide' by this QEMU");
+    vc_props_addf(p, "cyls", "%u", d->geom_cyls);
+    vc_props_addf(p, "heads", "%u", d->geom_heads);
+    vc_props_addf(p, "secs", "%u", d->geom_secs);
+    if (d->geom_trans != VC_DISK_GEOM_TRANS_DEFAULT)
+        vc_props_add(p, "bios-chs-trans", vc_disk_geom_trans_to_string(d->geom_trans));
+    return 0;
+}
+
 int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
                              unsigned bootindex, vc_props *p)
 {
@@ -165,9 +189,13 @@ int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
         vc_props_addf(p, "bootindex", "%u", bootindex);
     if (d->logical_block_size > 0)
         vc_props_addf(p, "logical_block_size", "%u", d->logical_block_size);
+    /* QEMU refuses a logical size above the physical one, which is 512
+     * unless given: a larger logical size alone is physical too */
     if (d->physical_block_size > 0)
         vc_props_addf(p, "physical_block_size", "%u", d->physical_block_size);
+    else if (d->logical_block_size > 512)
+        vc_props_addf(p, "physical_block_size", "%u", d->logical_block_size);
     if (d->wwn)
         vc_props_add(p, "wwn", d->wwn);
-    return 0;
+    return device_geometry(ctx, d, p);
 }

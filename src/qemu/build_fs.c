@@ -45,7 +45,7 @@ static int fsdev_props(vc_build_ctx *ctx, const vc_fs_def *fs, vc_props *p)
         if (!VC_BUILD_HAS(ctx, FSDEV_READONLY))
             return vc_build_unsupported(ctx,
                 "readonly filesystem is not supported by this QEMU binary");
-        vc_props_flag(p, "readonly");
+        vc_build_bool(ctx, p, "readonly", true);
     }
     return 0;
 }

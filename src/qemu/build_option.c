@@ -70,3 +70,16 @@ int vc_build_opt(vc_build_ctx *ctx, vc_qopt opt, vc_props *props)
     return vc_command_add_props(ctx->cmd, qopts[opt].name, syntax,
                                 qopts[opt].implied, props, ctx->err);
 }
+
+void vc_build_bool(vc_build_ctx *ctx, vc_props *p, const char *key, bool on)
+{
+    if (VC_BUILD_HAS(ctx, BOOL_ON_OFF)) {
+        vc_props_add(p, key, on ? "on" : "off");
+    } else if (on) {
+        vc_props_flag(p, key);
+    } else {
+        char *no = vc_asprintf("no%s", key);
+        vc_props_flag(p, no);
+        free(no);
+    }
+}
