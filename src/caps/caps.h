@@ -22,6 +22,9 @@ typedef enum vc_cap {
 /* Room for the machine type names of one QEMU (Debian's 7.2 lists 61
  * in 741 bytes); a listing that does not fit is refused. */
 #define VC_CAPS_MACHINES_MAX 4096
+/* Room for the device types of vc_caps_types() a listing names (about
+ * 80 names, 1 KiB); a report read back may not hold more. */
+#define VC_CAPS_DEVICES_MAX 4096
 
 typedef struct vc_caps {
     unsigned long version;     /* major*1000000 + minor*1000 + micro */
@@ -33,6 +36,10 @@ typedef struct vc_caps {
      * (fixed size: caps are copied by value). */
     char machines[VC_CAPS_MACHINES_MAX];
     size_t machines_len;
+    /* With VC_CAP_DEVICE_LISTING: the device types of vc_caps_types()
+     * that the listing names, each ended by a NUL, in the table's order. */
+    char devices[VC_CAPS_DEVICES_MAX];
+    size_t devices_len;
 } vc_caps;
 
 void vc_caps_init(vc_caps *caps);
@@ -49,6 +56,24 @@ const char *vc_cap_name(vc_cap flag);
 int vc_caps_add_machine(vc_caps *caps, const char *name, size_t n);
 bool vc_caps_has_machine(const vc_caps *caps, const char *name);
 const char *vc_caps_canonical_machine(const vc_caps *caps, const char *name);
+
+/* The QEMU types the argv builder can name: devices (-device, and
+ * -global DRIVER.PROP) and objects (-object) (caps_types.c). */
+typedef enum { VC_CAPS_TYPE_DEVICE, VC_CAPS_TYPE_OBJECT } vc_caps_type_kind;
+
+typedef struct vc_caps_type {
+    const char *name;
+    vc_caps_type_kind kind;
+} vc_caps_type;
+
+const vc_caps_type *vc_caps_types(size_t *n);
+
+/* Add device @name (@n bytes) to the devices listed; -1 when it does
+ * not fit.  vc_caps_has_device: whether @name is listed.  Detection
+ * keeps the device types of vc_caps_types() that the listing names
+ * (as a device or an alias), so they always fit. */
+int vc_caps_add_device(vc_caps *caps, const char *name, size_t n);
+bool vc_caps_has_device(const vc_caps *caps, const char *name);
 /* -1 when @name is not a capability name. */
 int vc_cap_from_name(const char *name);
 
@@ -83,8 +108,9 @@ int vc_caps_from_files(vc_caps *caps, const char *help_path,
 int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err);
 
 /* The four-line report: version, is_kvm, kvm_version, flags; then, with
- * a machine listing (and not @canonical_only), "machines A B ...".  With
- * @canonical_only, project-added flags are left out. */
+ * a device listing (and not @canonical_only), "devices A B ...", and
+ * with a machine listing "machines A B ...".  With @canonical_only,
+ * project-added flags are left out. */
 char *vc_caps_format(const vc_caps *caps, bool canonical_only);
 
 /* Read back a four-line report as vc_caps_format writes it (flags in

@@ -86,6 +86,7 @@ typedef struct listing {
     vc_strlist devices;
     vc_strlist props;
     vc_strlist machines;    /* in the listing's order */
+    vc_strlist aliases;     /* of devices */
 } listing;
 
 static bool is_name_char(char c)
@@ -129,14 +130,24 @@ static bool parse_machine_line(listing *l, const char *line, size_t n)
     return true;
 }
 
-/* name "X", ... */
+/* name "X", ... [, alias "Y"] ... : both name the device to -device */
 static void parse_name_line(listing *l, const char *line, size_t n)
 {
+    static const char alias[] = ", alias \"";
     const char *start = line + strlen("name \"");
     const char *end = memchr(start, '"', n - (size_t)(start - line));
+    const char *a;
 
+    if (!end || end == start)
+        return;
+    vc_strlist_take(&l->devices, vc_strndup(start, (size_t)(end - start)));
+    a = memmem(end, (size_t)(line + n - end), alias, sizeof(alias) - 1);
+    if (!a)
+        return;
+    start = a + sizeof(alias) - 1;
+    end = memchr(start, '"', (size_t)(line + n - start));
     if (end && end > start)
-        vc_strlist_take(&l->devices, vc_strndup(start, (size_t)(end - start)));
+        vc_strlist_take(&l->aliases, vc_strndup(start, (size_t)(end - start)));
 }
 
 /* DEV.PROP=TYPE (old); the property is after the last dot before '='. */
@@ -255,6 +266,8 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
                           const char *path, vc_error *err)
 {
     listing l = { 0 };
+    size_t ntypes;
+    const vc_caps_type *types = vc_caps_types(&ntypes);
     int ret = -1;
 
     if (vc_caps_check_text(text, len, path, "a QEMU device listing", err) < 0)
@@ -269,11 +282,19 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
             goto cleanup;
         }
     }
-    if (l.devices.n)
-        vc_caps_set(caps, VC_CAP_DEVICE_LISTING);
     /* a listing may hold 100k names: look them up in log n */
     vc_strlist_sort(&l.devices);
     vc_strlist_sort(&l.props);
+
+    vc_strlist_sort(&l.aliases);
+    if (l.devices.n)
+        vc_caps_set(caps, VC_CAP_DEVICE_LISTING);
+    for (size_t i = 0; i < ntypes; i++)
+        if (types[i].kind == VC_CAPS_TYPE_DEVICE &&
+            (vc_strlist_has_sorted(&l.devices, types[i].name) ||
+             vc_strlist_has_sorted(&l.aliases, types[i].name)) &&
+            vc_caps_add_device(caps, types[i].name, strlen(types[i].name)) < 0)
+            abort();    /* the buffer is sized for the whole table */
 
     for (size_t i = 0; i < ARRAY_CARDINALITY(device_flags); i++)
         if (vc_strlist_has_sorted(&l.devices, device_flags[i].device))
@@ -300,5 +321,6 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
     vc_strlist_free(&l.devices);
     vc_strlist_free(&l.props);
     vc_strlist_free(&l.machines);
+    vc_strlist_free(&l.aliases);
     return ret;
 }

@@ -3,7 +3,6 @@
 #define VC_QEMU_BUILD_H
 
 #include <stdbool.h>
-#include <stddef.h>
 
 #include "conf/domain.h"
 #include "caps/caps.h"
@@ -33,17 +32,5 @@ void vc_build_opts_init(vc_build_opts *opts);
 int vc_qemu_build(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
                   const vc_qemu_config *cfg, const vc_build_opts *opts,
                   vc_command *cmd, vc_error *err);
-
-/* The QEMU types the builder can name: devices (-device, and -global
- * DRIVER.PROP) and objects (-object).  harness/record-qemu records the
- * property listing of each. */
-typedef enum { VC_QTYPE_DEVICE, VC_QTYPE_OBJECT } vc_qtype_kind;
-
-typedef struct vc_qemu_type {
-    const char *name;
-    vc_qtype_kind kind;
-} vc_qemu_type;
-
-const vc_qemu_type *vc_qemu_types(size_t *n);
 
 #endif
