@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "util/error.h"
+#include "util/strutil.h"
 
 typedef enum vc_cap {
 #define VC_CAP(e, name) VC_CAP_##e,
@@ -98,6 +99,20 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
 int vc_caps_from_text(vc_caps *caps, const char *help, size_t help_len,
                       const char *help_name, const char *devices, size_t dev_len,
                       const char *dev_name, vc_error *err);
+
+/* What a device listing names, as the detector reads it: for checks
+ * that hold a command line against the recording.  Each list sorted. */
+typedef struct vc_caps_listing {
+    vc_strlist devices;     /* device names */
+    vc_strlist aliases;     /* their aliases */
+    vc_strlist alias_map;   /* "ALIAS=NAME" */
+    vc_strlist props;       /* "TYPE.PROPERTY" (any listed type) */
+    vc_strlist machines;    /* "NAME", or "NAME=TARGET" for an alias */
+} vc_caps_listing;
+
+int vc_caps_read_listing(const char *text, size_t len, const char *path,
+                         vc_caps_listing *out, vc_error *err);
+void vc_caps_listing_free(vc_caps_listing *l);
 
 /* vc_caps_from_text of the files; @device_path may be NULL. */
 int vc_caps_from_files(vc_caps *caps, const char *help_path,

@@ -82,12 +82,7 @@ static const struct {
     { "ide-hd.cyls", VC_CAP_DEVICE_GEOMETRY },
 };
 
-typedef struct listing {
-    vc_strlist devices;
-    vc_strlist props;
-    vc_strlist machines;    /* in the listing's order */
-    vc_strlist aliases;     /* of devices */
-} listing;
+typedef vc_caps_listing listing;
 
 static bool is_name_char(char c)
 {
@@ -134,20 +129,25 @@ static bool parse_machine_line(listing *l, const char *line, size_t n)
 static void parse_name_line(listing *l, const char *line, size_t n)
 {
     static const char alias[] = ", alias \"";
-    const char *start = line + strlen("name \"");
-    const char *end = memchr(start, '"', n - (size_t)(start - line));
-    const char *a;
+    const char *name = line + strlen("name \"");
+    const char *end = memchr(name, '"', n - (size_t)(name - line));
+    const char *a, *a_end;
+    int name_len;
 
-    if (!end || end == start)
+    if (!end || end == name)
         return;
-    vc_strlist_take(&l->devices, vc_strndup(start, (size_t)(end - start)));
+    name_len = (int)(end - name);
+    vc_strlist_take(&l->devices, vc_strndup(name, (size_t)name_len));
     a = memmem(end, (size_t)(line + n - end), alias, sizeof(alias) - 1);
     if (!a)
         return;
-    start = a + sizeof(alias) - 1;
-    end = memchr(start, '"', (size_t)(line + n - start));
-    if (end && end > start)
-        vc_strlist_take(&l->aliases, vc_strndup(start, (size_t)(end - start)));
+    a += sizeof(alias) - 1;
+    a_end = memchr(a, '"', (size_t)(line + n - a));
+    if (!a_end || a_end == a)
+        return;
+    vc_strlist_take(&l->aliases, vc_strndup(a, (size_t)(a_end - a)));
+    vc_strlist_take(&l->alias_map, vc_asprintf("%.*s=%.*s", (int)(a_end - a), a,
+                                               name_len, name));
 }
 
 /* DEV.PROP=TYPE (old); the property is after the last dot before '='. */
@@ -262,6 +262,30 @@ static bool has_blockio(const vc_strlist *props)
     return found;
 }
 
+void vc_caps_listing_free(vc_caps_listing *l)
+{
+    vc_strlist_free(&l->devices);
+    vc_strlist_free(&l->props);
+    vc_strlist_free(&l->machines);
+    vc_strlist_free(&l->aliases);
+    vc_strlist_free(&l->alias_map);
+}
+
+int vc_caps_read_listing(const char *text, size_t len, const char *path,
+                         vc_caps_listing *out, vc_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    if (vc_caps_check_text(text, len, path, "a QEMU device listing", err) < 0)
+        return -1;
+    parse_listing(out, text, len);
+    vc_strlist_sort(&out->devices);
+    vc_strlist_sort(&out->props);
+    vc_strlist_sort(&out->aliases);
+    vc_strlist_sort(&out->alias_map);
+    vc_strlist_sort(&out->machines);
+    return 0;
+}
+
 int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
                           const char *path, vc_error *err)
 {
@@ -318,9 +342,6 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
 
     ret = 0;
  cleanup:
-    vc_strlist_free(&l.devices);
-    vc_strlist_free(&l.props);
-    vc_strlist_free(&l.machines);
-    vc_strlist_free(&l.aliases);
+    vc_caps_listing_free(&l);
     return ret;
 }
