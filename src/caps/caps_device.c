@@ -80,6 +80,7 @@ static const struct {
     { "PIIX4_PM.disable_s4", VC_CAP_DISABLE_S4 },
     { "usb-redir.filter", VC_CAP_USB_REDIR_FILTER },
     { "ide-hd.cyls", VC_CAP_DEVICE_GEOMETRY },
+    { "ccid-card-emulated.db", VC_CAP_CCID_EMULATED_DB },
 };
 
 typedef vc_caps_listing listing;

@@ -173,6 +173,10 @@ VC_CAP(DEVICE_LISTING              , "device-listing")
 VC_CAP(PCI_ASSIGN                  , "pci-assign")
 /* The device vfio-pci is listed (host PCI assignment since QEMU 1.4). */
 VC_CAP(VFIO_PCI                    , "vfio-pci")
+/* ccid-card-emulated takes its NSS database as db= (libvirt 0.10.2
+ * wrote database=, which no QEMU has).  Detected from the property
+ * ccid-card-emulated.db. */
+VC_CAP(CCID_EMULATED_DB            , "ccid-emulated-db")
 /* The recording lists its machine types (`-machine help`, a "Supported
  * machines are:" section of NAME.device); the names are in
  * vc_caps.machines, and a machine type not among them is refused. */

@@ -203,7 +203,8 @@ static int build_smartcard(vc_build_ctx *ctx)
             snprintf(key, sizeof(key), "cert%d", j + 1);
             vc_props_add(&p, key, str_or(sc->certs[j], ""));
         }
-        vc_props_add(&p, "database", str_or(sc->database, SMARTCARD_DEFAULT_DATABASE));
+        vc_props_add(&p, VC_BUILD_HAS(ctx, CCID_EMULATED_DB) ? "db" : "database",
+                     str_or(sc->database, SMARTCARD_DEFAULT_DATABASE));
         break;
     case VC_SMARTCARD_PASSTHROUGH:
         if (!VC_BUILD_HAS(ctx, CHARDEV) || !VC_BUILD_HAS(ctx, CCID_PASSTHRU))

@@ -121,6 +121,12 @@ static int ide_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
         return vc_build_unsupported(ctx, "bus must be 0 for ide controller");
     if (a->target != 0)
         return vc_build_unsupported(ctx, "target must be 0 for ide controller");
+    /* the PC's two IDE buses take two units each; libvirt 0.10.2 wrote
+     * any, which is kept where the QEMU has no device listing */
+    if (!sata && VC_BUILD_HAS(ctx, DEVICE_LISTING) && (a->bus > 1 || a->unit > 1))
+        return vc_build_unsupported(ctx, "IDE address bus %u unit %u: the IDE "
+                                    "controller has buses 0 and 1 of units 0 and 1",
+                                    a->bus, a->unit);
     ide_model(ctx, d, b);
     if (sata) {
         vc_props_addf(b, "bus", "ahci%u.%u", a->controller, a->unit);
