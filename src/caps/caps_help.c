@@ -55,6 +55,9 @@ static const struct {
     { "-redhat-disable-KSM", VC_CAP_DISABLE_KSM },
     { "-display", VC_CAP_DISPLAY },
     { "-audiodev", VC_CAP_AUDIODEV },
+    { "-chardev serial,", VC_CAP_CHARDEV_SERIAL_PARALLEL },
+    { "-fsdev local,", VC_CAP_FSDEV_DRIVERS },
+    { "-fsdev handle,", VC_CAP_FSDEV_HANDLE },
 };
 
 /* Needles that only count inside the help of one option: the text from

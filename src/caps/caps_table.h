@@ -173,6 +173,15 @@ VC_CAP(DEVICE_LISTING              , "device-listing")
 VC_CAP(PCI_ASSIGN                  , "pci-assign")
 /* The device vfio-pci is listed (host PCI assignment since QEMU 1.4). */
 VC_CAP(VFIO_PCI                    , "vfio-pci")
+/* -chardev serial / parallel: the names QEMU 7.2 keeps, where tty and
+ * parport are deprecated aliases.  Detected from "-chardev serial,"
+ * in the help. */
+VC_CAP(CHARDEV_SERIAL_PARALLEL     , "chardev-serial-parallel")
+/* The -fsdev help names its drivers one a line ("-fsdev local,..."),
+ * so a driver it leaves out is gone (handle, QEMU 6.0). */
+VC_CAP(FSDEV_DRIVERS               , "fsdev-drivers")
+/* ... and the handle driver is one of them. */
+VC_CAP(FSDEV_HANDLE                , "fsdev-handle")
 /* ccid-card-emulated takes its NSS database as db= (libvirt 0.10.2
  * wrote database=, which no QEMU has).  Detected from the property
  * ccid-card-emulated.db. */

@@ -42,7 +42,11 @@ static int chardev_props(vc_build_ctx *ctx, const vc_chr_source *src,
         vc_props_addf(p, "id", "char%s", alias);
         return 0;
     case VC_CHR_DEV:
-        vc_props_value(p, VC_STRPREFIX(alias, "parallel") ? "parport" : "tty");
+        /* tty and parport became aliases of serial and parallel */
+        if (VC_BUILD_HAS(ctx, CHARDEV_SERIAL_PARALLEL))
+            vc_props_value(p, VC_STRPREFIX(alias, "parallel") ? "parallel" : "serial");
+        else
+            vc_props_value(p, VC_STRPREFIX(alias, "parallel") ? "parport" : "tty");
         vc_props_addf(p, "id", "char%s", alias);
         vc_props_add(p, "path", str_or(src->path, ""));
         return 0;
