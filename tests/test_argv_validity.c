@@ -1,8 +1,9 @@
 /* test_argv_validity.c: command lines held against what the QEMU they
  * are built for says it takes.
  *
- * Tier "argv-validity": every project domain (xml2argvdata/NAME.xml) is
- * built, on the test host, against every recording of qemuhelpdata/
+ * Tier "argv-validity": every project domain (xml2argvdata/NAME.xml),
+ * and the reference corpus's (when it is there), is built, on the test
+ * host, against every recording of qemuhelpdata/
  * that has a device listing (NAME.device, read when the help has
  * -device).  A refusal ("unsupported configuration", exit code 1) is a
  * fine outcome; a command line must only use what the recording
@@ -54,6 +55,7 @@ typedef struct run {
     size_t nrecs;
     vc_build_opts opts;
     vc_qemu_config cfg;
+    vc_cpu_map *cpu_map;        /* the reference corpus's, when present */
     size_t built, refused, options, devices, properties;
 } run;
 
@@ -353,6 +355,47 @@ static int load_recordings(run *r, const char *src, vc_error *err)
     return ret;
 }
 
+/* A case for each document of @docs in @dir against each recording. */
+static void add_cases(vc_tier *tier, run *r, const char *dir, const char *prefix,
+                      const vc_strlist *docs)
+{
+    for (size_t d = 0; d < docs->n; d++) {
+        for (size_t i = 0; i < r->nrecs; i++) {
+            check_case *c = vc_calloc(1, sizeof(*c));
+            char *name = vc_asprintf("%s%s@%s", prefix, docs->items[d], r->recs[i].name);
+
+            c->xml = vc_asprintf("%s/%s.xml", dir, docs->items[d]);
+            c->rec = &r->recs[i];
+            c->run = r;
+            vc_tier_add(tier, name, c);
+            free(name);
+        }
+    }
+}
+
+/* The reference corpus's domains too, which stand for documents the
+ * project has not seen (with its CPU map, as they need one). */
+static int add_reference(vc_tier *tier, run *r, const char *ref, vc_error *err)
+{
+    char *dir = vc_asprintf("%s/xml2argv", ref);
+    char *map = vc_asprintf("%s/cpu_map.xml", ref);
+    vc_strlist docs = { 0 };
+    int ret = -1;
+
+    if (!(r->cpu_map = vc_cpu_map_load(map, err)) ||
+        vc_corpus_list(dir, ".xml", &docs, err) < 0)
+        goto cleanup;
+    r->opts.cpu_map = r->cpu_map;
+    add_cases(tier, r, dir, "reference/", &docs);
+    ret = 0;
+
+ cleanup:
+    vc_strlist_free(&docs);
+    free(map);
+    free(dir);
+    return ret;
+}
+
 static void case_free(void *p)
 {
     check_case *c = p;
@@ -369,6 +412,7 @@ int main(void)
     vc_strlist docs = { 0 };
     vc_error err = { 0 };
     run r = { 0 };
+    char *ref = vc_corpus_refdir();
     int failed = 0;
 
     vc_build_opts_init(&r.opts);
@@ -385,19 +429,13 @@ int main(void)
         fprintf(stderr, "no recording with a device listing in qemuhelpdata/\n");
         failed = 1;
     } else {
-        for (size_t d = 0; d < docs.n; d++) {
-            for (size_t i = 0; i < r.nrecs; i++) {
-                check_case *c = vc_calloc(1, sizeof(*c));
-                char *name = vc_asprintf("%s@%s", docs.items[d], r.recs[i].name);
-
-                c->xml = vc_asprintf("%s/%s.xml", dir, docs.items[d]);
-                c->rec = &r.recs[i];
-                c->run = &r;
-                vc_tier_add(&tier, name, c);
-                free(name);
-            }
+        add_cases(&tier, &r, dir, "", &docs);
+        if (ref && (failed = add_reference(&tier, &r, ref, &err)) != 0) {
+            fprintf(stderr, "%s\n", err.msg);
+            printf("argv-validity: 0 passed, 1 failed\n");
+        } else {
+            failed = vc_tier_run(&tier, test_case) != 0;
         }
-        failed = vc_tier_run(&tier, test_case) != 0;
         printf("note: argv-validity: %zu recordings, %zu command lines checked "
                "(%zu options, %zu devices, %zu properties), %zu refused\n",
                r.nrecs, r.built, r.options, r.devices, r.properties, r.refused);
@@ -411,6 +449,8 @@ int main(void)
     free(r.recs);
     vc_strlist_free(&docs);
     vc_qemu_config_free(&r.cfg);
+    vc_cpu_map_free(r.cpu_map);
+    free(ref);
     free(dir);
     xmlCleanupParser();
     return failed;
