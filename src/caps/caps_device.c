@@ -79,6 +79,13 @@ static const struct {
     { "PIIX4_PM.disable_s3", VC_CAP_DISABLE_S3 },
     { "PIIX4_PM.disable_s4", VC_CAP_DISABLE_S4 },
     { "usb-redir.filter", VC_CAP_USB_REDIR_FILTER },
+    /* ide-drive and scsi-disk are gone (QEMU 6.0): their successors
+     * ide-hd and scsi-hd carry the same properties */
+    { "ide-hd.wwn", VC_CAP_IDE_DRIVE_WWN },
+    { "scsi-hd.wwn", VC_CAP_SCSI_DISK_WWN },
+    { "scsi-hd.channel", VC_CAP_SCSI_DISK_CHANNEL },
+    { "ide-hd.wwn", VC_CAP_WWN_0X },
+    { "scsi-hd.wwn", VC_CAP_WWN_0X },
     { "ide-hd.cyls", VC_CAP_DEVICE_GEOMETRY },
     { "ccid-card-emulated.db", VC_CAP_CCID_EMULATED_DB },
 };

@@ -186,6 +186,10 @@ VC_CAP(FSDEV_HANDLE                , "fsdev-handle")
  * wrote database=, which no QEMU has).  Detected from the property
  * ccid-card-emulated.db. */
 VC_CAP(CCID_EMULATED_DB            , "ccid-emulated-db")
+/* wwn= is written 0x-prefixed: ide-hd and scsi-hd read it as an
+ * integer in QEMU 7.2 (the hex64 type of earlier ones took the prefix
+ * too).  Detected from the properties ide-hd.wwn or scsi-hd.wwn. */
+VC_CAP(WWN_0X                      , "wwn-0x")
 /* The recording lists its machine types (`-machine help`, a "Supported
  * machines are:" section of NAME.device); the names are in
  * vc_caps.machines, and a machine type not among them is refused. */

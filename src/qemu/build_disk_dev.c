@@ -201,7 +201,9 @@ int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
         vc_props_addf(p, "physical_block_size", "%u", d->physical_block_size);
     else if (d->logical_block_size > 512)
         vc_props_addf(p, "physical_block_size", "%u", d->logical_block_size);
-    if (d->wwn)
+    if (d->wwn && VC_BUILD_HAS(ctx, WWN_0X))
+        vc_props_addf(p, "wwn", "0x%s", d->wwn);
+    else if (d->wwn)
         vc_props_add(p, "wwn", d->wwn);
     return device_geometry(ctx, d, p);
 }
