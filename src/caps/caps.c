@@ -57,6 +57,8 @@ static const char *names_find(const char *buf, size_t len, const char *name,
 {
     size_t n = strlen(name);
 
+    if (strchr(name, '='))
+        return NULL;        /* "NAME=TARGET" is an entry, not a name */
     for (size_t i = 0; i < len; i += strlen(buf + i) + 1) {
         const char *e = buf + i;
         if (strncmp(e, name, n) == 0 && (e[n] == '\0' || (alias_ok && e[n] == '=')))

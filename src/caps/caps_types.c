@@ -47,13 +47,26 @@ static const vc_caps_type qemu_types[] = {
     { "pci-assign", VC_CAPS_TYPE_DEVICE }, { "vfio-pci", VC_CAPS_TYPE_DEVICE },
     { "virtio-9p-pci", VC_CAPS_TYPE_DEVICE },
     /* NIC models libvirt documents for x86, ppc64 and s390 (the model
-     * is the XML's <model type=>: any other is passed on as given) */
+     * is the XML's <model type=>: any other is passed on as given where
+     * QEMU lists no devices, and refused where it does).  Only PCI
+     * models: the builder gives every NIC a PCI address, as libvirt
+     * 0.10.2 did, so ne2k_isa and usb-net are left out and refused */
     { "virtio-net-pci", VC_CAPS_TYPE_DEVICE }, { "virtio-net-s390", VC_CAPS_TYPE_DEVICE },
     { "e1000", VC_CAPS_TYPE_DEVICE }, { "rtl8139", VC_CAPS_TYPE_DEVICE },
-    { "ne2k_pci", VC_CAPS_TYPE_DEVICE }, { "ne2k_isa", VC_CAPS_TYPE_DEVICE },
+    { "ne2k_pci", VC_CAPS_TYPE_DEVICE },
     { "pcnet", VC_CAPS_TYPE_DEVICE }, { "i82551", VC_CAPS_TYPE_DEVICE },
     { "i82557b", VC_CAPS_TYPE_DEVICE }, { "i82559er", VC_CAPS_TYPE_DEVICE },
     { "spapr-vlan", VC_CAPS_TYPE_DEVICE },
+    /* and the later models QEMU lists as network devices, so a
+     * definition naming one is built where the QEMU has it */
+    { "e1000e", VC_CAPS_TYPE_DEVICE }, { "e1000-82544gc", VC_CAPS_TYPE_DEVICE },
+    { "e1000-82545em", VC_CAPS_TYPE_DEVICE }, { "vmxnet3", VC_CAPS_TYPE_DEVICE },
+    { "i82550", VC_CAPS_TYPE_DEVICE }, { "i82557a", VC_CAPS_TYPE_DEVICE },
+    { "i82557c", VC_CAPS_TYPE_DEVICE }, { "i82558a", VC_CAPS_TYPE_DEVICE },
+    { "i82558b", VC_CAPS_TYPE_DEVICE }, { "i82559a", VC_CAPS_TYPE_DEVICE },
+    { "i82559b", VC_CAPS_TYPE_DEVICE }, { "i82559c", VC_CAPS_TYPE_DEVICE },
+    { "i82562", VC_CAPS_TYPE_DEVICE }, { "i82801", VC_CAPS_TYPE_DEVICE },
+    { "tulip", VC_CAPS_TYPE_DEVICE },
     /* objects */
     { "memory-backend-ram", VC_CAPS_TYPE_OBJECT },
 };
