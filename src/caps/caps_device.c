@@ -84,6 +84,7 @@ static const struct {
     { "ide-hd.wwn", VC_CAP_IDE_DRIVE_WWN },
     { "scsi-hd.wwn", VC_CAP_SCSI_DISK_WWN },
     { "scsi-hd.channel", VC_CAP_SCSI_DISK_CHANNEL },
+    { "virtio-blk-pci.disable-modern", VC_CAP_VIRTIO_MODERN },
     { "ide-hd.wwn", VC_CAP_WWN_0X },
     { "scsi-hd.wwn", VC_CAP_WWN_0X },
     { "ide-hd.cyls", VC_CAP_DEVICE_GEOMETRY },

@@ -190,6 +190,11 @@ VC_CAP(CCID_EMULATED_DB            , "ccid-emulated-db")
  * integer in QEMU 7.2 (the hex64 type of earlier ones took the prefix
  * too).  Detected from the properties ide-hd.wwn or scsi-hd.wwn. */
 VC_CAP(WWN_0X                      , "wwn-0x")
+/* virtio devices are virtio 1.0 unless disable-modern=on, and
+ * virtio-blk's SCSI passthrough (scsi=on, for device='lun') exists only
+ * in legacy mode.  Detected from the property
+ * virtio-blk-pci.disable-modern. */
+VC_CAP(VIRTIO_MODERN               , "virtio-modern")
 /* The recording lists its machine types (`-machine help`, a "Supported
  * machines are:" section of NAME.device); the names are in
  * vc_caps.machines, and a machine type not among them is refused. */

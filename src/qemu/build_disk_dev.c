@@ -108,6 +108,10 @@ static int virtio_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
     /* without the option, SG_IO is simply always on */
     if (VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_SCSI))
         vc_props_add(b, "scsi", d->device == VC_DISK_DEVICE_LUN ? "on" : "off");
+    /* passthrough is legacy virtio only */
+    if (d->device == VC_DISK_DEVICE_LUN && VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_SCSI) &&
+        VC_BUILD_HAS(ctx, VIRTIO_MODERN) && d->info.addr.type != VC_ADDR_VIRTIO_S390)
+        vc_props_add(b, "disable-modern", "on");
     return vc_build_device_address(ctx, b, &d->info);
 }
 
