@@ -404,17 +404,22 @@ void vc_live_case_finish(vc_live_case *lc)
     lc->scratch = lc->state_dir = NULL;
 }
 
-/* Is @path a file backend of @def (the guest's output, kept)? */
-static bool is_output(const vc_domain_def *def, const char *path)
+/* Is @path a file or pipe backend or a directory disk of @def (the
+ * guest's output, or what its owner made: kept)? */
+static bool is_owners(const vc_domain_def *def, const char *path)
 {
     vc_chr_def **chrs;
     size_t n = vc_live_chrs(def, &chrs);
     bool found = false;
 
     for (size_t i = 0; i < n && !found; i++)
-        found = chrs[i]->source.type == VC_CHR_FILE && chrs[i]->source.path &&
-                strcmp(chrs[i]->source.path, path) == 0;
+        found = (chrs[i]->source.type == VC_CHR_FILE || chrs[i]->source.type == VC_CHR_PIPE) &&
+                chrs[i]->source.path && strcmp(chrs[i]->source.path, path) == 0;
     free(chrs);
+    /* the FIFOs and directories the domain's owner made stay theirs */
+    for (size_t i = 0; i < def->ndisks && !found; i++)
+        found = def->disks[i]->type == VC_DISK_TYPE_DIR && def->disks[i]->src &&
+                strcmp(def->disks[i]->src, path) == 0;
     return found;
 }
 
@@ -428,7 +433,7 @@ static char *dir_entries(const char *dir, const vc_domain_def *def)
     while (d && (e = readdir(d))) {
         char *path = vc_asprintf("%s/%s", dir, e->d_name);
         if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
-            !(def && is_output(def, path)))
+            !(def && is_owners(def, path)))
             vc_strlist_add(&names, e->d_name);
         free(path);
     }

@@ -151,6 +151,38 @@ static const vc_json *find_by(const vc_json *list, const char *key, const char *
     return NULL;
 }
 
+/* A directory as a disk is QEMU's vvfat driver under a raw format: its
+ * filename is "json:{...}" naming the directory and the driver. */
+static void check_vvfat(vc_live_check *c, const char *drive, const vc_json *b,
+                        const vc_disk_def *d, bool ro)
+{
+    char *file = vc_json_scalar(vc_json_path(b, "inserted.file"));
+    vc_json *spec = NULL;
+    vc_error err = { 0 };
+    char *label = vc_asprintf("%s inserted.file", drive);
+
+    if (file && strncmp(file, "json:", 5) == 0)
+        spec = vc_json_parse(file + 5, strlen(file + 5), &err);
+    if (!spec) {
+        vc_live_expect(c, label, file, "json:{... \"driver\": \"vvfat\" ...}", "QEMU does not report it");
+    } else {
+        char *dir = vc_json_scalar(vc_json_path(spec, "file.dir"));
+        char *drv = vc_json_scalar(vc_json_path(spec, "file.driver"));
+        char *rw = vc_json_scalar(vc_json_path(spec, "file.rw"));
+
+        vc_live_expect(c, label, dir, d->src, "QEMU names no directory");
+        vc_live_expect(c, label, drv, "vvfat", "QEMU names no driver");
+        vc_live_expect(c, label, rw, ro ? "false" : "true", "QEMU does not say");
+        free(dir);
+        free(drv);
+        free(rw);
+    }
+    expect_json(c, drive, b, "inserted.drv", "raw");
+    vc_json_free(spec);
+    free(label);
+    free(file);
+}
+
 static void check_disk(vc_live_check *c, const vc_disk_def *d, const vc_json *blocks)
 {
     char *drive = vc_asprintf("drive-%s", d->info.alias);
@@ -159,10 +191,14 @@ static void check_disk(vc_live_check *c, const vc_disk_def *d, const vc_json *bl
 
     if (!b) {
         vc_live_expect(c, drive, NULL, "a drive", "query-block does not list it");
-    } else if (!d->src) {
-        /* an empty drive: nothing inserted */
+    } else if (!d->src || ((d->device == VC_DISK_DEVICE_CDROM ||
+                             d->device == VC_DISK_DEVICE_FLOPPY) &&
+                            d->tray == VC_DISK_TRAY_OPEN)) {
+        /* an empty drive, or one whose tray is open: nothing inserted */
         vc_live_expect(c, drive, vc_json_get(b, "inserted") ? "a medium" : "empty",
                        "empty", NULL);
+    } else if (d->type == VC_DISK_TYPE_DIR) {
+        check_vvfat(c, drive, b, d, ro);
     } else {
         expect_json(c, drive, b, "inserted.file", d->src);
         expect_json(c, drive, b, "inserted.drv", d->driver_type ? d->driver_type : "raw");

@@ -41,9 +41,13 @@ static const vc_qm_option options[] = {
     ROW("-vnc", OPTS, "vnc"), ROW("-spice", OPTS, NULL),
     /* a value starting with '{' is JSON to these */
     JSON("-device", "driver"), JSON("-netdev", "type"),
+    /* user_creatable_parse_str: QemuOpts, or JSON */
+    JSON("-object", "qom-type"),
 
     /* keyval_parse_into(machine_opts_dict, optarg, "type", ...) */
     ROW("-M", KEYVAL, "type"), ROW("-machine", KEYVAL, "type"),
+    /* audio_parse_option: qobject_input_visitor_new_str(optarg, "driver") */
+    ROW("-audiodev", KEYVAL, "driver"),
 
     ROW("-cpu", CPU, NULL), ROW("-soundhw", SOUNDHW, NULL),
     ROW("-global", GLOBAL, NULL),

@@ -16,6 +16,7 @@
 #include "synth.h"
 #include "caps/caps.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/file.h"
 
 #include <fcntl.h>
@@ -293,6 +294,45 @@ static void test_report_roundtrip(void **state)
     free(s2);
 }
 
+/* A machine listing: names and aliases, the section ending at a line of
+ * another shape; one too long for the fixed room is an input error. */
+static void test_machine_listing(void **state)
+{
+    const char *text = "Supported machines are:\n"
+                       "pc                   Standard PC (alias of pc-i440fx-7.2)\n"
+                       "pc-i440fx-7.2        Standard PC (default)\n"
+                       "virtio-net-pci options:\n"
+                       "  tx=<str>\n";
+    vc_buf big = VC_BUF_INIT;
+    vc_error err = { 0 };
+    vc_caps caps, back;
+    char *report;
+
+    (void)state;
+    vc_caps_init(&caps);
+    assert_int_equal(vc_caps_parse_devices(&caps, text, strlen(text), "m", &err), 0);
+    assert_true(vc_caps_has(&caps, VC_CAP_MACHINE_LISTING));
+    assert_true(vc_caps_has_machine(&caps, "pc"));
+    assert_false(vc_caps_has_machine(&caps, "virtio-net-pci"));
+    assert_false(vc_caps_has_machine(&caps, "pc=pc-i440fx-7.2"));
+    assert_string_equal(vc_caps_canonical_machine(&caps, "pc"), "pc-i440fx-7.2");
+    assert_true(vc_caps_has(&caps, VC_CAP_VIRTIO_TX_ALG));
+    report = vc_caps_format(&caps, false);
+    assert_non_null(strstr(report, "\nmachines pc=pc-i440fx-7.2 pc-i440fx-7.2\n"));
+    assert_int_equal(vc_caps_parse_report(&back, report, "r", &err), 0);
+    assert_memory_equal(&back, &caps, sizeof(caps));
+    free(report);
+
+    vc_buf_add(&big, "Supported machines are:\n");
+    for (int i = 0; i < 400; i++)
+        vc_buf_addf(&big, "machine-type-%04d     a machine\n", i);
+    vc_caps_init(&caps);
+    assert_int_equal(vc_caps_parse_devices(&caps, big.s, big.len, "big", &err), -1);
+    assert_int_equal(err.code, VC_EXIT_INPUT);
+    assert_string_equal(err.msg, "big: more machine types than fit in 4096 bytes");
+    vc_buf_free(&big);
+}
+
 /* @len bytes of @text in a buffer of exactly that size: no NUL after
  * it, so ASan (make check-asan) reports any read past the end. */
 static char *exact(const char *text, size_t len)
@@ -415,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_large_listing_blockio),
         cmocka_unit_test(test_caps_list),
         cmocka_unit_test(test_report_roundtrip),
+        cmocka_unit_test(test_machine_listing),
         cmocka_unit_test(test_unterminated_recordings),
     };
     int failed = cmocka_run_group_tests_name("caps-errors", tests, setup, teardown);

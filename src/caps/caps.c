@@ -40,6 +40,79 @@ const char *vc_cap_name(vc_cap flag)
     return (unsigned)flag < VC_CAP_LAST ? cap_names[flag] : NULL;
 }
 
+/* Listings are NUL-separated names in a fixed buffer. */
+static int names_add(char *buf, size_t cap, size_t *len, const char *name, size_t n)
+{
+    if (n == 0 || n + 1 > cap - *len)
+        return -1;
+    memcpy(buf + *len, name, n);
+    *len += n;
+    buf[(*len)++] = '\0';
+    return 0;
+}
+
+/* The entry @name, or "@name=..." when @alias_ok; NULL when none. */
+static const char *names_find(const char *buf, size_t len, const char *name,
+                              bool alias_ok)
+{
+    size_t n = strlen(name);
+
+    if (strchr(name, '='))
+        return NULL;        /* "NAME=TARGET" is an entry, not a name */
+    for (size_t i = 0; i < len; i += strlen(buf + i) + 1) {
+        const char *e = buf + i;
+        if (strncmp(e, name, n) == 0 && (e[n] == '\0' || (alias_ok && e[n] == '=')))
+            return e;
+    }
+    return NULL;
+}
+
+static void names_format(vc_buf *b, const char *what, const char *buf, size_t len)
+{
+    vc_buf_add(b, what);
+    for (size_t i = 0; i < len; i += strlen(buf + i) + 1) {
+        vc_buf_addc(b, ' ');
+        vc_buf_add(b, buf + i);
+    }
+    vc_buf_addc(b, '\n');
+}
+
+int vc_caps_add_machine(vc_caps *caps, const char *name, size_t n)
+{
+    if (names_add(caps->machines, sizeof(caps->machines), &caps->machines_len,
+                  name, n) < 0)
+        return -1;
+    vc_caps_set(caps, VC_CAP_MACHINE_LISTING);
+    return 0;
+}
+
+bool vc_caps_has_machine(const vc_caps *caps, const char *name)
+{
+    return names_find(caps->machines, caps->machines_len, name, true) != NULL;
+}
+
+const char *vc_caps_canonical_machine(const vc_caps *caps, const char *name)
+{
+    const char *e = names_find(caps->machines, caps->machines_len, name, true);
+    const char *eq = e ? strchr(e, '=') : NULL;
+
+    return eq ? eq + 1 : name;
+}
+
+int vc_caps_add_device(vc_caps *caps, const char *name, size_t n)
+{
+    if (names_add(caps->devices, sizeof(caps->devices), &caps->devices_len,
+                  name, n) < 0)
+        return -1;
+    vc_caps_set(caps, VC_CAP_DEVICE_LISTING);
+    return 0;
+}
+
+bool vc_caps_has_device(const vc_caps *caps, const char *name)
+{
+    return names_find(caps->devices, caps->devices_len, name, false) != NULL;
+}
+
 int vc_cap_from_name(const char *name)
 {
     for (int i = 0; i < VC_CAP_LAST; i++)
@@ -133,12 +206,22 @@ char *vc_caps_format(const vc_caps *caps, bool canonical_only)
         vc_buf_add(&b, cap_names[i]);
     }
     vc_buf_addc(&b, '\n');
+    if (!canonical_only && vc_caps_has(caps, VC_CAP_DEVICE_LISTING))
+        names_format(&b, "devices", caps->devices, caps->devices_len);
+    if (!canonical_only && vc_caps_has(caps, VC_CAP_MACHINE_LISTING))
+        names_format(&b, "machines", caps->machines, caps->machines_len);
     return vc_buf_steal(&b);
 }
 
 int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
                          vc_error *err)
 {
+    static const struct {
+        const char *name;
+        int (*add)(vc_caps *caps, const char *name, size_t n);
+    } listings[] = {
+        { "devices", vc_caps_add_device }, { "machines", vc_caps_add_machine },
+    };
     unsigned long version, is_kvm, kvm_version;
     const char *p;
     int consumed = 0;
@@ -164,6 +247,26 @@ int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
             goto cleanup;
         }
         vc_caps_set(caps, (vc_cap)flag);
+    }
+    /* then, optionally, the device and the machine listings */
+    p += strcspn(p, "\n");
+    for (size_t i = 0; i < ARRAY_CARDINALITY(listings); i++) {
+        size_t n = strlen(listings[i].name);
+
+        if (*p != '\n' || strncmp(p + 1, listings[i].name, n) != 0 ||
+            (p[1 + n] != ' ' && p[1 + n] != '\n' && p[1 + n] != '\0'))
+            continue;
+        free(list);
+        p += 1 + n;
+        list = vc_strndup(p, strcspn(p, "\n"));
+        p += strlen(list);
+        for (char *tok = strtok(list, " "); tok; tok = strtok(NULL, " ")) {
+            if (listings[i].add(caps, tok, strlen(tok)) < 0) {
+                vc_error_set(err, VC_EXIT_INPUT, "%s: too many %s", path,
+                             listings[i].name);
+                goto cleanup;
+            }
+        }
     }
     ret = 0;
 

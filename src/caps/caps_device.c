@@ -54,6 +54,9 @@ static const struct {
     { "VGA", VC_CAP_VGA_DEVICE },
     { "cirrus-vga", VC_CAP_CIRRUS_VGA },
     { "vmware-svga", VC_CAP_VMWARE_SVGA },
+    { "floppy", VC_CAP_DEVICE_FLOPPY },
+    { "pci-assign", VC_CAP_PCI_ASSIGN },
+    { "vfio-pci", VC_CAP_VFIO_PCI },
 };
 
 /* A device property that is listed means the flag. */
@@ -76,26 +79,84 @@ static const struct {
     { "PIIX4_PM.disable_s3", VC_CAP_DISABLE_S3 },
     { "PIIX4_PM.disable_s4", VC_CAP_DISABLE_S4 },
     { "usb-redir.filter", VC_CAP_USB_REDIR_FILTER },
+    /* ide-drive and scsi-disk are gone (QEMU 6.0): their successors
+     * ide-hd and scsi-hd carry the same properties */
+    { "ide-hd.wwn", VC_CAP_IDE_DRIVE_WWN },
+    { "scsi-hd.wwn", VC_CAP_SCSI_DISK_WWN },
+    { "scsi-hd.channel", VC_CAP_SCSI_DISK_CHANNEL },
+    { "virtio-blk-pci.disable-modern", VC_CAP_VIRTIO_MODERN },
+    { "ide-hd.wwn", VC_CAP_WWN_0X },
+    { "scsi-hd.wwn", VC_CAP_WWN_0X },
+    { "ide-hd.cyls", VC_CAP_DEVICE_GEOMETRY },
+    { "ccid-card-emulated.db", VC_CAP_CCID_EMULATED_DB },
 };
 
-typedef struct listing {
-    vc_strlist devices;
-    vc_strlist props;
-} listing;
+typedef vc_caps_listing listing;
 
 static bool is_name_char(char c)
 {
     return isalnum((unsigned char)c) || strchr("-_.,+:", c);
 }
 
-/* name "X", ... */
+/* The heading `-machine help` prints; its section lists one machine a
+ * line, "NAME   DESCRIPTION", up to the first line of another shape. */
+static const char machine_heading[] = "Supported machines are:";
+
+/* "NAME  DESCRIPTION" (or "NAME" alone) in a machine section, kept as
+ * "NAME=TARGET" when the description says "(alias of TARGET)"; false
+ * for a line of another shape, which ends the section. */
+static bool parse_machine_line(listing *l, const char *line, size_t n)
+{
+    size_t k = 0;
+
+    while (k < n && is_name_char(line[k]))
+        k++;
+    static const char alias[] = "(alias of ";
+    const char *a, *end;
+
+    static const char heading[] = " options:";
+    size_t hl = sizeof(heading) - 1;
+
+    if (k == 0 || (k < n && line[k] != ' ' && line[k] != '\t') ||
+        (n - k == hl && memcmp(line + k, heading, hl) == 0))
+        return false;
+    a = memmem(line + k, n - k, alias, sizeof(alias) - 1);
+    end = a ? memchr(a, ')', (size_t)(line + n - a)) : NULL;
+    /* a target is one name, as the report writes it back */
+    for (const char *t = a ? a + sizeof(alias) - 1 : NULL; end && t < end; t++)
+        if (!is_name_char(*t))
+            end = NULL;
+    if (end && end > a + sizeof(alias) - 1)
+        vc_strlist_take(&l->machines, vc_asprintf("%.*s=%.*s", (int)k, line,
+                        (int)(end - a - (sizeof(alias) - 1)), a + sizeof(alias) - 1));
+    else
+        vc_strlist_take(&l->machines, vc_strndup(line, k));
+    return true;
+}
+
+/* name "X", ... [, alias "Y"] ... : both name the device to -device */
 static void parse_name_line(listing *l, const char *line, size_t n)
 {
-    const char *start = line + strlen("name \"");
-    const char *end = memchr(start, '"', n - (size_t)(start - line));
+    static const char alias[] = ", alias \"";
+    const char *name = line + strlen("name \"");
+    const char *end = memchr(name, '"', n - (size_t)(name - line));
+    const char *a, *a_end;
+    int name_len;
 
-    if (end && end > start)
-        vc_strlist_take(&l->devices, vc_strndup(start, (size_t)(end - start)));
+    if (!end || end == name)
+        return;
+    name_len = (int)(end - name);
+    vc_strlist_take(&l->devices, vc_strndup(name, (size_t)name_len));
+    a = memmem(end, (size_t)(line + n - end), alias, sizeof(alias) - 1);
+    if (!a)
+        return;
+    a += sizeof(alias) - 1;
+    a_end = memchr(a, '"', (size_t)(line + n - a));
+    if (!a_end || a_end == a)
+        return;
+    vc_strlist_take(&l->aliases, vc_strndup(a, (size_t)(a_end - a)));
+    vc_strlist_take(&l->alias_map, vc_asprintf("%.*s=%.*s", (int)(a_end - a), a,
+                                               name_len, name));
 }
 
 /* DEV.PROP=TYPE (old); the property is after the last dot before '='. */
@@ -154,6 +215,7 @@ static void parse_listing(listing *l, const char *text, size_t len)
     const char *p = text;
     const char *end = text + len;
     char *section = NULL; /* device of the current modern heading */
+    bool machines = false; /* inside the machine section */
 
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -162,7 +224,14 @@ static void parse_listing(listing *l, const char *text, size_t len)
 
         if (n && p[n - 1] == '\r')
             n--;
-        if (n >= 6 && memcmp(p, "name \"", 6) == 0) {
+        if (machines && (machines = parse_machine_line(l, p, n))) {
+            p = nl ? nl + 1 : end;
+            continue;
+        }
+        if (n == sizeof(machine_heading) - 1 && memcmp(p, machine_heading, n) == 0) {
+            machines = true;
+            VC_FREE(section);
+        } else if (n >= 6 && memcmp(p, "name \"", 6) == 0) {
             parse_name_line(l, p, n);
             VC_FREE(section);
         } else if ((heading = modern_heading(p, n))) {
@@ -202,18 +271,63 @@ static bool has_blockio(const vc_strlist *props)
     return found;
 }
 
+void vc_caps_listing_free(vc_caps_listing *l)
+{
+    vc_strlist_free(&l->devices);
+    vc_strlist_free(&l->props);
+    vc_strlist_free(&l->machines);
+    vc_strlist_free(&l->aliases);
+    vc_strlist_free(&l->alias_map);
+}
+
+int vc_caps_read_listing(const char *text, size_t len, const char *path,
+                         vc_caps_listing *out, vc_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    if (vc_caps_check_text(text, len, path, "a QEMU device listing", err) < 0)
+        return -1;
+    parse_listing(out, text, len);
+    vc_strlist_sort(&out->devices);
+    vc_strlist_sort(&out->props);
+    vc_strlist_sort(&out->aliases);
+    vc_strlist_sort(&out->alias_map);
+    vc_strlist_sort(&out->machines);
+    return 0;
+}
+
 int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
                           const char *path, vc_error *err)
 {
     listing l = { 0 };
+    size_t ntypes;
+    const vc_caps_type *types = vc_caps_types(&ntypes);
+    int ret = -1;
 
     if (vc_caps_check_text(text, len, path, "a QEMU device listing", err) < 0)
         return -1;
 
     parse_listing(&l, text, len);
+    for (size_t i = 0; i < l.machines.n; i++) {
+        if (vc_caps_add_machine(caps, l.machines.items[i],
+                                strlen(l.machines.items[i])) < 0) {
+            vc_error_set(err, VC_EXIT_INPUT, "%s: more machine types than fit "
+                         "in %d bytes", path, VC_CAPS_MACHINES_MAX);
+            goto cleanup;
+        }
+    }
     /* a listing may hold 100k names: look them up in log n */
     vc_strlist_sort(&l.devices);
     vc_strlist_sort(&l.props);
+
+    vc_strlist_sort(&l.aliases);
+    if (l.devices.n)
+        vc_caps_set(caps, VC_CAP_DEVICE_LISTING);
+    for (size_t i = 0; i < ntypes; i++)
+        if (types[i].kind == VC_CAPS_TYPE_DEVICE &&
+            (vc_strlist_has_sorted(&l.devices, types[i].name) ||
+             vc_strlist_has_sorted(&l.aliases, types[i].name)) &&
+            vc_caps_add_device(caps, types[i].name, strlen(types[i].name)) < 0)
+            abort();    /* the buffer is sized for the whole table */
 
     for (size_t i = 0; i < ARRAY_CARDINALITY(device_flags); i++)
         if (vc_strlist_has_sorted(&l.devices, device_flags[i].device))
@@ -235,7 +349,8 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
         vc_strlist_has_sorted(&l.devices, "spicevmc"))
         vc_caps_set(caps, VC_CAP_DEVICE_SPICEVMC);
 
-    vc_strlist_free(&l.devices);
-    vc_strlist_free(&l.props);
-    return 0;
+    ret = 0;
+ cleanup:
+    vc_caps_listing_free(&l);
+    return ret;
 }

@@ -54,6 +54,10 @@ static const struct {
     { "dump-guest-core=on|off", VC_CAP_DUMP_GUEST_CORE },
     { "-redhat-disable-KSM", VC_CAP_DISABLE_KSM },
     { "-display", VC_CAP_DISPLAY },
+    { "-audiodev", VC_CAP_AUDIODEV },
+    { "-chardev serial,", VC_CAP_CHARDEV_SERIAL_PARALLEL },
+    { "-fsdev local,", VC_CAP_FSDEV_DRIVERS },
+    { "-fsdev handle,", VC_CAP_FSDEV_HANDLE },
 };
 
 /* Needles that only count inside the help of one option: the text from
@@ -73,6 +77,8 @@ static const struct {
     { "-fsdev", "readonly", VC_CAP_FSDEV_READONLY },
     { "-fsdev", "writeout", VC_CAP_FSDEV_WRITEOUT },
     { "-name", ",process=", VC_CAP_NAME_PROCESS },
+    { "-chardev", "server=on|off", VC_CAP_BOOL_ON_OFF },
+    { "-numa", "memdev=", VC_CAP_NUMA_MEMDEV },
     { "-realtime", "mlock=on|off", VC_CAP_MLOCK },
     { "-overcommit", "mem-lock", VC_CAP_OVERCOMMIT_MEM_LOCK },
 };
@@ -311,6 +317,10 @@ static int parse_help_text(vc_caps *caps, const char *text, const char *path,
 
     if (strstr(text, "-fsdev"))
         vc_caps_set(caps, VC_CAP_FSDEV);
+
+    /* -soundhw pcspk went with -soundhw itself */
+    if (vc_caps_has(caps, VC_CAP_AUDIODEV) && !strstr(text, "-soundhw"))
+        vc_caps_set(caps, VC_CAP_MACHINE_PCSPK_AUDIODEV);
 
     /* -netdev existed in 0.12 without the monitor commands for hotplug,
      * so it counts from 0.13. */

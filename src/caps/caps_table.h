@@ -146,3 +146,56 @@ VC_CAP(DISPLAY                     , "display")
 /* -overcommit mem-lock=on|off: replaces -realtime mlock=on|off (QEMU
  * 3.1+). Detected from "-overcommit" with "mem-lock" in help. */
 VC_CAP(OVERCOMMIT_MEM_LOCK         , "overcommit-mem-lock")
+/* Short-form booleans (server, nowait, password) are written key=on /
+ * wait=off: QEMU 6.0 deprecated the short forms.  Detected from
+ * "server=on|off" in the -chardev help. */
+VC_CAP(BOOL_ON_OFF                 , "opts-bool-on-off")
+/* -numa node,memdev=ID with -object memory-backend-ram: current machine
+ * types refuse -numa node,mem=.  Detected from "memdev=" in -numa's help. */
+VC_CAP(NUMA_MEMDEV                 , "numa-memdev")
+/* -audiodev with -device for sound cards: -soundhw is gone (QEMU 7.1).
+ * Detected from "-audiodev" in help. */
+VC_CAP(AUDIODEV                    , "audiodev")
+/* The PC speaker plays into an audiodev by -machine pcspk-audiodev=ID:
+ * a QEMU with -audiodev and without -soundhw (7.1+), where the speaker
+ * is created with the machine, before any -global could reach it. */
+VC_CAP(MACHINE_PCSPK_AUDIODEV      , "machine-pcspk-audiodev")
+/* -device floppy,unit=N,drive=ID: the isa-fdc driveA/driveB properties
+ * are gone (QEMU 6.0).  Detected from a device named "floppy". */
+VC_CAP(DEVICE_FLOPPY               , "device-floppy")
+/* Disk geometry (cyls/heads/secs, bios-chs-trans) as properties of the
+ * disk device, not -drive.  Detected from the property ide-hd.cyls. */
+VC_CAP(DEVICE_GEOMETRY             , "device-geometry")
+/* The recording holds a device listing with at least one device name:
+ * a device the builder needs and the listing lacks is then refused. */
+VC_CAP(DEVICE_LISTING              , "device-listing")
+/* The device pci-assign is listed (old KVM host PCI assignment). */
+VC_CAP(PCI_ASSIGN                  , "pci-assign")
+/* The device vfio-pci is listed (host PCI assignment since QEMU 1.4). */
+VC_CAP(VFIO_PCI                    , "vfio-pci")
+/* -chardev serial / parallel: the names QEMU 7.2 keeps, where tty and
+ * parport are deprecated aliases.  Detected from "-chardev serial,"
+ * in the help. */
+VC_CAP(CHARDEV_SERIAL_PARALLEL     , "chardev-serial-parallel")
+/* The -fsdev help names its drivers one a line ("-fsdev local,..."),
+ * so a driver it leaves out is gone (handle, QEMU 6.0). */
+VC_CAP(FSDEV_DRIVERS               , "fsdev-drivers")
+/* ... and the handle driver is one of them. */
+VC_CAP(FSDEV_HANDLE                , "fsdev-handle")
+/* ccid-card-emulated takes its NSS database as db= (libvirt 0.10.2
+ * wrote database=, which no QEMU has).  Detected from the property
+ * ccid-card-emulated.db. */
+VC_CAP(CCID_EMULATED_DB            , "ccid-emulated-db")
+/* wwn= is written 0x-prefixed: ide-hd and scsi-hd read it as an
+ * integer in QEMU 7.2 (the hex64 type of earlier ones took the prefix
+ * too).  Detected from the properties ide-hd.wwn or scsi-hd.wwn. */
+VC_CAP(WWN_0X                      , "wwn-0x")
+/* virtio devices are virtio 1.0 unless disable-modern=on, and
+ * virtio-blk's SCSI passthrough (scsi=on, for device='lun') exists only
+ * in legacy mode.  Detected from the property
+ * virtio-blk-pci.disable-modern. */
+VC_CAP(VIRTIO_MODERN               , "virtio-modern")
+/* The recording lists its machine types (`-machine help`, a "Supported
+ * machines are:" section of NAME.device); the names are in
+ * vc_caps.machines, and a machine type not among them is refused. */
+VC_CAP(MACHINE_LISTING             , "machine-listing")

@@ -21,6 +21,7 @@ int vc_cli_caps(int argc, char **argv);
 int vc_cli_argv(int argc, char **argv);
 int vc_cli_xml2xml(int argc, char **argv);
 int vc_cli_start(int argc, char **argv);
+int vc_cli_devices(int argc, char **argv);
 
 /* Report @msg about the input @path: "virtconform: PATH: MSG", unless the
  * message already starts with the path. Returns @code. */

@@ -21,6 +21,7 @@ static const struct {
     { "start", vc_cli_start, "start [--caps=a,b,c | --help-file=F [--device-file=G]] [--config=FILE]\n"
       "                   [--set key=value]... [--state-dir=DIR] [--create-images [--image-size=SIZE]]\n"
       "                   [--network-dir=DIR] [--dry-run] DOMAIN.xml" },
+    { "devices", vc_cli_devices, "devices" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -85,7 +85,18 @@ static int resolve_guest(vc_build_ctx *ctx)
     if (!ctx->emulator)
         return vc_build_error(ctx, "internal error no emulator found for arch '%s'",
                               ctx->arch);
-    ctx->machine = vc_host_canonical_machine(ctx->host, ctx->emulator, def->os.machine);
+    /* A QEMU that lists its machine types has no others, and says
+     * itself what its aliases stand for (the host's table is for the
+     * QEMU it knows, libvirt's qemuCanonicalizeMachine). */
+    if (VC_BUILD_HAS(ctx, MACHINE_LISTING) && def->os.machine) {
+        if (!vc_caps_has_machine(&ctx->caps, def->os.machine))
+            return vc_build_unsupported(ctx, "machine type '%s' is not supported "
+                                        "by this QEMU binary", def->os.machine);
+        ctx->machine = vc_caps_canonical_machine(&ctx->caps, def->os.machine);
+    } else {
+        ctx->machine = vc_host_canonical_machine(ctx->host, ctx->emulator,
+                                                 def->os.machine);
+    }
     ctx->domid = ctx->host->domain_id >= 0 ? ctx->host->domain_id : def->id;
     return 0;
 }
@@ -270,6 +281,25 @@ static int build_memory(vc_build_ctx *ctx)
     return 0;
 }
 
+/* QEMU refuses NUMA nodes that do not add up to -m (both in MiB);
+ * libvirt 0.10.2 passed them on, which is kept where the QEMU is not
+ * a recorded one. */
+static int numa_total_check(vc_build_ctx *ctx)
+{
+    const vc_domain_def *def = ctx->def;
+    unsigned long long total = 0, ram = (def->max_memory + 1023) / 1024;
+
+    if (!def->cpu || !def->cpu->ncells || !VC_BUILD_HAS(ctx, MACHINE_LISTING))
+        return 0;
+    for (size_t i = 0; i < def->cpu->ncells; i++)
+        total += (def->cpu->cells[i].memory + 1023) / 1024;
+    if (total != ram)
+        return vc_build_unsupported(ctx, "the NUMA cells hold %llu MiB, but the "
+                                    "guest has %llu MiB: QEMU needs them equal",
+                                    total, ram);
+    return 0;
+}
+
 static int build_smp(vc_build_ctx *ctx)
 {
     const vc_domain_def *def = ctx->def;
@@ -296,6 +326,8 @@ static int build_smp(vc_build_ctx *ctx)
     if (vc_build_opt(ctx, VC_QOPT_SMP, &p) < 0)
         return -1;
 
+    if (numa_total_check(ctx) < 0)
+        return -1;
     for (size_t i = 0; def->cpu && i < def->cpu->ncells; i++) {
         const vc_cpu_cell *cell = &def->cpu->cells[i];
         char *cpus = cell->cpus_str && !strchr(cell->cpus_str, ',')
@@ -308,10 +340,25 @@ static int build_smp(vc_build_ctx *ctx)
             free(cpus);
             return -1;
         }
+        /* current machine types refuse mem=: the node's memory is a
+         * backend object */
+        if (VC_BUILD_HAS(ctx, NUMA_MEMDEV)) {
+            vc_props_value(&p, "memory-backend-ram");
+            vc_props_addf(&p, "id", "ram-node%zu", i);
+            /* in MiB, as -m and mem= are: the nodes must add up to -m */
+            vc_props_addf(&p, "size", "%lluM", (cell->memory + 1023) / 1024);
+            if (vc_build_opt(ctx, VC_QOPT_OBJECT, &p) < 0) {
+                free(cpus);
+                return -1;
+            }
+        }
         vc_props_value(&p, "node");
         vc_props_addf(&p, "nodeid", "%zu", i);
         vc_props_add(&p, "cpus", cpus);
-        vc_props_addf(&p, "mem", "%llu", (cell->memory + 1023) / 1024);
+        if (VC_BUILD_HAS(ctx, NUMA_MEMDEV))
+            vc_props_addf(&p, "memdev", "ram-node%zu", i);
+        else
+            vc_props_addf(&p, "mem", "%llu", (cell->memory + 1023) / 1024);
         free(cpus);
         if (vc_build_opt(ctx, VC_QOPT_NUMA, &p) < 0)
             return -1;
@@ -529,6 +576,12 @@ static int build_boot(vc_build_ctx *ctx)
         for (size_t i = 0; i < def->os.nboot; i++)
             order[n++] = letters[def->os.boot[i]];
         order[n] = '\0';
+        /* a PC's CMOS holds three boot devices; libvirt 0.10.2 wrote
+         * more, which a QEMU refuses: refused where the QEMU is known */
+        if (n > 3 && VC_BUILD_HAS(ctx, MACHINE_LISTING) &&
+            (vc_streq_null(ctx->arch, "x86_64") || vc_streq_null(ctx->arch, "i686")))
+            return vc_build_unsupported(ctx, "a PC boots from at most 3 devices "
+                                        "by -boot order, not %zu ('%s')", n, order);
         /* named only when other parameters follow */
         if (def->os.has_reboot_timeout ||
             (def->os.bootmenu != VC_YESNO_DEFAULT && VC_BUILD_HAS(ctx, BOOT_MENU)))

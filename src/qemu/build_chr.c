@@ -64,7 +64,11 @@ static int chardev_props(vc_build_ctx *ctx, const vc_chr_source *src,
         vc_props_addf(p, "id", "char%s", alias);
         return 0;
     case VC_CHR_DEV:
-        vc_props_value(p, VC_STRPREFIX(alias, "parallel") ? "parport" : "tty");
+        /* tty and parport became aliases of serial and parallel */
+        if (VC_BUILD_HAS(ctx, CHARDEV_SERIAL_PARALLEL))
+            vc_props_value(p, VC_STRPREFIX(alias, "parallel") ? "parallel" : "serial");
+        else
+            vc_props_value(p, VC_STRPREFIX(alias, "parallel") ? "parport" : "tty");
         vc_props_addf(p, "id", "char%s", alias);
         vc_props_add(p, "path", str_or(src->path, ""));
         return 0;
@@ -88,10 +92,10 @@ static int chardev_props(vc_build_ctx *ctx, const vc_chr_source *src,
         vc_props_add(p, "host", str_or(src->host, ""));
         vc_props_add(p, "port", str_or(src->service, ""));
         if (src->protocol == VC_CHR_TCP_TELNET)
-            vc_props_flag(p, "telnet");
+            vc_build_bool(ctx, p, "telnet", true);
         if (src->listen) {
-            vc_props_flag(p, "server");
-            vc_props_flag(p, "nowait");
+            vc_build_bool(ctx, p, "server", true);
+            vc_build_bool(ctx, p, "wait", false);
         }
         return 0;
     case VC_CHR_UNIX:
@@ -99,8 +103,8 @@ static int chardev_props(vc_build_ctx *ctx, const vc_chr_source *src,
         vc_props_addf(p, "id", "char%s", alias);
         vc_props_add(p, "path", str_or(src->path, ""));
         if (src->listen) {
-            vc_props_flag(p, "server");
-            vc_props_flag(p, "nowait");
+            vc_build_bool(ctx, p, "server", true);
+            vc_build_bool(ctx, p, "wait", false);
         }
         return 0;
     case VC_CHR_SPICEVMC:
@@ -162,16 +166,16 @@ int vc_build_chr_compat(vc_build_ctx *ctx, vc_qopt opt, const vc_chr_source *src
         vc_props_add(p, "host", str_or(src->host, ""));
         vc_props_add(p, "port", str_or(src->service, ""));
         if (src->listen) {
-            vc_props_flag(p, "server");
-            vc_props_flag(p, "nowait");
+            vc_build_bool(ctx, p, "server", true);
+            vc_build_bool(ctx, p, "wait", false);
         }
         break;
     case VC_CHR_UNIX:
         vc_props_value(p, "unix");
         vc_props_add(p, "path", str_or(src->path, ""));
         if (src->listen) {
-            vc_props_flag(p, "server");
-            vc_props_flag(p, "nowait");
+            vc_build_bool(ctx, p, "server", true);
+            vc_build_bool(ctx, p, "wait", false);
         }
         break;
     default:
@@ -230,7 +234,8 @@ static int build_smartcard(vc_build_ctx *ctx)
             snprintf(key, sizeof(key), "cert%d", j + 1);
             vc_props_add(&p, key, str_or(sc->certs[j], ""));
         }
-        vc_props_add(&p, "database", str_or(sc->database, SMARTCARD_DEFAULT_DATABASE));
+        vc_props_add(&p, VC_BUILD_HAS(ctx, CCID_EMULATED_DB) ? "db" : "database",
+                     str_or(sc->database, SMARTCARD_DEFAULT_DATABASE));
         break;
     case VC_SMARTCARD_PASSTHROUGH:
         if (!VC_BUILD_HAS(ctx, CHARDEV) || !VC_BUILD_HAS(ctx, CCID_PASSTHRU))
@@ -342,6 +347,14 @@ static int virtio_port_device(vc_build_ctx *ctx, const vc_chr_def *chr)
         vc_props_value(&p, "spicevmc");
     else
         vc_props_value(&p, "virtserialport");
+    /* QEMU keeps port 0 of each controller for a virtconsole */
+    if (chr->device != VC_CHR_DEVICE_CONSOLE && !old_vmc &&
+        chr->info.addr.type == VC_ADDR_VIRTIO_SERIAL &&
+        chr->info.addr.u.vioserial.port == 0) {
+        vc_props_free(&p);
+        return vc_build_unsupported(ctx, "virtio-serial port 0 is reserved for a "
+                                    "console: a channel needs port 1 or more");
+    }
     if (vc_build_device_address(ctx, &p, &chr->info) < 0) {
         vc_props_free(&p);
         return -1;

@@ -125,35 +125,58 @@ static bool usb_is_legacy(vc_build_ctx *ctx, const vc_controller_def *c)
            !VC_BUILD_HAS(ctx, PIIX3_USB_UHCI);
 }
 
-int vc_build_controller_args(vc_build_ctx *ctx)
+typedef enum { ANY, MASTERS, COMPANIONS } which_ctrl;
+
+/* The controllers of one type: all, or those that are not USB
+ * companions, or the companions. */
+static int controllers_of(vc_build_ctx *ctx, vc_ctrl_type type, which_ctrl which,
+                          bool *usb_legacy)
 {
     const vc_domain_def *def = ctx->def;
+
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        const vc_controller_def *c = def->controllers[i];
+
+        if (c->type != type || (which != ANY && c->info.has_master != (which == COMPANIONS)))
+            continue;
+        if (c->type == VC_CTRL_USB && c->model == VC_USB_MODEL_NONE)
+            continue;
+        if (c->type == VC_CTRL_SATA && !VC_BUILD_HAS(ctx, ICH9_AHCI))
+            return vc_build_unsupported(ctx,
+                "SATA is not supported with this QEMU binary");
+        if (usb_is_legacy(ctx, c)) {
+            if (*usb_legacy)
+                return vc_build_unsupported(ctx,
+                    "Multiple legacy USB controllers are not supported");
+            *usb_legacy = true;
+            continue;
+        }
+        if (controller_device(ctx, c) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int vc_build_controller_args(vc_build_ctx *ctx)
+{
     bool usb_legacy = false;
 
     /* without -device QEMU has its own controllers */
     if (!VC_BUILD_HAS(ctx, DEVICE))
         return 0;
+    /* USB companions after the masters whose bus they join: QEMU looks
+     * the master's bus up when it creates a companion.  libvirt 0.10.2
+     * kept the XML's order, which is kept where there is no recorded
+     * device listing (its test capability sets). */
     for (size_t j = 0; j < sizeof(controller_order) / sizeof(controller_order[0]); j++) {
-        for (size_t i = 0; i < def->ncontrollers; i++) {
-            const vc_controller_def *c = def->controllers[i];
+        int rc;
 
-            if (c->type != controller_order[j])
-                continue;
-            if (c->type == VC_CTRL_USB && c->model == VC_USB_MODEL_NONE)
-                continue;
-            if (c->type == VC_CTRL_SATA && !VC_BUILD_HAS(ctx, ICH9_AHCI))
-                return vc_build_unsupported(ctx,
-                    "SATA is not supported with this QEMU binary");
-            if (usb_is_legacy(ctx, c)) {
-                if (usb_legacy)
-                    return vc_build_unsupported(ctx,
-                        "Multiple legacy USB controllers are not supported");
-                usb_legacy = true;
-                continue;
-            }
-            if (controller_device(ctx, c) < 0)
-                return -1;
-        }
+        if (!VC_BUILD_HAS(ctx, DEVICE_LISTING))
+            rc = controllers_of(ctx, controller_order[j], ANY, &usb_legacy);
+        else if ((rc = controllers_of(ctx, controller_order[j], MASTERS, &usb_legacy)) == 0)
+            rc = controllers_of(ctx, controller_order[j], COMPANIONS, &usb_legacy);
+        if (rc < 0)
+            return -1;
     }
     return 0;
 }

@@ -239,6 +239,10 @@ int vc_build_video_args(vc_build_ctx *ctx)
     return 0;
 }
 
+/* Where QEMU has -audiodev (and no -soundhw), the cards play into one
+ * backend of this id: "none", as the guest has no sound on the host. */
+#define SOUND_AUDIODEV "audio0"
+
 /* QEMU's device names for the sound models. */
 static const char *const sound_devices[VC_SOUND_LAST] = {
     [VC_SOUND_SB16] = "sb16", [VC_SOUND_ES1370] = "ES1370",
@@ -266,6 +270,8 @@ static int hda_codec(vc_build_ctx *ctx, const vc_sound_def *s, vc_sound_codec co
     vc_props_addf(&p, "id", "%s-codec%d", s->info.alias, cad);
     vc_props_addf(&p, "bus", "%s.0", s->info.alias);
     vc_props_addf(&p, "cad", "%d", cad);
+    if (VC_BUILD_HAS(ctx, AUDIODEV))
+        vc_props_add(&p, "audiodev", SOUND_AUDIODEV);
     return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
@@ -273,13 +279,20 @@ static int sound_device(vc_build_ctx *ctx, const vc_sound_def *s)
 {
     vc_props p = VC_PROPS_INIT;
 
-    /* the PC speaker has no -device form (and no address) */
+    /* the PC speaker has no -device form (and no address): it is built
+     * into the machine, which connects it once -soundhw is gone */
+    if (s->model == VC_SOUND_PCSPK && VC_BUILD_HAS(ctx, MACHINE_PCSPK_AUDIODEV)) {
+        vc_props_add(&p, "pcspk-audiodev", SOUND_AUDIODEV);
+        return vc_build_opt(ctx, VC_QOPT_MACHINE, &p);
+    }
     if (s->model == VC_SOUND_PCSPK) {
         vc_props_value(&p, "pcspk");
         return vc_build_opt(ctx, VC_QOPT_SOUNDHW, &p);
     }
     vc_props_value(&p, sound_devices[s->model]);
     vc_props_add(&p, "id", s->info.alias);
+    if (VC_BUILD_HAS(ctx, AUDIODEV) && s->model != VC_SOUND_ICH6)
+        vc_props_add(&p, "audiodev", SOUND_AUDIODEV);
     if (add_device(ctx, &p, &s->info) < 0)
         return -1;
     if (s->model != VC_SOUND_ICH6)
@@ -300,6 +313,12 @@ int vc_build_sound_args(vc_build_ctx *ctx)
     if (def->nsounds == 0)
         return 0;
     if (VC_BUILD_HAS(ctx, DEVICE)) {
+        if (VC_BUILD_HAS(ctx, AUDIODEV)) {
+            vc_props_value(&p, "none");
+            vc_props_add(&p, "id", SOUND_AUDIODEV);
+            if (vc_build_opt(ctx, VC_QOPT_AUDIODEV, &p) < 0)
+                return -1;
+        }
         for (size_t i = 0; i < def->nsounds; i++)
             if (sound_device(ctx, def->sounds[i]) < 0)
                 return -1;

@@ -90,6 +90,27 @@ static int fdc_globals(vc_build_ctx *ctx, const vc_disk_def *d, unsigned bootind
     return vc_build_opt(ctx, VC_QOPT_GLOBAL, &p);
 }
 
+/* QEMU 6.0 dropped the driveA/driveB globals: a floppy is a device on
+ * the controller's bus, unit 0 (A) or 1 (B). */
+static int fdc_device(vc_build_ctx *ctx, const vc_disk_def *d, unsigned bootindex)
+{
+    const char *alias = d->info.alias ? d->info.alias : "";
+    vc_props p = VC_PROPS_INIT;
+
+    vc_props_value(&p, "floppy");
+    vc_props_addf(&p, "unit", "%u", d->info.addr.u.drive.unit ? 1 : 0);
+    vc_props_addf(&p, "drive", "drive-%s", alias);
+    vc_props_add(&p, "id", alias);
+    if (vc_build_opt(ctx, VC_QOPT_DEVICE, &p) < 0)
+        return -1;
+    /* the boot index stayed on the controller */
+    if (!bootindex)
+        return 0;
+    vc_props_addf(&p, d->info.addr.u.drive.unit ? "isa-fdc.bootindexB"
+                                                 : "isa-fdc.bootindexA", "%u", bootindex);
+    return vc_build_opt(ctx, VC_QOPT_GLOBAL, &p);
+}
+
 static int drive_disk(vc_build_ctx *ctx, vc_disk_def *d, boot_slots *boot)
 {
     vc_props p = VC_PROPS_INIT;
@@ -103,6 +124,12 @@ static int drive_disk(vc_build_ctx *ctx, vc_disk_def *d, boot_slots *boot)
 
     /* Xen paravirtual disks cannot be -device: their drive is built as
      * for a QEMU without -device. */
+    /* QEMU takes if=xen on its Xen machines only (xenfv, xenpv); where
+     * the machine types are known, a disk it would refuse is refused */
+    if (d->bus == VC_DISK_BUS_XEN && VC_BUILD_HAS(ctx, MACHINE_LISTING) &&
+        !(ctx->machine && VC_STRPREFIX(ctx->machine, "xen")))
+        return vc_build_unsupported(ctx, "disk bus 'xen' needs a Xen machine "
+                                    "type, not '%s'", ctx->machine ? ctx->machine : "");
     with_device = VC_BUILD_HAS(ctx, DEVICE) && d->bus != VC_DISK_BUS_XEN;
     mask_device = VC_BUILD_HAS(ctx, DEVICE) && !with_device;
     if (mask_device)
@@ -124,7 +151,8 @@ static int drive_disk(vc_build_ctx *ctx, vc_disk_def *d, boot_slots *boot)
     if (!with_device)
         return 0;
     if (d->bus == VC_DISK_BUS_FDC)
-        return fdc_globals(ctx, d, bootindex);
+        return VC_BUILD_HAS(ctx, DEVICE_FLOPPY) ? fdc_device(ctx, d, bootindex)
+                                                : fdc_globals(ctx, d, bootindex);
     if (vc_build_drive_dev_props(ctx, d, bootindex, &p) < 0) {
         vc_props_free(&p);
         return -1;

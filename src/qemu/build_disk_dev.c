@@ -108,6 +108,10 @@ static int virtio_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
     /* without the option, SG_IO is simply always on */
     if (VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_SCSI))
         vc_props_add(b, "scsi", d->device == VC_DISK_DEVICE_LUN ? "on" : "off");
+    /* passthrough is legacy virtio only */
+    if (d->device == VC_DISK_DEVICE_LUN && VC_BUILD_HAS(ctx, VIRTIO_BLK_PCI_SCSI) &&
+        VC_BUILD_HAS(ctx, VIRTIO_MODERN) && d->info.addr.type != VC_ADDR_VIRTIO_S390)
+        vc_props_add(b, "disable-modern", "on");
     return vc_build_device_address(ctx, b, &d->info);
 }
 
@@ -121,6 +125,12 @@ static int ide_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
         return vc_build_unsupported(ctx, "bus must be 0 for ide controller");
     if (a->target != 0)
         return vc_build_unsupported(ctx, "target must be 0 for ide controller");
+    /* the PC's two IDE buses take two units each; libvirt 0.10.2 wrote
+     * any, which is kept where the QEMU has no device listing */
+    if (!sata && VC_BUILD_HAS(ctx, DEVICE_LISTING) && (a->bus > 1 || a->unit > 1))
+        return vc_build_unsupported(ctx, "IDE address bus %u unit %u: the IDE "
+                                    "controller has buses 0 and 1 of units 0 and 1",
+                                    a->bus, a->unit);
     ide_model(ctx, d, b);
     if (sata) {
         vc_props_addf(b, "bus", "ahci%u.%u", a->controller, a->unit);
@@ -150,6 +160,30 @@ static int bus_device(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
     }
 }
 
+/* cyls/heads/secs on ide-hd, scsi-hd and virtio-blk, the BIOS
+ * translation on ide-hd only (QEMU's device properties, where -drive
+ * lost them). */
+static int device_geometry(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *p)
+{
+    bool ide = d->bus == VC_DISK_BUS_IDE || d->bus == VC_DISK_BUS_SATA;
+
+    if (!VC_BUILD_HAS(ctx, DEVICE_GEOMETRY) ||
+        !(d->geom_cyls > 0 && d->geom_heads > 0 && d->geom_secs > 0))
+        return 0;
+    if (!ide && d->bus != VC_DISK_BUS_SCSI && d->bus != VC_DISK_BUS_VIRTIO)
+        return vc_build_unsupported(ctx, "disk geometry is not supported for "
+                                    "bus='%s' by this QEMU", vc_build_disk_qemu_bus(d));
+    if (d->geom_trans != VC_DISK_GEOM_TRANS_DEFAULT && !ide)
+        return vc_build_unsupported(ctx, "disk geometry translation is only "
+                                    "supported for bus='ide' by this QEMU");
+    vc_props_addf(p, "cyls", "%u", d->geom_cyls);
+    vc_props_addf(p, "heads", "%u", d->geom_heads);
+    vc_props_addf(p, "secs", "%u", d->geom_secs);
+    if (d->geom_trans != VC_DISK_GEOM_TRANS_DEFAULT)
+        vc_props_add(p, "bios-chs-trans", vc_disk_geom_trans_to_string(d->geom_trans));
+    return 0;
+}
+
 int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
                              unsigned bootindex, vc_props *p)
 {
@@ -165,9 +199,15 @@ int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
         vc_props_addf(p, "bootindex", "%u", bootindex);
     if (d->logical_block_size > 0)
         vc_props_addf(p, "logical_block_size", "%u", d->logical_block_size);
+    /* QEMU refuses a logical size above the physical one, which is 512
+     * unless given: a larger logical size alone is physical too */
     if (d->physical_block_size > 0)
         vc_props_addf(p, "physical_block_size", "%u", d->physical_block_size);
-    if (d->wwn)
+    else if (d->logical_block_size > 512)
+        vc_props_addf(p, "physical_block_size", "%u", d->logical_block_size);
+    if (d->wwn && VC_BUILD_HAS(ctx, WWN_0X))
+        vc_props_addf(p, "wwn", "0x%s", d->wwn);
+    else if (d->wwn)
         vc_props_add(p, "wwn", d->wwn);
-    return 0;
+    return device_geometry(ctx, d, p);
 }

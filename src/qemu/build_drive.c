@@ -159,6 +159,15 @@ static int add_iotune(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *b)
     return 0;
 }
 
+/* Whether -drive gets a file=: an nbd source has no path; an open tray
+ * has no medium. */
+static bool drive_has_file(const vc_disk_def *d)
+{
+    return (d->src || (d->type == VC_DISK_TYPE_NETWORK &&
+                       d->protocol == VC_DISK_PROTOCOL_NBD)) &&
+           !vc_build_disk_tray_open(d);
+}
+
 /* Everything after the position: boot, readonly, format, geometry,
  * serial, cache, copy-on-read, error policy, aio, throttling. */
 static int drive_options(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
@@ -172,9 +181,14 @@ static int drive_options(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
         vc_props_add(b, "readonly", "on");
     if (d->transient)
         return vc_build_unsupported(ctx, "transient disks not supported yet");
-    if (d->driver_type && d->type != VC_DISK_TYPE_DIR && VC_BUILD_HAS(ctx, DRIVE_FORMAT))
+    /* a format without a file is refused (QEMU 7.2: 'A block device
+     * must be specified for "file"'), and means nothing before */
+    if (d->driver_type && d->type != VC_DISK_TYPE_DIR && drive_has_file(d) &&
+        VC_BUILD_HAS(ctx, DRIVE_FORMAT))
         vc_props_add(b, "format", d->driver_type);
-    if (d->geom_cyls > 0 && d->geom_heads > 0 && d->geom_secs > 0) {
+    /* where the disk devices take the geometry, -drive no longer does */
+    if (d->geom_cyls > 0 && d->geom_heads > 0 && d->geom_secs > 0 &&
+        !(VC_BUILD_HAS(ctx, DEVICE) && VC_BUILD_HAS(ctx, DEVICE_GEOMETRY))) {
         vc_props_addf(b, "cyls", "%u", d->geom_cyls);
         vc_props_addf(b, "heads", "%u", d->geom_heads);
         vc_props_addf(b, "secs", "%u", d->geom_secs);
@@ -216,10 +230,7 @@ int vc_build_drive_props(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
         return vc_build_error(ctx, "internal error unsupported disk type '%s'", d->dst);
     if (drive_position(ctx, d, &busid, &unitid, &idx) < 0)
         return -1;
-    /* an nbd source has no path; an open tray has no medium */
-    if ((d->src || (d->type == VC_DISK_TYPE_NETWORK &&
-                    d->protocol == VC_DISK_PROTOCOL_NBD)) &&
-        !vc_build_disk_tray_open(d)) {
+    if (drive_has_file(d)) {
         vc_buf file = VC_BUF_INIT;
         if (vc_build_disk_source(ctx, d, &file) < 0) {
             vc_buf_free(&file);

@@ -26,6 +26,10 @@ static int fsdev_props(vc_build_ctx *ctx, const vc_fs_def *fs, vc_props *p)
         return vc_build_unsupported(ctx, "only supports mount filesystem type");
     if (!driver)
         return vc_build_unsupported(ctx, "Filesystem driver type not supported");
+    if (fs->driver == VC_FS_DRIVER_HANDLE && VC_BUILD_HAS(ctx, FSDEV_DRIVERS) &&
+        !VC_BUILD_HAS(ctx, FSDEV_HANDLE))
+        return vc_build_unsupported(ctx, "filesystem driver 'handle' is not "
+                                    "supported by this QEMU binary");
     vc_props_value(p, driver);
     if (fs->driver == VC_FS_DRIVER_PATH || fs->driver == VC_FS_DRIVER_DEFAULT) {
         if (fs->access < VC_FS_ACCESS_LAST)
@@ -45,7 +49,7 @@ static int fsdev_props(vc_build_ctx *ctx, const vc_fs_def *fs, vc_props *p)
         if (!VC_BUILD_HAS(ctx, FSDEV_READONLY))
             return vc_build_unsupported(ctx,
                 "readonly filesystem is not supported by this QEMU binary");
-        vc_props_flag(p, "readonly");
+        vc_build_bool(ctx, p, "readonly", true);
     }
     return 0;
 }

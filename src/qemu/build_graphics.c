@@ -63,15 +63,15 @@ static int vnc_args(vc_build_ctx *ctx, const vc_graphics_def *g)
 
     if (VC_BUILD_HAS(ctx, VNC_COLON)) {
         if (g->passwd || cfg->vnc_password)
-            vc_props_flag(&opt, "password");
+            vc_build_bool(ctx, &opt, "password", true);
         if (cfg->vnc_tls) {
             const char *dir = cfg->vnc_tls_x509_cert_dir ? cfg->vnc_tls_x509_cert_dir
                                                          : "/etc/pki/libvirt-vnc";
-            vc_props_flag(&opt, "tls");
+            vc_build_bool(ctx, &opt, "tls", true);
             vc_props_add(&opt, cfg->vnc_tls_x509_verify ? "x509verify" : "x509", dir);
         }
         if (cfg->vnc_sasl) {
-            vc_props_flag(&opt, "sasl");
+            vc_build_bool(ctx, &opt, "sasl", true);
             if (cfg->vnc_sasl_dir)
                 vc_command_add_env(ctx->cmd, "SASL_CONF_DIR", cfg->vnc_sasl_dir);
         }
@@ -137,7 +137,7 @@ static int spice_channels(vc_build_ctx *ctx, const vc_graphics_def *g, vc_props 
     return 0;
 }
 
-static void spice_tuning(const vc_graphics_def *g, vc_props *opt)
+static void spice_tuning(vc_build_ctx *ctx, const vc_graphics_def *g, vc_props *opt)
 {
     if (g->image != VC_SPICE_IMAGE_DEFAULT)
         vc_props_add(opt, "image-compression", vc_spice_image_to_string(g->image));
@@ -150,7 +150,7 @@ static void spice_tuning(const vc_graphics_def *g, vc_props *opt)
     if (g->streaming != VC_SPICE_STREAM_DEFAULT)
         vc_props_add(opt, "streaming-video", vc_spice_streaming_to_string(g->streaming));
     if (g->copypaste == VC_YESNO_NO)
-        vc_props_flag(opt, "disable-copy-paste");
+        vc_build_bool(ctx, opt, "disable-copy-paste", true);
 }
 
 static int spice_args(vc_build_ctx *ctx, const vc_graphics_def *g)
@@ -179,7 +179,7 @@ static int spice_args(vc_build_ctx *ctx, const vc_graphics_def *g)
         vc_props_add(&opt, "agent-mouse", "on");
     /* a password is given over the monitor, never on the command line */
     if (!g->passwd && !cfg->spice_password)
-        vc_props_flag(&opt, "disable-ticketing");
+        vc_build_bool(ctx, &opt, "disable-ticketing", true);
     if (cfg->spice_tls)
         vc_props_add(&opt, "x509-dir", cfg->spice_tls_x509_cert_dir
                                        ? cfg->spice_tls_x509_cert_dir
@@ -188,7 +188,7 @@ static int spice_args(vc_build_ctx *ctx, const vc_graphics_def *g)
         vc_props_free(&opt);
         return -1;
     }
-    spice_tuning(g, &opt);
+    spice_tuning(ctx, g, &opt);
     if (VC_BUILD_HAS(ctx, SEAMLESS_MIGRATION))
         vc_props_add(&opt, "seamless-migration", "on");
     if (vc_build_opt(ctx, VC_QOPT_SPICE, &opt) < 0)

@@ -48,8 +48,18 @@ static int pci_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
         vc_build_literalf(ctx, VC_QOPT_PCIDEVICE, "host=%s", host);
         return 0;
     }
-    /* (a configfd needs the host's sysfs: not given here) */
-    vc_props_value(&p, "pci-assign");
+    /* (a configfd needs the host's sysfs: not given here).  A QEMU that
+     * lists its devices without pci-assign assigns by VFIO, or not at
+     * all. */
+    if (VC_BUILD_HAS(ctx, DEVICE_LISTING) && !VC_BUILD_HAS(ctx, PCI_ASSIGN)) {
+        if (!VC_BUILD_HAS(ctx, VFIO_PCI))
+            return vc_build_unsupported(ctx, "PCI device assignment is not "
+                                        "supported by this QEMU binary (it has "
+                                        "neither pci-assign nor vfio-pci)");
+        vc_props_value(&p, "vfio-pci");
+    } else {
+        vc_props_value(&p, "pci-assign");
+    }
     vc_props_add(&p, "host", host);
     vc_props_add(&p, "id", h->info.alias);
     if (h->info.boot_index)

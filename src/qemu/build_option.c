@@ -67,6 +67,28 @@ int vc_build_opt(vc_build_ctx *ctx, vc_qopt opt, vc_props *props)
 
     if (syntax == VC_SYNTAX_NONE || syntax == VC_SYNTAX_LITERAL)
         misuse(opt, "a property list");
+    /* a QEMU that lists its devices has no others */
+    if (opt == VC_QOPT_DEVICE && VC_BUILD_HAS(ctx, DEVICE_LISTING) &&
+        props->n && props->items[0].kind == VC_PROP_VALUE &&
+        !vc_caps_has_device(&ctx->caps, props->items[0].value)) {
+        int rc = vc_build_unsupported(ctx, "device '%s' is not supported by this "
+                                      "QEMU binary", props->items[0].value);
+        vc_props_free(props);
+        return rc;
+    }
     return vc_command_add_props(ctx->cmd, qopts[opt].name, syntax,
                                 qopts[opt].implied, props, ctx->err);
+}
+
+void vc_build_bool(vc_build_ctx *ctx, vc_props *p, const char *key, bool on)
+{
+    if (VC_BUILD_HAS(ctx, BOOL_ON_OFF)) {
+        vc_props_add(p, key, on ? "on" : "off");
+    } else if (on) {
+        vc_props_flag(p, key);
+    } else {
+        char *no = vc_asprintf("no%s", key);
+        vc_props_flag(p, no);
+        free(no);
+    }
 }

@@ -63,6 +63,11 @@ void vc_build_literalf(vc_build_ctx *ctx, vc_qopt opt, const char *fmt, ...)
  * -1 when a value cannot be said in the option's syntax. */
 int vc_build_opt(vc_build_ctx *ctx, vc_qopt opt, vc_props *props);
 
+/* A boolean property: the short form ("server", "nowait") for QEMUs
+ * before 6.0, which deprecated it; "server=on", "wait=off" where the
+ * QEMU has VC_CAP_BOOL_ON_OFF. */
+void vc_build_bool(vc_build_ctx *ctx, vc_props *p, const char *key, bool on);
+
 /* Report a configuration the builder rejects (VC_EXIT_BUILD). */
 int vc_build_unsupported(vc_build_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -56,6 +56,8 @@ VC_QOPT(NETDEV,         "-netdev",          OPTS, "type", "")
 VC_QOPT(NET,            "-net",             OPTS, "type", "")
 VC_QOPT(VNC,            "-vnc",             OPTS, "vnc", "")
 VC_QOPT(SPICE,          "-spice",           OPTS, NULL, "")
+VC_QOPT(OBJECT,         "-object",          OPTS, "qom-type", "")
+VC_QOPT(AUDIODEV,       "-audiodev",        OPTS, "driver", "")
 
 /* --- lists QEMU splits at every ',', with no quoting --- */
 VC_QOPT(CPU,            "-cpu",             LIST, NULL, "")
