@@ -139,6 +139,7 @@ int vc_qemu_start(vc_domain_def *def, const vc_host *host, const vc_caps *caps,
     started_init(out);
     out->kernel = host->kernel;
     b.links = &out->links;
+    vc_start_disk_formats(def, cfg->allow_disk_format_probing, &out->actions);
     if (prepare_state(def, opts, out, err) < 0 ||
         vc_start_graphics_ports(def, cfg->spice_tls, &out->actions, err) < 0 ||
         (opts->create_images &&

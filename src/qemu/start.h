@@ -97,6 +97,10 @@ int vc_start_graphics_ports(vc_domain_def *def, bool tls, vc_strlist *actions,
 
 /* The file disks whose image is missing, made with qemu-img create in
  * their format (raw when none) unless @dry_run; made ones go to @made. */
+/* A disk that names no format is raw, unless qemu.conf's
+ * allow_disk_format_probing lets QEMU guess it (which QEMU 7.2 warns
+ * about, and which lets a guest's raw image pass as another format). */
+void vc_start_disk_formats(vc_domain_def *def, bool probing, vc_strlist *actions);
 int vc_start_images(const vc_domain_def *def, const vc_start_opts *opts,
                     vc_strlist *made, vc_strlist *actions, vc_error *err);
 

@@ -132,6 +132,20 @@ static bool makes_image(const vc_disk_def *d)
     return d->type == VC_DISK_TYPE_FILE && d->src && *d->src;
 }
 
+void vc_start_disk_formats(vc_domain_def *def, bool probing, vc_strlist *actions)
+{
+    for (size_t i = 0; i < def->ndisks && !probing; i++) {
+        vc_disk_def *d = def->disks[i];
+
+        if (d->driver_type || !d->src || !*d->src ||
+            (d->type != VC_DISK_TYPE_FILE && d->type != VC_DISK_TYPE_BLOCK))
+            continue;
+        d->driver_type = vc_strdup("raw");
+        vc_strlist_take(actions, vc_asprintf("disk %s: format raw (no driver type, and "
+                                             "allow_disk_format_probing is off)", d->dst));
+    }
+}
+
 int vc_start_images(const vc_domain_def *def, const vc_start_opts *opts,
                     vc_strlist *made, vc_strlist *actions, vc_error *err)
 {
