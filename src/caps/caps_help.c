@@ -329,6 +329,10 @@ static int parse_help_text(vc_caps *caps, const char *text, const char *path,
         if (strstr(p, "bridge"))
             vc_caps_set(caps, VC_CAP_BRIDGE);
     }
+    /* a guestfwd rule's device is a chardev spec, where "chardev:ID"
+     * names a -chardev (qemu_chr_open since -chardev came) */
+    if (vc_caps_has(caps, VC_CAP_NETDEV) && vc_caps_has(caps, VC_CAP_CHARDEV))
+        vc_caps_set(caps, VC_CAP_GUESTFWD_CHARDEV);
 
     /* 0.14 and 0.15.0 mishandle SIGTERM under -no-shutdown. */
     if (strstr(text, "-no-shutdown") &&

@@ -199,3 +199,7 @@ VC_CAP(VIRTIO_MODERN               , "virtio-modern")
  * machines are:" section of NAME.device); the names are in
  * vc_caps.machines, and a machine type not among them is refused. */
 VC_CAP(MACHINE_LISTING             , "machine-listing")
+/* -netdev user,guestfwd=tcp:ADDR:PORT-chardev:ID: the rule names its
+ * -chardev itself; libvirt 0.10.2 wrote ",chardev=ID" beside it, which
+ * -netdev user does not take.  Detected with -netdev and -chardev. */
+VC_CAP(GUESTFWD_CHARDEV            , "guestfwd-chardev")

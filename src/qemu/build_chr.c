@@ -379,9 +379,15 @@ static int build_channel(vc_build_ctx *ctx, const vc_chr_def *chr)
         if (vc_build_chardev(ctx, &chr->source, chr->info.alias))
             return -1;
         vc_props_value(&p, "user");
-        vc_props_addf(&p, "guestfwd", "tcp:%s:%u", str_or(chr->guestfwd_addr, ""),
-                      chr->guestfwd_port);
-        vc_props_addf(&p, "chardev", "char%s", chr->info.alias);
+        if (VC_BUILD_HAS(ctx, GUESTFWD_CHARDEV)) {
+            vc_props_addf(&p, "guestfwd", "tcp:%s:%u-chardev:char%s",
+                          str_or(chr->guestfwd_addr, ""), chr->guestfwd_port,
+                          chr->info.alias);
+        } else {
+            vc_props_addf(&p, "guestfwd", "tcp:%s:%u", str_or(chr->guestfwd_addr, ""),
+                          chr->guestfwd_port);
+            vc_props_addf(&p, "chardev", "char%s", chr->info.alias);
+        }
         vc_props_addf(&p, "id", "user-%s", chr->info.alias);
         return vc_build_opt(ctx, VC_QOPT_NETDEV, &p);
     case VC_CHR_CHANNEL_VIRTIO:
