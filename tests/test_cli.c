@@ -22,6 +22,7 @@
 #include "util/buf.h"
 #include "util/file.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,20 +33,32 @@ typedef struct cli_case {
     char *setup;    /* NULL: the case makes nothing */
 } cli_case;
 
-/* A started QEMU gets this process's PATH and HOME, which differ from
- * machine to machine: the expectation names them @PATH@ and @HOME@. */
+/* A started QEMU gets this process's environment (libvirt's pass-through
+ * list), which differs from machine to machine and under valgrind: the
+ * expectation names PATH and HOME @PATH@ and @HOME@ where they hold this
+ * process's values, and leaves out the rest of the list.  A test
+ * profile's own values stay. */
 static char *mask_env(char *text)
 {
-    static const char *const names[] = { "PATH", "HOME" };
+    enum { MASK, DROP, DROP_ANY };
+    static const struct { const char *name; int how; } vars[] = {
+        { "PATH", MASK }, { "HOME", MASK }, { "USER", DROP }, { "LOGNAME", DROP },
+        /* valgrind gives the child another LD_PRELOAD than ours */
+        { "LD_PRELOAD", DROP_ANY }, { "LD_LIBRARY_PATH", DROP_ANY }, { "TMPDIR", DROP_ANY },
+    };
 
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        const char *value = getenv(names[i]);
-        char *key = vc_asprintf("%s=%s ", names[i], value ? value : "");
-        char *at = value && *value ? strstr(text, key) : NULL;
+    for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+        const char *value = getenv(vars[i].name);
+        char *key = vars[i].how == DROP_ANY ? vc_asprintf(" %s=", vars[i].name)
+                                            : vc_asprintf(" %s=%s ", vars[i].name, value ? value : "");
+        char *at = vars[i].how == DROP_ANY || value ? strstr(text, key) : NULL;
+        char *end = at ? strchr(at + 1, ' ') : NULL;
 
-        if (at) {
-            char *masked = vc_asprintf("%.*s%s=@%s@ %s", (int)(at - text), text, names[i],
-                                       names[i], at + strlen(key));
+        if (end) {
+            char *masked = vars[i].how == MASK
+                ? vc_asprintf("%.*s %s=@%s@%s", (int)(at - text), text, vars[i].name,
+                              vars[i].name, end)
+                : vc_asprintf("%.*s%s", (int)(at - text), text, end);
             free(text);
             text = masked;
         }
