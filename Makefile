@@ -147,14 +147,14 @@ bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
 	fi
 
 check: check-deps $(CLI) $(TEST_BIN) $(FUZZ_REPLAY)
-	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(TEST_BIN)
+	@VC_LOGDIR=$(B)/test-logs VC_RESULTDIR=$(B)/test-results harness/run-tests $(TEST_BIN)
 
 # The live tiers (tests/test_live.c): the host's QEMU started for every
 # case of tests/live/ and xml2argvdata/, checked over QMP; skipped when
 # no QEMU here matches a recording.  VC_LIVE_PROJECT=0 leaves out the
 # xml2argvdata cases.
 check-live: check-deps $(CLI) $(LIVE_BIN)
-	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(LIVE_BIN)
+	@VC_LOGDIR=$(B)/test-logs VC_RESULTDIR=$(B)/test-results harness/run-tests $(LIVE_BIN)
 
 # The injection tier runs one variant in VC_INJECTION_STRIDE under
 # memcheck (every variant would take minutes there), caps-errors one cut
@@ -162,7 +162,7 @@ check-live: check-deps $(CLI) $(LIVE_BIN)
 # in VC_VALUES_STRIDE, the fuzz-smoke tier one execution in
 # VC_FUZZ_SMOKE_STRIDE.
 check-valgrind: check-deps $(CLI) $(TEST_BIN)
-	@VC_LOGDIR=$(B)/test-logs VC_WRAPPER="$(VALGRIND)" VC_INJECTION_STRIDE=6 VC_CUT_STRIDE=10 \
+	@VC_LOGDIR=$(B)/test-logs VC_RESULTDIR=$(B)/test-results VC_WRAPPER="$(VALGRIND)" VC_INJECTION_STRIDE=6 VC_CUT_STRIDE=10 \
 	  VC_VALUES_STRIDE=10 VC_FUZZ_SMOKE_STRIDE=10 harness/run-tests $(TEST_BIN)
 
 # The same tiers built with AddressSanitizer and UBSan, in a build

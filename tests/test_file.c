@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tier.h"
+
 #include "scratch.h"
 #include "util/alloc.h"
 #include "util/file.h"
@@ -247,9 +249,8 @@ int main(void)
         cmocka_unit_test(test_write_through_links),
         cmocka_unit_test(test_write_refusals_leave_nothing),
     };
-    int failed = cmocka_run_group_tests_name("file", tests, setup, teardown);
     size_t n = sizeof(tests) / sizeof(tests[0]);
+    int failed = vc_group_run("file", tests, n, setup, teardown);
 
-    printf("file: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tier.h"
+
 #include "corpus.h"
 #include "conf/domain.h"
 #include "qemu/build.h"
@@ -208,9 +210,8 @@ int main(void)
         cmocka_unit_test(test_system_ids_random),
         cmocka_unit_test(test_system_build_debian),
     };
-    int failed = cmocka_run_group_tests_name("host", tests, NULL, NULL);
+    int failed = vc_group_run("host", tests, sizeof(tests) / sizeof(tests[0]), NULL,
+                              NULL);
 
-    printf("host: %zu passed, %d failed\n", sizeof(tests) / sizeof(tests[0]) - (size_t)failed,
-           failed);
     return failed ? 1 : 0;
 }

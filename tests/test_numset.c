@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tier.h"
+
 #include "util/numset.h"
 
 #include <stdio.h>
@@ -68,8 +70,7 @@ int main(void)
         cmocka_unit_test(test_many),
     };
     size_t n = sizeof(tests) / sizeof(tests[0]);
-    int failed = cmocka_run_group_tests_name("numset", tests, NULL, NULL);
+    int failed = vc_group_run("numset", tests, n, NULL, NULL);
 
-    printf("numset: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

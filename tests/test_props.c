@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tier.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,9 +389,8 @@ int main(void)
         cmocka_unit_test(test_line_program_with_equals),
         cmocka_unit_test(test_add_props_refused),
     };
-    int failed = cmocka_run_group_tests_name("props", tests, NULL, NULL);
     size_t n = sizeof(tests) / sizeof(tests[0]);
+    int failed = vc_group_run("props", tests, n, NULL, NULL);
 
-    printf("props: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tier.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -337,9 +339,8 @@ int main(void)
         cmocka_unit_test(test_shell_refusals),
         cmocka_unit_test(test_argv_check),
     };
-    int failed = cmocka_run_group_tests_name("qemu-model", tests, NULL, NULL);
     size_t n = sizeof(tests) / sizeof(tests[0]);
+    int failed = vc_group_run("qemu-model", tests, n, NULL, NULL);
 
-    printf("qemu-model: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }
