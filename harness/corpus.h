@@ -19,6 +19,10 @@ const char *vc_corpus_srcdir(void);
  * $VC_SRCDIR/../shared/reference/libvirt-0.10.2); NULL if absent. */
 char *vc_corpus_refdir(void);
 
+/* Where vc_corpus_refdir() looks, whether or not it is there: what a
+ * message about its absence names. */
+char *vc_corpus_refdir_tried(void);
+
 bool vc_path_exists(const char *path);
 
 #endif

@@ -1,5 +1,6 @@
 #include "tier.h"
 #include "outcome.h"
+#include "corpus.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -205,6 +206,26 @@ void vc_tier_skip(const char *tier, const char *reason)
     write_report("VC_TEST_JUNIT", suffix, "w", vc_buf_str(&b));
     vc_buf_free(&b);
     free(suffix);
+}
+
+int vc_tier_no_reference(const char *tier)
+{
+    const char *req = getenv("VC_TEST_REQUIRE_REFERENCE");
+    char *path = vc_corpus_refdir_tried();
+    char *why = vc_asprintf("reference corpus not found at %s", path);
+    bool required = req && *req && strcmp(req, "0") != 0;
+
+    if (required) {
+        vc_result r = { tier, VC_OUTCOME_FAIL, why };
+
+        printf("%s: %s (VC_TEST_REQUIRE_REFERENCE=1)\n", tier, why);
+        report(tier, &r, 1);
+    } else {
+        vc_tier_skip(tier, why);
+    }
+    free(why);
+    free(path);
+    return required;
 }
 
 void vc_tier_free(vc_tier *t, void (*free_data)(void *))

@@ -72,6 +72,11 @@ int vc_units_run(const char *tier, const vc_unit *units, size_t n);
 /* A tier not run at all: its line, and a trace in TAP and JUnit. */
 void vc_tier_skip(const char *tier, const char *reason);
 
+/* A reference tier whose corpus is absent: skipped, naming the path
+ * tried, or with VC_TEST_REQUIRE_REFERENCE=1 (CI, which has it) one
+ * failure naming it.  Returns the number of failures (0 or 1). */
+int vc_tier_no_reference(const char *tier);
+
 void vc_tier_free(vc_tier *t, void (*free_data)(void *));
 
 #endif

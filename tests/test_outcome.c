@@ -112,75 +112,88 @@ static const vc_unit planted[] = {
     { .test = { .name = "gone", .test_func = plant_fail } },
 };
 
-typedef struct planted_run {
-    char dir[64];
-    int failed;    /* what vc_units_run returned */
+/* A run of @body in a child, its output to /dev/null (its summary line
+ * is not this program's), and the TAP and JUnit it wrote for @tier. */
+typedef struct child_run {
+    int rc;      /* the child's exit status; -1: it did not end well */
     char *tap;
     char *junit;
-} planted_run;
+} child_run;
 
-static int planted_setup(void **state)
+static void child_run_do(child_run *c, const char *tier, int (*body)(void))
 {
-    planted_run *p = vc_calloc(1, sizeof(*p));
+    char dir[] = "/tmp/vc-outcome-XXXXXX";
     vc_error err = { 0 };
-    char *tap, *junit;
+    char *tap, *prefix, *junit;
     pid_t pid;
     int st;
 
-    snprintf(p->dir, sizeof(p->dir), "/tmp/vc-outcome-XXXXXX");
-    if (!mkdtemp(p->dir))
-        return -1;
-    tap = vc_asprintf("%s/p.tap", p->dir);
-    junit = vc_asprintf("%s/p-", p->dir);
+    *c = (child_run){ -1, NULL, NULL };
+    if (!mkdtemp(dir))
+        return;
+    tap = vc_asprintf("%s/p.tap", dir);
+    prefix = vc_asprintf("%s/p-", dir);
+    junit = vc_asprintf("%s%s.xml", prefix, tier);
     fflush(stdout);
     fflush(stderr);
     pid = fork();
     if (pid == 0) {
         int null = open("/dev/null", O_WRONLY);
 
-        /* its summary line is not this program's */
         dup2(null, 1);
         dup2(null, 2);
         setenv("VC_TEST_TAP", tap, 1);
-        setenv("VC_TEST_JUNIT", junit, 1);
-        /* every case but "gone" */
-        setenv("VC_TEST_FILTER", "planted/[!g]*", 1);
-        _exit(vc_units_run("planted", planted, sizeof(planted) / sizeof(planted[0])));
+        setenv("VC_TEST_JUNIT", prefix, 1);
+        _exit(body());
     }
-    free(junit);
-    junit = vc_asprintf("%s/p-planted.xml", p->dir);
-    if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) ||
-        vc_file_read(tap, VC_FILE_MAX_DEFAULT, &p->tap, NULL, &err) < 0 ||
-        vc_file_read(junit, VC_FILE_MAX_DEFAULT, &p->junit, NULL, &err) < 0)
-        p->failed = -1;
-    else
-        p->failed = WEXITSTATUS(st);
+    if (pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+        vc_file_read(tap, VC_FILE_MAX_DEFAULT, &c->tap, NULL, &err) == 0 &&
+        vc_file_read(junit, VC_FILE_MAX_DEFAULT, &c->junit, NULL, &err) == 0)
+        c->rc = WEXITSTATUS(st);
     unlink(tap);
     unlink(junit);
-    rmdir(p->dir);
+    rmdir(dir);
     free(tap);
+    free(prefix);
     free(junit);
-    *state = p;
+}
+
+static void child_run_free(child_run *c)
+{
+    free(c->tap);
+    free(c->junit);
+}
+
+static int run_planted(void)
+{
+    /* every case but "gone" */
+    setenv("VC_TEST_FILTER", "planted/[!g]*", 1);
+    return vc_units_run("planted", planted, sizeof(planted) / sizeof(planted[0]));
+}
+
+static int planted_setup(void **state)
+{
+    child_run *c = vc_calloc(1, sizeof(*c));
+
+    child_run_do(c, "planted", run_planted);
+    *state = c;
     return 0;
 }
 
 static int planted_teardown(void **state)
 {
-    planted_run *p = *state;
-
-    free(p->tap);
-    free(p->junit);
-    free(p);
+    child_run_free(*state);
+    free(*state);
     return 0;
 }
 
 static void test_planted(void **state)
 {
-    planted_run *p = *state;
+    child_run *p = *state;
     xmlDocPtr doc;
 
     /* fail and the unexpected pass */
-    assert_int_equal(p->failed, 2);
+    assert_int_equal(p->rc, 2);
     assert_string_equal(p->tap,
                         "ok - planted/pass\n"
                         "not ok - planted/fail\n"
@@ -197,6 +210,40 @@ static void test_planted(void **state)
     xmlFreeDoc(doc);
 }
 
+static int no_reference(void)
+{
+    setenv("VC_REFDIR", "/nonexistent/vc-ref", 1);
+    return vc_tier_no_reference("r");
+}
+
+static int reference_required(void)
+{
+    setenv("VC_TEST_REQUIRE_REFERENCE", "1", 1);
+    return no_reference();
+}
+
+/* a missing corpus is a skip that names the path tried, or under
+ * VC_TEST_REQUIRE_REFERENCE=1 a failure naming it */
+static void test_no_reference(void **state)
+{
+    child_run c;
+
+    (void)state;
+    unsetenv("VC_TEST_REQUIRE_REFERENCE");
+    child_run_do(&c, "r", no_reference);
+    assert_int_equal(c.rc, 0);
+    assert_string_equal(c.tap, "# tier skipped: r: reference corpus not found at /nonexistent/vc-ref\n");
+    assert_non_null(strstr(c.junit, "<skipped message='tier skipped: reference corpus not found "
+                                    "at /nonexistent/vc-ref'/>"));
+    child_run_free(&c);
+    child_run_do(&c, "r", reference_required);
+    assert_int_equal(c.rc, 1);
+    assert_string_equal(c.tap, "not ok - r/r\n");
+    assert_non_null(strstr(c.junit, "<failure message='failed: reference corpus not found at "
+                                    "/nonexistent/vc-ref'/>"));
+    child_run_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_tap),
         cmocka_unit_test(test_junit),
         cmocka_unit_test(test_planted),
+        cmocka_unit_test(test_no_reference),
     };
     size_t n = sizeof(tests) / sizeof(tests[0]);
     int failed = vc_group_run("outcome", tests, n, planted_setup, planted_teardown);

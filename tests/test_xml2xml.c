@@ -249,8 +249,8 @@ int main(void)
         failed += vc_tier_run(&ref, test_case);
         failed += vc_tier_run(&parse, test_case);
     } else {
-        vc_tier_skip("xml2xml-reference", "reference corpus ../shared/reference/libvirt-0.10.2 not found");
-        vc_tier_skip("xml2argv-parse-reference", "reference corpus ../shared/reference/libvirt-0.10.2 not found");
+        failed += vc_tier_no_reference("xml2xml-reference");
+        failed += vc_tier_no_reference("xml2argv-parse-reference");
     }
     vc_tier_free(&own, x2x_case_free);
     vc_tier_free(&rt, x2x_case_free);
