@@ -76,7 +76,7 @@ static void report(const char *tier, const vc_result *res, size_t n)
     free(suffix);
 }
 
-int vc_units_run(const char *tier, const vc_unit *units, size_t n)
+int vc_units_run(const char *tier, const vc_unit *units, size_t n, vc_outcome *out)
 {
     vc_result *res = vc_calloc(n ? n : 1, sizeof(*res));
     int failed;
@@ -106,6 +106,8 @@ int vc_units_run(const char *tier, const vc_unit *units, size_t n)
     }
     report(tier, res, n);
     failed = vc_outcome_failed(res, n);
+    for (size_t i = 0; out && i < n; i++)
+        out[i] = res[i].outcome;
     free(res);
     return failed;
 }
@@ -113,6 +115,7 @@ int vc_units_run(const char *tier, const vc_unit *units, size_t n)
 int vc_tier_run(vc_tier *t, CMUnitTestFunction fn)
 {
     vc_unit *units;
+    vc_outcome *outcomes;
     int failed;
 
     if (t->n == 0) {
@@ -126,7 +129,11 @@ int vc_tier_run(vc_tier *t, CMUnitTestFunction fn)
                                         .initial_state = &t->cases[i] },
                               .xfail = t->cases[i].xfail, .reason = t->cases[i].why };
     }
-    failed = vc_units_run(t->name, units, t->n);
+    outcomes = vc_calloc(t->n, sizeof(*outcomes));
+    failed = vc_units_run(t->name, units, t->n, outcomes);
+    for (size_t i = 0; i < t->n; i++)
+        t->cases[i].outcome = outcomes[i];
+    free(outcomes);
     free(units);
     return failed;
 }
@@ -149,7 +156,7 @@ int vc_group_run(const char *tier, const struct CMUnitTest *tests, size_t n,
         if (state)
             units[i].test.initial_state = state;
     }
-    failed = vc_units_run(tier, units, n);
+    failed = vc_units_run(tier, units, n, NULL);
     if (teardown && teardown(&state) != 0) {
         printf("%s: the group's teardown failed\n", tier);
         failed++;

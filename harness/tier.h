@@ -23,12 +23,14 @@
 #include <stdbool.h>
 
 #include "util/strutil.h"
+#include "outcome.h"
 
 typedef struct vc_tier_case {
     char *name;      /* test name shown by cmocka */
     void *data;      /* the case, owned by the caller */
     bool xfail;      /* known to fail (see vc_tier_load_xfail) */
     char *why;       /* the xfail list's reason, or NULL */
+    vc_outcome outcome; /* set by vc_tier_run */
     CMUnitTestFunction fn;
 } vc_tier_case;
 
@@ -66,8 +68,9 @@ int vc_tier_run(vc_tier *t, CMUnitTestFunction fn);
 int vc_group_run(const char *tier, const struct CMUnitTest *tests, size_t n,
                  CMFixtureFunction setup, CMFixtureFunction teardown);
 
-/* The common runner under both. */
-int vc_units_run(const char *tier, const vc_unit *units, size_t n);
+/* The common runner under both; each unit's outcome goes to @out
+ * (n of them) unless it is NULL. */
+int vc_units_run(const char *tier, const vc_unit *units, size_t n, vc_outcome *out);
 
 /* A tier not run at all: its line, and a trace in TAP and JUnit. */
 void vc_tier_skip(const char *tier, const char *reason);

@@ -17,6 +17,7 @@
 #include "expect.h"
 #include "scratch.h"
 #include "spawn.h"
+#include "test_args.h"
 #include "tier.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -92,7 +93,19 @@ static void test_cli_case(void **state)
         fail_msg("output differs from %s", c->expect);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    static const vc_test_knob knobs[] = {
+        { "VC_CLI=PATH", "the virtconform program to run" },
+        { NULL, NULL },
+    };
+    vc_test_args(argc, argv, knobs);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     char *dir = vc_asprintf("%s/tests/cli", vc_corpus_srcdir());
     vc_tier tier = { .name = "cli" };

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
 #include "tier.h"
 
 #include <stdio.h>
@@ -105,7 +106,15 @@ static void test_refused(void **state)
     assert_null(vc_json_parse(deep, sizeof(deep), &(vc_error){ 0 }));
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reply),

@@ -52,6 +52,7 @@
 #include "qmp.h"
 #include "scratch.h"
 #include "spawn.h"
+#include "test_args.h"
 #include "tier.h"
 #include "net/net.h"
 #include "qemu/start.h"
@@ -386,7 +387,19 @@ static void test_cli_start(void **state)
     assert_false(vc_path_exists(monitor));
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    static const vc_test_knob knobs[] = {
+        { "VC_LIVE_PROJECT=0", "leave out the xml2argvdata cases" },
+        { NULL, NULL },
+    };
+    vc_test_args(argc, argv, knobs);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     vc_live_env env;
     vc_tier own = { .name = "live" }, project = { .name = "live-project" };

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "netns.h"
+#include "test_args.h"
 #include "tier.h"
 #include "net/net.h"
 
@@ -617,7 +618,15 @@ static void run_check(void **state)
     }
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     kernel_has has = { 0 };
     check_run runs[N_CHECKS];
@@ -635,5 +644,5 @@ int main(void)
                                         .initial_state = &runs[i] },
                               .skip = missing(&has, checks[i].needs) };
     }
-    return vc_units_run(TIER, units, N_CHECKS) ? 1 : 0;
+    return vc_units_run(TIER, units, N_CHECKS, NULL) ? 1 : 0;
 }

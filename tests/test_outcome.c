@@ -10,8 +10,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
 #include "tier.h"
 #include "outcome.h"
+#include "diff.h"
 #include "util/alloc.h"
 #include "util/file.h"
 
@@ -168,7 +170,7 @@ static int run_planted(void)
 {
     /* every case but "gone" */
     setenv("VC_TEST_FILTER", "planted/[!g]*", 1);
-    return vc_units_run("planted", planted, sizeof(planted) / sizeof(planted[0]));
+    return vc_units_run("planted", planted, sizeof(planted) / sizeof(planted[0]), NULL);
 }
 
 static int planted_setup(void **state)
@@ -210,6 +212,43 @@ static void test_planted(void **state)
     xmlFreeDoc(doc);
 }
 
+/* VC_TEST_DEBUG: no diff, trimmed, whole */
+static void test_debug_levels(void **state)
+{
+    vc_buf a = VC_BUF_INIT, b = VC_BUF_INIT;
+    char *d, *s;
+    size_t n, lines = 0;
+
+    (void)state;
+    for (int i = 0; i < 100; i++) {
+        vc_buf_addf(&a, "line %d\n", i);
+        vc_buf_addf(&b, "line %d%s\n", i, i % 2 ? "" : " changed");
+    }
+    d = vc_diff_unified("want", vc_buf_str(&a), "got", vc_buf_str(&b));
+    assert_non_null(d);
+    setenv("VC_TEST_DEBUG", "2", 1);
+    s = vc_diff_shown(d);
+    assert_string_equal(s, d);
+    free(s);
+    setenv("VC_TEST_DEBUG", "0", 1);
+    s = vc_diff_shown(d);
+    assert_string_equal(s, "--- want\n+++ got\n(differs: VC_TEST_DEBUG=1 shows the diff)\n");
+    free(s);
+    unsetenv("VC_TEST_DEBUG");
+    s = vc_diff_shown(d);
+    /* the diff's first VC_DIFF_TRIM lines, then one remark */
+    n = strstr(s, "\n... ") - s + 1;
+    assert_int_equal(strncmp(s, d, n), 0);
+    for (size_t i = 0; i < n; i++)
+        lines += s[i] == '\n';
+    assert_int_equal(lines, VC_DIFF_TRIM);
+    assert_non_null(strstr(s + n, "more lines (VC_TEST_DEBUG=2 shows the whole diff)\n"));
+    free(s);
+    free(d);
+    vc_buf_free(&a);
+    vc_buf_free(&b);
+}
+
 static int no_reference(void)
 {
     setenv("VC_REFDIR", "/nonexistent/vc-ref", 1);
@@ -244,7 +283,15 @@ static void test_no_reference(void **state)
     child_run_free(&c);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_summary),
@@ -252,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_junit),
         cmocka_unit_test(test_planted),
         cmocka_unit_test(test_no_reference),
+        cmocka_unit_test(test_debug_levels),
     };
     size_t n = sizeof(tests) / sizeof(tests[0]);
     int failed = vc_group_run("outcome", tests, n, planted_setup, planted_teardown);

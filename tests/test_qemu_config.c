@@ -7,6 +7,7 @@
  */
 #include "corpus.h"
 #include "expect.h"
+#include "test_args.h"
 #include "tier.h"
 #include "qemu/qemu_config.h"
 #include "util/alloc.h"
@@ -249,7 +250,15 @@ static void test_profile_and_hugepages(void **state)
     vc_qemu_config_free(&cfg);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     char *dir = vc_asprintf("%s/tests/qemuconf", vc_corpus_srcdir());
     vc_tier tier = { .name = "qemu-conf" };
