@@ -31,7 +31,13 @@ int vc_corpus_list(const char *dir, const char *suffix, vc_strlist *names,
 const char *vc_corpus_srcdir(void)
 {
     const char *s = getenv("VC_SRCDIR");
-    return s && *s ? s : ".";
+    return s && *s ? s : VC_SOURCE_DIR;
+}
+
+const char *vc_corpus_cli(void)
+{
+    const char *s = getenv("VC_CLI");
+    return s && *s ? s : VC_BUILT_CLI;
 }
 
 bool vc_path_exists(const char *path)

@@ -18,6 +18,8 @@ static const vc_test_knob common[] = {
                        "$VC_SRCDIR/../shared/reference/libvirt-0.10.2)" },
     { "VC_SRCDIR=DIR", "the source tree, where the data is (default: the tree the "
                        "program was built from)" },
+    { "VC_CLI=PATH", "the virtconform program the tiers run (default: the one built "
+                     "with them)" },
     { "VC_TEST_TAP=FILE", "append each tier's TAP test lines to FILE (run-tests sets it "
                           "under TAP=1)" },
     { "VC_TEST_JUNIT=PREFIX", "write each tier's JUnit to PREFIX + TIER.xml (run-tests "

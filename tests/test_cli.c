@@ -51,12 +51,10 @@ static void test_cli_case(void **state)
     vc_strlist argv = { 0 };
     vc_buf actual = VC_BUF_INIT;
     char *text = NULL, *line, *save = NULL, *out, *errout;
-    const char *cli = getenv("VC_CLI");
+    const char *cli = vc_corpus_cli();
     size_t nlines = 0;
     int rc;
 
-    if (!cli)
-        fail_msg("VC_CLI is not set (run through make check)");
     if (c->setup && vc_scratch_make(&scratch, c->setup, &err) < 0)
         fail_msg("%s", err.msg);
     if (vc_file_read(c->args, VC_FILE_MAX_DEFAULT, &text, NULL, &err) < 0) {
@@ -97,11 +95,7 @@ static int run_tiers(void);
 
 int main(int argc, char **argv)
 {
-    static const vc_test_knob knobs[] = {
-        { "VC_CLI=PATH", "the virtconform program to run" },
-        { NULL, NULL },
-    };
-    vc_test_args(argc, argv, knobs);
+    vc_test_args(argc, argv, NULL);
     return run_tiers();
 }
 

@@ -14,6 +14,7 @@
 
 #include "test_args.h"
 #include "tier.h"
+#include "corpus.h"
 
 #include "scratch.h"
 #include "util/alloc.h"
@@ -43,8 +44,7 @@ static void on_alarm(int sig)
 static int setup(void **state)
 {
     vc_scratch *s = VC_NEW(vc_scratch);
-    char *setup = vc_asprintf("%s/tests/file.setup", getenv("VC_SRCDIR") ?
-                              getenv("VC_SRCDIR") : ".");
+    char *setup = vc_asprintf("%s/tests/file.setup", vc_corpus_srcdir());
     vc_error err = { 0 };
     int rc = vc_scratch_make(s, setup, &err);
 

@@ -277,7 +277,7 @@ static void run_start(const vc_live_env *env, const char *scratch, const char *e
     char *state = vc_asprintf("--state-dir=%s/state", scratch);
     vc_scratch sc = { (char *)scratch };
     vc_error err = { 0 };
-    char *argv[] = { getenv("VC_CLI"), "start", help, dev, state, "--create-images",
+    char *argv[] = { (char *)vc_corpus_cli(), "start", help, dev, state, "--create-images",
                      (char *)extra, extra ? xml : NULL, NULL };
 
     if (!extra)

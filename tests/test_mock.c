@@ -9,6 +9,7 @@
 
 #include "test_args.h"
 #include "tier.h"
+#include "corpus.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1179,7 +1180,7 @@ static void test_leaks(void **state)
 
 static void test_every_scenario_loads(void **state)
 {
-    const char *src = getenv("VC_SRCDIR") ? getenv("VC_SRCDIR") : ".";
+    const char *src = vc_corpus_srcdir();
     char *dirname = vc_asprintf("%s/mock/scenarios", src);
     DIR *dir = opendir(dirname);
     struct dirent *e;
