@@ -140,13 +140,18 @@ static void child_run_do(child_run *c, const char *tier, int (*body)(void))
     fflush(stderr);
     pid = fork();
     if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
+        int null = open("/dev/null", O_WRONLY), rc;
 
         dup2(null, 1);
         dup2(null, 2);
         setenv("VC_TEST_TAP", tap, 1);
         setenv("VC_TEST_JUNIT", prefix, 1);
-        _exit(body());
+        rc = body();
+        /* the child owns copies too: free them, for memcheck */
+        free(tap);
+        free(prefix);
+        free(junit);
+        _exit(rc);
     }
     if (pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
         vc_file_read(tap, VC_FILE_MAX_DEFAULT, &c->tap, NULL, &err) == 0 &&
