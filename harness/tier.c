@@ -119,7 +119,11 @@ int vc_tier_run(vc_tier *t, CMUnitTestFunction fn)
     int failed;
 
     if (t->n == 0) {
-        printf("%s: 0 passed, 1 failed (no cases found)\n", t->name);
+        /* an empty corpus is a failure, in every format */
+        vc_result none = { "no-cases", VC_OUTCOME_FAIL, "no cases found" };
+
+        printf("%s: no cases found\n", t->name);
+        report(t->name, &none, 1);
         return 1;
     }
     units = vc_calloc(t->n, sizeof(*units));

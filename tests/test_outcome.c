@@ -217,6 +217,26 @@ static void test_planted(void **state)
     xmlFreeDoc(doc);
 }
 
+static int run_empty(void)
+{
+    vc_tier t = { .name = "e" };
+
+    return vc_tier_run(&t, NULL);
+}
+
+/* a tier that found no case fails, and says so in TAP and JUnit too */
+static void test_empty_tier(void **state)
+{
+    child_run c;
+
+    (void)state;
+    child_run_do(&c, "e", run_empty);
+    assert_int_equal(c.rc, 1);
+    assert_string_equal(c.tap, "not ok - e/no-cases\n");
+    assert_non_null(strstr(c.junit, "<failure message='failed: no cases found'/>"));
+    child_run_free(&c);
+}
+
 /* VC_TEST_DEBUG: no diff, trimmed, whole */
 static void test_debug_levels(void **state)
 {
@@ -305,6 +325,7 @@ static int run_tiers(void)
         cmocka_unit_test(test_planted),
         cmocka_unit_test(test_no_reference),
         cmocka_unit_test(test_debug_levels),
+        cmocka_unit_test(test_empty_tier),
     };
     size_t n = sizeof(tests) / sizeof(tests[0]);
     int failed = vc_group_run("outcome", tests, n, planted_setup, planted_teardown);
