@@ -60,6 +60,11 @@ $(B)/%.o: %.c
 	$(quiet) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# The test programs find their data in the tree they were built from, and
+# the CLI they run beside them, from any directory (VC_SRCDIR and VC_CLI
+# override both).
+$(B)/harness/corpus.o: ALL_CFLAGS += -DVC_SOURCE_DIR='"$(CURDIR)"' -DVC_BUILT_CLI='"$(CURDIR)/$(CLI)"'
+
 # The fake kernel (mock/) finds its scenarios here, in the source tree.
 $(B)/mock/%.o: ALL_CFLAGS += -DVC_MOCK_SCENARIO_DIR='"$(CURDIR)/mock/scenarios"'
 
@@ -80,21 +85,30 @@ $(B)/tests/%: $(B)/tests/%.o $(FUZZ_LIB) $(HARNESS_LIB) $(LIB)
 	$(quiet) LINK $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(FUZZ_LIB) $(HARNESS_LIB) $(LIB) $(PKG_LIBS)
 
-# Build dependencies: installed when missing and we are root (Debian or
-# Ubuntu); otherwise the exact command is printed and make stops.
-DEB_PKGS := gcc make pkg-config libxml2-dev libcmocka-dev valgrind gcovr
+# Building needs only the compiler, pkg-config, libxml2 and cmocka; make
+# checks for them and, when one is missing, says so and stops: it never
+# installs anything.  Installing is `make deps` (or .ci/run): everything
+# the targets use, on Debian or Ubuntu, as root or through sudo.
+DEB_PKGS := gcc make pkg-config libxml2-dev libxml2-utils libcmocka-dev valgrind gcovr
 check-deps:
-	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! command -v valgrind >/dev/null; then \
-	  $(MAKE) --no-print-directory deps; fi
+	@pkg-config --exists $(PKGS) 2>/dev/null || { \
+	  echo "missing build dependencies (pkg-config, libxml2-dev, libcmocka-dev): run make deps"; \
+	  exit 1; }
+
+# $(1): the program a target needs beyond the build dependencies
+need = @command -v $(1) >/dev/null || { echo "$@ needs $(1): run make deps"; exit 1; }
 
 deps:
-	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "installing build dependencies: $(DEB_PKGS)"; \
-	  (apt-get install -y --no-install-recommends $(DEB_PKGS) || \
-	   (apt-get update && apt-get install -y --no-install-recommends $(DEB_PKGS))) >/dev/null; \
-	else \
-	  echo "missing build dependencies; run:"; \
-	  echo "  sudo apt-get install -y $(DEB_PKGS)"; exit 1; fi
+	@if ! command -v apt-get >/dev/null; then \
+	  echo "make deps: no apt-get here; install: $(DEB_PKGS)"; exit 1; fi; \
+	if [ "$$(id -u)" = 0 ]; then as=; \
+	elif command -v sudo >/dev/null; then as=sudo; \
+	else echo "make deps: not root and no sudo; as root run: apt-get install -y $(DEB_PKGS)"; \
+	  exit 1; fi; \
+	echo "installing: $(DEB_PKGS)"; \
+	get="$$as env DEBIAN_FRONTEND=noninteractive apt-get"; \
+	$$get install -y --no-install-recommends $(DEB_PKGS) >/dev/null || \
+	  { $$get update >/dev/null && $$get install -y --no-install-recommends $(DEB_PKGS) >/dev/null; }
 
 # the replay programs too, so that they keep building with any compiler
 build-tests: $(TEST_BIN) $(LIVE_BIN) $(FUZZ_REPLAY)
@@ -119,6 +133,7 @@ BENCH_SCALE := listing:25000 virtio-disks:5000 scsi-disks:1750 serials:5000 cont
 BENCH_SCALE_FNS := --collect-atstart=no --toggle-collect=vc_caps_parse_devices \
 	--toggle-collect=vc_domain_parse --toggle-collect=vc_qemu_build
 bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
+	$(call need,valgrind)
 	@$(BENCH) $(ITERATIONS)
 	@for s in $(BENCH_SCALE); do \
 	  kind=$${s%%:*}; n=$${s#*:}; \
@@ -147,14 +162,14 @@ bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
 	fi
 
 check: check-deps $(CLI) $(TEST_BIN) $(FUZZ_REPLAY)
-	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(TEST_BIN)
+	@VC_LOGDIR=$(B)/test-logs VC_RESULTDIR=$(B)/test-results harness/run-tests $(TEST_BIN)
 
 # The live tiers (tests/test_live.c): the host's QEMU started for every
 # case of tests/live/ and xml2argvdata/, checked over QMP; skipped when
 # no QEMU here matches a recording.  VC_LIVE_PROJECT=0 leaves out the
 # xml2argvdata cases.
 check-live: check-deps $(CLI) $(LIVE_BIN)
-	@VC_LOGDIR=$(B)/test-logs harness/run-tests $(LIVE_BIN)
+	@VC_LOGDIR=$(B)/test-logs VC_RESULTDIR=$(B)/test-results harness/run-tests $(LIVE_BIN)
 
 # The injection tier runs one variant in VC_INJECTION_STRIDE under
 # memcheck (every variant would take minutes there), caps-errors one cut
@@ -162,7 +177,9 @@ check-live: check-deps $(CLI) $(LIVE_BIN)
 # in VC_VALUES_STRIDE, the fuzz-smoke tier one execution in
 # VC_FUZZ_SMOKE_STRIDE.
 check-valgrind: check-deps $(CLI) $(TEST_BIN)
-	@VC_LOGDIR=$(B)/test-logs VC_WRAPPER="$(VALGRIND)" VC_INJECTION_STRIDE=6 VC_CUT_STRIDE=10 \
+	$(call need,valgrind)
+	@VC_LOGDIR=$(B)/test-logs VC_RESULTDIR=$(B)/test-results VC_WRAPPER="$(VALGRIND)" \
+	  VC_TEST_TIMEOUT=$${VC_TEST_TIMEOUT:-3600} VC_INJECTION_STRIDE=6 VC_CUT_STRIDE=10 \
 	  VC_VALUES_STRIDE=10 VC_FUZZ_SMOKE_STRIDE=10 harness/run-tests $(TEST_BIN)
 
 # The same tiers built with AddressSanitizer and UBSan, in a build
@@ -180,7 +197,7 @@ check-asan:
 COVERAGE_MIN ?= 95
 COV_B := $(B)/coverage
 coverage:
-	@command -v gcovr >/dev/null || $(MAKE) --no-print-directory deps
+	$(call need,gcovr)
 	@# counts add up across runs: start from none
 	@find $(COV_B) -name '*.gcda' -delete 2>/dev/null || true
 	@$(MAKE) --no-print-directory B=$(COV_B) CFLAGS="-O0 -g --coverage" \

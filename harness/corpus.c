@@ -31,7 +31,13 @@ int vc_corpus_list(const char *dir, const char *suffix, vc_strlist *names,
 const char *vc_corpus_srcdir(void)
 {
     const char *s = getenv("VC_SRCDIR");
-    return s && *s ? s : ".";
+    return s && *s ? s : VC_SOURCE_DIR;
+}
+
+const char *vc_corpus_cli(void)
+{
+    const char *s = getenv("VC_CLI");
+    return s && *s ? s : VC_BUILT_CLI;
 }
 
 bool vc_path_exists(const char *path)
@@ -40,15 +46,19 @@ bool vc_path_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-char *vc_corpus_refdir(void)
+char *vc_corpus_refdir_tried(void)
 {
     const char *s = getenv("VC_REFDIR");
-    char *dir;
 
     if (s && *s)
-        dir = vc_strdup(s);
-    else
-        dir = vc_asprintf("%s/../shared/reference/libvirt-0.10.2", vc_corpus_srcdir());
+        return vc_strdup(s);
+    return vc_asprintf("%s/../shared/reference/libvirt-0.10.2", vc_corpus_srcdir());
+}
+
+char *vc_corpus_refdir(void)
+{
+    char *dir = vc_corpus_refdir_tried();
+
     if (!vc_path_exists(dir)) {
         free(dir);
         return NULL;

@@ -154,3 +154,34 @@ char *vc_diff_unified(const char *a_label, const char *a,
     free(lb.len);
     return vc_buf_steal(&out);
 }
+
+/* the length of @s's first @n lines */
+static size_t head_len(const char *s, size_t n)
+{
+    const char *p = s;
+
+    for (; n && *p; n--) {
+        const char *nl = strchr(p, '\n');
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+    return (size_t)(p - s);
+}
+
+char *vc_diff_shown(const char *diff)
+{
+    const char *d = getenv("VC_TEST_DEBUG");
+    int level = d && *d ? atoi(d) : 1;
+    size_t keep = head_len(diff, level == 0 ? 2 : VC_DIFF_TRIM), rest = 0;
+    vc_buf b = VC_BUF_INIT;
+
+    if (level >= 2 || !diff[keep])
+        return vc_strdup(diff);
+    for (const char *p = diff + keep; *p; p++)
+        rest += *p == '\n';
+    vc_buf_addn(&b, diff, keep);
+    if (level == 0)
+        vc_buf_add(&b, "(differs: VC_TEST_DEBUG=1 shows the diff)\n");
+    else
+        vc_buf_addf(&b, "... %zu more lines (VC_TEST_DEBUG=2 shows the whole diff)\n", rest);
+    return vc_buf_steal(&b);
+}

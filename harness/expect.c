@@ -7,9 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* a mismatch, as much of it as VC_TEST_DEBUG asks for */
+static void show(const char *diff)
+{
+    char *s = vc_diff_shown(diff);
+
+    fputs(s, stderr);
+    free(s);
+}
+
 bool vc_expect_regenerate(void)
 {
-    const char *r = getenv("REGENERATE");
+    const char *r = getenv("VC_TEST_REGENERATE");
+
+    if (!r || !*r)
+        r = getenv("REGENERATE");   /* the older name */
     return r && *r && strcmp(r, "0") != 0;
 }
 
@@ -19,7 +31,7 @@ int vc_expect_text(const char *label, const char *expected, const char *actual)
 
     if (!d)
         return 0;
-    fprintf(stderr, "%s", d);
+    show(d);
     free(d);
     return -1;
 }
@@ -51,7 +63,7 @@ int vc_expect_file(const char *path, const char *actual)
         ret = 0;
         goto cleanup;
     }
-    fprintf(stderr, "%s", d);
+    show(d);
 
  cleanup:
     free(expected);

@@ -12,6 +12,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
+#include "tier.h"
+
 #include "corpus.h"
 #include "synth.h"
 #include "caps/caps.h"
@@ -439,7 +442,19 @@ static void test_unterminated_recordings(void **state)
     free(dir);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    static const vc_test_knob knobs[] = {
+        { "VC_CUT_STRIDE=N", "try one cut of a recording in N (default 1: every cut)" },
+        { NULL, NULL },
+    };
+    vc_test_args(argc, argv, knobs);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_missing_help),
@@ -458,9 +473,8 @@ int main(void)
         cmocka_unit_test(test_machine_listing),
         cmocka_unit_test(test_unterminated_recordings),
     };
-    int failed = cmocka_run_group_tests_name("caps-errors", tests, setup, teardown);
     size_t n = sizeof(tests) / sizeof(tests[0]);
+    int failed = vc_group_run("caps-errors", tests, n, setup, teardown);
 
-    printf("caps-errors: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

@@ -17,6 +17,7 @@
 #include "expect.h"
 #include "scratch.h"
 #include "spawn.h"
+#include "test_args.h"
 #include "tier.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -85,12 +86,10 @@ static void test_cli_case(void **state)
     vc_strlist argv = { 0 };
     vc_buf actual = VC_BUF_INIT;
     char *text = NULL, *line, *save = NULL, *out, *errout;
-    const char *cli = getenv("VC_CLI");
+    const char *cli = vc_corpus_cli();
     size_t nlines = 0;
     int rc;
 
-    if (!cli)
-        fail_msg("VC_CLI is not set (run through make check)");
     if (c->setup && vc_scratch_make(&scratch, c->setup, &err) < 0)
         fail_msg("%s", err.msg);
     if (vc_file_read(c->args, VC_FILE_MAX_DEFAULT, &text, NULL, &err) < 0) {
@@ -127,7 +126,15 @@ static void test_cli_case(void **state)
         fail_msg("output differs from %s", c->expect);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     char *dir = vc_asprintf("%s/tests/cli", vc_corpus_srcdir());
     vc_tier tier = { .name = "cli" };

@@ -7,6 +7,7 @@
  */
 #include "corpus.h"
 #include "expect.h"
+#include "test_args.h"
 #include "tier.h"
 #include "conf/domain.h"
 #include "util/alloc.h"
@@ -91,7 +92,15 @@ static void test_error(void **state)
         fail_msg("%s: message differs", c->name);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     vc_tier tier = { .name = "domain-errors" };
     char *dir = vc_asprintf("%s/tests/domainerrors", vc_corpus_srcdir());

@@ -12,6 +12,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
+#include "tier.h"
+#include "corpus.h"
+
 #include "scratch.h"
 #include "util/alloc.h"
 #include "util/file.h"
@@ -40,8 +44,7 @@ static void on_alarm(int sig)
 static int setup(void **state)
 {
     vc_scratch *s = VC_NEW(vc_scratch);
-    char *setup = vc_asprintf("%s/tests/file.setup", getenv("VC_SRCDIR") ?
-                              getenv("VC_SRCDIR") : ".");
+    char *setup = vc_asprintf("%s/tests/file.setup", vc_corpus_srcdir());
     vc_error err = { 0 };
     int rc = vc_scratch_make(s, setup, &err);
 
@@ -238,7 +241,15 @@ static void test_write_refusals_leave_nothing(void **state)
     free(missing);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_read_refuses_special_files),
@@ -247,9 +258,8 @@ int main(void)
         cmocka_unit_test(test_write_through_links),
         cmocka_unit_test(test_write_refusals_leave_nothing),
     };
-    int failed = cmocka_run_group_tests_name("file", tests, setup, teardown);
     size_t n = sizeof(tests) / sizeof(tests[0]);
+    int failed = vc_group_run("file", tests, n, setup, teardown);
 
-    printf("file: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

@@ -7,6 +7,7 @@
  * sanitizers or memcheck report.  A folder that names no target is an
  * error, so an input never sits where nothing replays it.
  */
+#include "test_args.h"
 #include "tier.h"
 #include "corpus.h"
 #include "fuzz.h"
@@ -102,7 +103,15 @@ static int add_cases(vc_tier *tier, const char *root)
     return ret;
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     vc_tier tier = { .name = "fuzz-regressions" };
     char *root = vc_asprintf("%s/fuzz/regressions", vc_corpus_srcdir());

@@ -15,6 +15,7 @@
  * them.  VC_FUZZ_SMOKE_KEEP=DIR writes every input to DIR before it
  * runs (for a crash, which leaves no message of its own).
  */
+#include "test_args.h"
 #include "tier.h"
 #include "fuzz.h"
 #include "mutate.h"
@@ -215,7 +216,21 @@ static void test_target(void **state)
     }
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    static const vc_test_knob knobs[] = {
+        { "VC_FUZZ_SMOKE_STRIDE=N", "run one execution in N (default 1)" },
+        { "VC_FUZZ_SMOKE_KEEP=DIR", "save every generated input in DIR" },
+        { "VC_LOGDIR=DIR", "where an input that broke a rule is saved (default /tmp)" },
+        { NULL, NULL },
+    };
+    vc_test_args(argc, argv, knobs);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     vc_tier tier = { .name = "fuzz-smoke" };
     const char *stride = getenv("VC_FUZZ_SMOKE_STRIDE");

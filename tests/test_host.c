@@ -13,6 +13,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
+#include "tier.h"
+
 #include "corpus.h"
 #include "conf/domain.h"
 #include "qemu/build.h"
@@ -199,7 +202,15 @@ static void test_system_build_debian(void **state)
     free(xml);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_test_host_guests),
@@ -208,9 +219,8 @@ int main(void)
         cmocka_unit_test(test_system_ids_random),
         cmocka_unit_test(test_system_build_debian),
     };
-    int failed = cmocka_run_group_tests_name("host", tests, NULL, NULL);
+    int failed = vc_group_run("host", tests, sizeof(tests) / sizeof(tests[0]), NULL,
+                              NULL);
 
-    printf("host: %zu passed, %d failed\n", sizeof(tests) / sizeof(tests[0]) - (size_t)failed,
-           failed);
     return failed ? 1 : 0;
 }

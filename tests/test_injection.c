@@ -19,6 +19,7 @@
 #include "argv_check.h"
 #include "capsets.h"
 #include "corpus.h"
+#include "test_args.h"
 #include "tier.h"
 #include "xml_values.h"
 #include "conf/domain.h"
@@ -347,7 +348,19 @@ static void print_note(const inj_run *run)
     printf(" %zu built with '=' in the program word\n", run->program_eq);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    static const vc_test_knob knobs[] = {
+        { "VC_INJECTION_STRIDE=N", "run one variant in N (default 1)" },
+        { NULL, NULL },
+    };
+    vc_test_args(argc, argv, knobs);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const char *src = vc_corpus_srcdir();
     static const char *const dirs[][2] = {

@@ -7,6 +7,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
+#include "tier.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,7 +106,15 @@ static void test_refused(void **state)
     assert_null(vc_json_parse(deep, sizeof(deep), &(vc_error){ 0 }));
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reply),
@@ -112,8 +123,7 @@ int main(void)
         cmocka_unit_test(test_refused),
     };
     size_t n = sizeof(tests) / sizeof(tests[0]);
-    int failed = cmocka_run_group_tests_name("json", tests, NULL, NULL);
+    int failed = vc_group_run("json", tests, n, NULL, NULL);
 
-    printf("json: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

@@ -52,6 +52,7 @@
 #include "qmp.h"
 #include "scratch.h"
 #include "spawn.h"
+#include "test_args.h"
 #include "tier.h"
 #include "net/net.h"
 #include "qemu/start.h"
@@ -276,7 +277,7 @@ static void run_start(const vc_live_env *env, const char *scratch, const char *e
     char *state = vc_asprintf("--state-dir=%s/state", scratch);
     vc_scratch sc = { (char *)scratch };
     vc_error err = { 0 };
-    char *argv[] = { getenv("VC_CLI"), "start", help, dev, state, "--create-images",
+    char *argv[] = { (char *)vc_corpus_cli(), "start", help, dev, state, "--create-images",
                      (char *)extra, extra ? xml : NULL, NULL };
 
     if (!extra)
@@ -386,7 +387,19 @@ static void test_cli_start(void **state)
     assert_false(vc_path_exists(monitor));
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    static const vc_test_knob knobs[] = {
+        { "VC_LIVE_PROJECT=0", "leave out the xml2argvdata cases" },
+        { NULL, NULL },
+    };
+    vc_test_args(argc, argv, knobs);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     vc_live_env env;
     vc_tier own = { .name = "live" }, project = { .name = "live-project" };
@@ -434,8 +447,7 @@ int main(void)
             cmocka_unit_test_prestate_setup_teardown(test_cli_start, cli_setup,
                                                      cli_teardown, &env),
         };
-        int f = cmocka_run_group_tests_name("live-cli", cli, NULL, NULL);
-        printf("live-cli: %d passed, %d failed\n", 2 - f, f);
+        int f = vc_group_run("live-cli", cli, sizeof(cli) / sizeof(cli[0]), NULL, NULL);
         failed += f;
     }
     vc_tier_free(&own, vc_live_case_free);

@@ -7,6 +7,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
+#include "tier.h"
+#include "corpus.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -1176,7 +1180,7 @@ static void test_leaks(void **state)
 
 static void test_every_scenario_loads(void **state)
 {
-    const char *src = getenv("VC_SRCDIR") ? getenv("VC_SRCDIR") : ".";
+    const char *src = vc_corpus_srcdir();
     char *dirname = vc_asprintf("%s/mock/scenarios", src);
     DIR *dir = opendir(dirname);
     struct dirent *e;
@@ -1323,7 +1327,15 @@ static void test_parse_includes(void **state)
     free(self);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tap_current),
@@ -1360,9 +1372,8 @@ int main(void)
         cmocka_unit_test(test_parse_errors),
         cmocka_unit_test(test_parse_includes),
     };
-    int failed = cmocka_run_group_tests_name("mock", tests, NULL, NULL);
     size_t n = sizeof(tests) / sizeof(tests[0]);
+    int failed = vc_group_run("mock", tests, n, NULL, NULL);
 
-    printf("mock: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

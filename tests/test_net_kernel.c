@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "netns.h"
+#include "test_args.h"
 #include "tier.h"
 #include "net/net.h"
 
@@ -617,35 +618,31 @@ static void run_check(void **state)
     }
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     kernel_has has = { 0 };
     check_run runs[N_CHECKS];
-    struct CMUnitTest tests[N_CHECKS];
+    vc_unit units[N_CHECKS];
     char why[VC_NETNS_MSG_MAX];
-    size_t n = 0, skipped = 0;
-    int failed;
 
     if (probe(&has, why) < 0) {
         vc_tier_skip(TIER, why);
         return 0;
     }
     for (size_t i = 0; i < N_CHECKS; i++) {
-        const char *reason = missing(&has, checks[i].needs);
-
-        if (reason) {
-            printf("note: %s: skipped %s (%s)\n", TIER, checks[i].name, reason);
-            skipped++;
-            continue;
-        }
-        runs[n] = (check_run){ &checks[i], &has };
-        tests[n] = (struct CMUnitTest){ .name = checks[i].name, .test_func = run_check,
-                                        .initial_state = &runs[n] };
-        n++;
+        runs[i] = (check_run){ &checks[i], &has };
+        /* a check whose kernel feature is missing is skipped, saying which */
+        units[i] = (vc_unit){ .test = { .name = checks[i].name, .test_func = run_check,
+                                        .initial_state = &runs[i] },
+                              .skip = missing(&has, checks[i].needs) };
     }
-    fflush(stdout);
-    failed = _cmocka_run_group_tests(TIER, tests, n, NULL, NULL);
-    printf("%s: %zu passed, %d failed, %zu skipped\n", TIER, n - (size_t)failed, failed,
-           skipped);
-    return failed ? 1 : 0;
+    return vc_units_run(TIER, units, N_CHECKS, NULL) ? 1 : 0;
 }

@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
+#include "tier.h"
+
 #include "util/numset.h"
 
 #include <stdio.h>
@@ -60,7 +63,15 @@ static void test_many(void **state)
     vc_numset_free(&s);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_empty),
@@ -68,8 +79,7 @@ int main(void)
         cmocka_unit_test(test_many),
     };
     size_t n = sizeof(tests) / sizeof(tests[0]);
-    int failed = cmocka_run_group_tests_name("numset", tests, NULL, NULL);
+    int failed = vc_group_run("numset", tests, n, NULL, NULL);
 
-    printf("numset: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

@@ -7,6 +7,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
+#include "tier.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,7 +372,15 @@ static void test_add_props_refused(void **state)
     vc_command_free(&cmd);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_opts_items),
@@ -387,9 +398,8 @@ int main(void)
         cmocka_unit_test(test_line_program_with_equals),
         cmocka_unit_test(test_add_props_refused),
     };
-    int failed = cmocka_run_group_tests_name("props", tests, NULL, NULL);
     size_t n = sizeof(tests) / sizeof(tests[0]);
+    int failed = vc_group_run("props", tests, n, NULL, NULL);
 
-    printf("props: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

@@ -7,6 +7,7 @@
  */
 #include "corpus.h"
 #include "expect.h"
+#include "test_args.h"
 #include "tier.h"
 #include "qemu/qemu_config.h"
 #include "util/alloc.h"
@@ -249,7 +250,15 @@ static void test_profile_and_hugepages(void **state)
     vc_qemu_config_free(&cfg);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     char *dir = vc_asprintf("%s/tests/qemuconf", vc_corpus_srcdir());
     vc_tier tier = { .name = "qemu-conf" };
@@ -275,9 +284,8 @@ int main(void)
         vc_tier_add(&tier, names.items[i], c);
     }
     failed = vc_tier_run(&tier, test_conf_case);
-    ufailed = cmocka_run_group_tests_name("qemu-conf-set", units, NULL, NULL);
-    printf("qemu-conf-set: %zu passed, %d failed\n",
-           sizeof(units) / sizeof(units[0]) - (size_t)ufailed, ufailed);
+    ufailed = vc_group_run("qemu-conf-set", units, sizeof(units) / sizeof(units[0]),
+                           NULL, NULL);
     vc_tier_free(&tier, conf_case_free);
     vc_strlist_free(&names);
     free(dir);

@@ -8,6 +8,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_args.h"
+#include "tier.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -322,7 +325,15 @@ static void test_argv_check(void **state)
     vc_command_free(&cmd);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    vc_test_args(argc, argv, NULL);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_opts_reading),
@@ -337,9 +348,8 @@ int main(void)
         cmocka_unit_test(test_shell_refusals),
         cmocka_unit_test(test_argv_check),
     };
-    int failed = cmocka_run_group_tests_name("qemu-model", tests, NULL, NULL);
     size_t n = sizeof(tests) / sizeof(tests[0]);
+    int failed = vc_group_run("qemu-model", tests, n, NULL, NULL);
 
-    printf("qemu-model: %zu passed, %d failed\n", n - (size_t)failed, failed);
     return failed ? 1 : 0;
 }

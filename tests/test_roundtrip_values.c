@@ -22,6 +22,7 @@
  * away (make check-valgrind).
  */
 #include "corpus.h"
+#include "test_args.h"
 #include "tier.h"
 #include "vocab_doc.h"
 #include "xml_values.h"
@@ -300,7 +301,19 @@ static void add_values(vc_tier *t, vc_strlist *done, const char *part, size_t le
     vc_xml_values_free(v);
 }
 
-int main(void)
+static int run_tiers(void);
+
+int main(int argc, char **argv)
+{
+    static const vc_test_knob knobs[] = {
+        { "VC_VALUES_STRIDE=N", "run one variant in N (default 1)" },
+        { NULL, NULL },
+    };
+    vc_test_args(argc, argv, knobs);
+    return run_tiers();
+}
+
+static int run_tiers(void)
 {
     vc_tier t = { .name = "roundtrip-values" };
     vc_strlist done = { 0 }, dropped = { 0 };
