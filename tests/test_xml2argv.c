@@ -11,8 +11,11 @@
  * mock/ in the scenario NAME.kernel names (default "current"); when the
  * build calls that kernel, NAME.trace is its expected trace, and a
  * descriptor left open and not handed to QEMU fails the case.
- * REGENERATE=1 rewrites expectations (of the kind the case already has)
- * and writes missing traces.
+ * Cases are found by their inputs as well as their expectations: a case
+ * with NAME.xml, .caps or .qemu and neither NAME.args nor NAME.err fails
+ * with "no expectation", and VC_TEST_REGENERATE=1 writes the one its
+ * outcome calls for.  Regeneration rewrites expectations (of the kind
+ * the case already has) and writes missing traces.
  *
  * Tier "xml2argv-reference": every row of the reference corpus's
  * xml2argv/cases.tsv, with the per-family pass counts after it.
@@ -71,6 +74,7 @@ typedef struct argv_case {
     char *xml;
     char *expect;           /* project: .args or .err path */
     bool expect_error;
+    bool no_expect;         /* project: neither .args nor .err yet */
     /* capabilities: a list, or a recording */
     char *caps_list;
     char *help_file, *device_file;
@@ -246,6 +250,23 @@ static void test_project_case(void **state)
         free(actual);
         fail_msg("case %s is malformed", c->name);
     }
+    if (c->no_expect) {
+        /* a case is found by its inputs; its first expectation is
+         * written on request and then reviewed like any other */
+        if (!vc_expect_regenerate()) {
+            free(actual);
+            free(trace);
+            fail_msg("%s: no expectation; run with VC_TEST_REGENERATE=1 to create %s.args "
+                     "or .err", c->name, c->name);
+        }
+        c->expect_error = stage != 0;
+        if (c->expect_error) {
+            /* NAME.args -> NAME.err */
+            char *e = vc_asprintf("%.*s.err", (int)(strlen(c->expect) - 5), c->expect);
+            free(c->expect);
+            c->expect = e;
+        }
+    }
     if ((stage != 0) != c->expect_error) {
         fprintf(stderr, "%s: expected %s, got: %s", c->name,
                 c->expect_error ? "an error" : "a command line", actual);
@@ -354,7 +375,7 @@ static void add_opts_file(argv_case *c, const char *path)
 }
 
 static void add_project_case(vc_tier *tier, map_cache *maps, const char *dir,
-                             const char *name, bool is_err)
+                             const char *name, bool is_err, bool no_expect)
 {
     const char *srcdir = vc_corpus_srcdir();
     argv_case *c = VC_NEW(argv_case);
@@ -366,6 +387,7 @@ static void add_project_case(vc_tier *tier, map_cache *maps, const char *dir,
     c->xml = vc_asprintf("%s/%s.xml", dir, base);
     c->expect_error = is_err;
     c->expect = vc_asprintf("%s/%s.%s", dir, name, is_err ? "err" : "args");
+    c->no_expect = no_expect;
     c->trace = vc_asprintf("%s/%s.trace", dir, name);
     path = vc_asprintf("%s/%s.kernel", dir, name);
     c->kernel = read_line_file(path);
@@ -394,33 +416,48 @@ static void add_project_case(vc_tier *tier, map_cache *maps, const char *dir,
     vc_tier_add(tier, name, c);
 }
 
+/* The cases are found by their inputs (a domain, or capabilities for a
+ * variant) as well as their expectations, so a new case whose
+ * expectation is missing fails instead of going unseen. */
 static int run_project(map_cache *maps)
 {
+    static const char *const kinds[] = { ".xml", ".caps", ".qemu", ".args", ".err" };
     char *dir = vc_asprintf("%s/xml2argvdata", vc_corpus_srcdir());
     vc_tier tier = { .name = "xml2argv" };
-    vc_strlist args = { 0 }, errs = { 0 };
+    vc_strlist names = { 0 };
     vc_error err = { 0 };
-    size_t i = 0, j = 0;
     int failed;
 
-    if (vc_corpus_list(dir, ".args", &args, &err) < 0 ||
-        vc_corpus_list(dir, ".err", &errs, &err) < 0) {
-        fprintf(stderr, "%s\n", err.msg);
-        printf("xml2argv: 0 passed, 1 failed\n");
-        free(dir);
-        return 1;
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+        vc_strlist some = { 0 };
+
+        if (vc_corpus_list(dir, kinds[k], &some, &err) < 0) {
+            fprintf(stderr, "%s\n", err.msg);
+            printf("xml2argv: 0 passed, 1 failed\n");
+            vc_strlist_free(&names);
+            free(dir);
+            return 1;
+        }
+        for (size_t i = 0; i < some.n; i++)
+            /* cpu_map.xml is the CPU map the cases share, not a case */
+            if (!vc_strlist_has(&names, some.items[i]) && strcmp(some.items[i], "cpu_map") != 0)
+                vc_strlist_add(&names, some.items[i]);
+        vc_strlist_free(&some);
     }
-    /* merge the two sorted lists so cases run in name order */
-    while (i < args.n || j < errs.n) {
-        if (j >= errs.n || (i < args.n && strcmp(args.items[i], errs.items[j]) < 0))
-            add_project_case(&tier, maps, dir, args.items[i++], false);
-        else
-            add_project_case(&tier, maps, dir, errs.items[j++], true);
+    vc_strlist_sort(&names);
+    for (size_t i = 0; i < names.n; i++) {
+        char *args = vc_asprintf("%s/%s.args", dir, names.items[i]);
+        char *errf = vc_asprintf("%s/%s.err", dir, names.items[i]);
+        bool is_err = vc_path_exists(errf);
+
+        add_project_case(&tier, maps, dir, names.items[i], is_err,
+                         !is_err && !vc_path_exists(args));
+        free(args);
+        free(errf);
     }
     failed = vc_tier_run(&tier, test_project_case);
     vc_tier_free(&tier, argv_case_free);
-    vc_strlist_free(&args);
-    vc_strlist_free(&errs);
+    vc_strlist_free(&names);
     free(dir);
     return failed;
 }
