@@ -3,7 +3,9 @@
 #include "util/alloc.h"
 #include "util/file.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +47,13 @@ int vc_expect_file(const char *path, const char *actual)
 
     if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &expected, NULL, &err) < 0) {
         if (!vc_expect_regenerate()) {
-            fprintf(stderr, "%s (run with REGENERATE=1 to create it)\n", err.msg);
+            /* a case is found by its inputs: say what is missing and how
+             * to write it, not only that a file did not open */
+            if (access(path, F_OK) != 0 && errno == ENOENT)
+                fprintf(stderr, "%s: no expectation; run with VC_TEST_REGENERATE=1 to create it\n",
+                        path);
+            else
+                fprintf(stderr, "%s\n", err.msg);
             goto cleanup;
         }
         expected = vc_strdup("");
