@@ -71,8 +71,10 @@ static const struct {
     { "virtio-blk-pci.event_idx", VC_CAP_VIRTIO_BLK_PCI_EVENT_IDX },
     { "virtio-blk-pci.scsi", VC_CAP_VIRTIO_BLK_PCI_SCSI },
     { "virtio-blk-pci.bootindex", VC_CAP_BOOT_INDEX },
+    /* the property says it where the release does not (RHEL backports
+     * of 0.12); from 0.13 the version rule sets it too */
+    { "virtio-blk-pci.multifunction", VC_CAP_PCI_MULTIFUNCTION },
     { "pci-assign.configfd", VC_CAP_PCI_CONFIGFD },
-    { "pci-assign.bootindex", VC_CAP_PCI_BOOTINDEX },
     { "scsi-disk.channel", VC_CAP_SCSI_DISK_CHANNEL },
     { "scsi-disk.wwn", VC_CAP_SCSI_DISK_WWN },
     { "ide-drive.wwn", VC_CAP_IDE_DRIVE_WWN },
@@ -248,27 +250,23 @@ static void parse_listing(listing *l, const char *text, size_t len)
     free(section);
 }
 
-/* Block size properties (any device) mean -device ...,logical_block_size=
- * and physical_block_size= work: they are a block-layer feature that
- * every block device lists alike.  One device must list both; @props is
- * sorted, so each candidate's partner is a bsearch away. */
+/* Block size properties mean -device ...,logical_block_size= and
+ * physical_block_size= work: they are a block-layer feature that every
+ * block device lists alike, so libvirt 0.10.2 asks only that some
+ * device lists each. */
 static bool has_blockio(const vc_strlist *props)
 {
-    vc_buf partner = VC_BUF_INIT;
-    bool found = false;
+    bool logical = false, physical = false;
 
-    for (size_t i = 0; i < props->n && !found; i++) {
-        const char *s = props->items[i];
-        const char *dot = strrchr(s, '.');
+    for (size_t i = 0; i < props->n; i++) {
+        const char *dot = strrchr(props->items[i], '.');
 
-        if (!dot || strcmp(dot + 1, "logical_block_size") != 0)
+        if (!dot)
             continue;
-        vc_buf_reset(&partner);
-        vc_buf_addf(&partner, "%.*s.physical_block_size", (int)(dot - s), s);
-        found = vc_strlist_has_sorted(props, partner.s);
+        logical |= strcmp(dot + 1, "logical_block_size") == 0;
+        physical |= strcmp(dot + 1, "physical_block_size") == 0;
     }
-    vc_buf_free(&partner);
-    return found;
+    return logical && physical;
 }
 
 void vc_caps_listing_free(vc_caps_listing *l)
@@ -337,6 +335,11 @@ int vc_caps_parse_devices(vc_caps *caps, const char *text, size_t len,
             vc_caps_set(caps, property_flags[i].flag);
     if (has_blockio(&l.props))
         vc_caps_set(caps, VC_CAP_BLOCKIO);
+    /* libvirt 0.10.2 trusts pci-assign's bootindex only where disks have
+     * one: before that, -device bootindex= was not used at all */
+    if (vc_caps_has(caps, VC_CAP_BOOT_INDEX) &&
+        vc_strlist_has_sorted(&l.props, "pci-assign.bootindex"))
+        vc_caps_set(caps, VC_CAP_PCI_BOOTINDEX);
 
     /* -vga qxl selects the qxl device: where that device is built in, -vga
      * accepts it even when the help's list of types leaves it out. */

@@ -46,6 +46,7 @@ static const struct {
     { "-tdf", VC_CAP_TDF },
     { "-enable-nesting", VC_CAP_NESTING },
     { ",menu=on", VC_CAP_BOOT_MENU },
+    { "boot=on", VC_CAP_DRIVE_BOOT },      /* libvirt: anywhere, -drive or not */
     { ",reboot-timeout=rb_time", VC_CAP_REBOOT_TIMEOUT },
     { "-smbios type", VC_CAP_SMBIOS_TYPE },
     { "-sandbox", VC_CAP_SECCOMP_SANDBOX },
@@ -60,27 +61,39 @@ static const struct {
     { "-fsdev handle,", VC_CAP_FSDEV_HANDLE },
 };
 
-/* Needles that only count inside the help of one option: the text from
- * that option up to the end of the help. */
+/* Where a needle of an option counts.  libvirt 0.10.2 searches the
+ * whole help for most of them (once the option is there at all), and
+ * from the option's first mention to the end for -fsdev and -netdev;
+ * the rules of later QEMUs the project adds read the option's own
+ * lines, so that a neighbour's help cannot set them. */
+typedef enum {
+    SCOPE_WHOLE,    /* anywhere, if the option is mentioned */
+    SCOPE_TAIL,     /* from the option's first mention on */
+    SCOPE_BLOCK,    /* the option's lines and their continuations */
+} needle_scope;
+
 static const struct {
     const char *option;
+    needle_scope scope;
     const char *needle;
     vc_cap flag;
 } option_needles[] = {
-    { "-drive", "format=", VC_CAP_DRIVE_FORMAT },
-    { "-drive", "boot=on", VC_CAP_DRIVE_BOOT },
-    { "-drive", "serial=s", VC_CAP_DRIVE_SERIAL },
-    { "-drive", "readonly=", VC_CAP_DRIVE_READONLY },
-    { "-drive", "aio=threads|native", VC_CAP_DRIVE_AIO },
-    { "-drive", "copy-on-read=on|off", VC_CAP_DRIVE_COPY_ON_READ },
-    { "-drive", "bps=", VC_CAP_DRIVE_IOTUNE },
-    { "-fsdev", "readonly", VC_CAP_FSDEV_READONLY },
-    { "-fsdev", "writeout", VC_CAP_FSDEV_WRITEOUT },
-    { "-name", ",process=", VC_CAP_NAME_PROCESS },
-    { "-chardev", "server=on|off", VC_CAP_BOOL_ON_OFF },
-    { "-numa", "memdev=", VC_CAP_NUMA_MEMDEV },
-    { "-realtime", "mlock=on|off", VC_CAP_MLOCK },
-    { "-overcommit", "mem-lock", VC_CAP_OVERCOMMIT_MEM_LOCK },
+    { "-drive", SCOPE_WHOLE, "format=", VC_CAP_DRIVE_FORMAT },
+    /* libvirt reads "serial=s" anywhere, which -smbios's serial=str
+     * also matches: harmless while -drive had serial= (to 2.x), wrong
+     * after, so the project reads it in -drive's help only */
+    { "-drive", SCOPE_BLOCK, "serial=s", VC_CAP_DRIVE_SERIAL },
+    { "-drive", SCOPE_WHOLE, "readonly=", VC_CAP_DRIVE_READONLY },
+    { "-drive", SCOPE_WHOLE, "aio=threads|native", VC_CAP_DRIVE_AIO },
+    { "-drive", SCOPE_WHOLE, "copy-on-read=on|off", VC_CAP_DRIVE_COPY_ON_READ },
+    { "-drive", SCOPE_WHOLE, "bps=", VC_CAP_DRIVE_IOTUNE },
+    { "-fsdev", SCOPE_TAIL, "readonly", VC_CAP_FSDEV_READONLY },
+    { "-fsdev", SCOPE_TAIL, "writeout", VC_CAP_FSDEV_WRITEOUT },
+    { "-name", SCOPE_WHOLE, ",process=", VC_CAP_NAME_PROCESS },
+    { "-chardev", SCOPE_BLOCK, "server=on|off", VC_CAP_BOOL_ON_OFF },
+    { "-numa", SCOPE_BLOCK, "memdev=", VC_CAP_NUMA_MEMDEV },
+    { "-realtime", SCOPE_BLOCK, "mlock=on|off", VC_CAP_MLOCK },
+    { "-overcommit", SCOPE_BLOCK, "mem-lock", VC_CAP_OVERCOMMIT_MEM_LOCK },
 };
 
 /* From this version on (inclusive), the flag holds whatever the help
@@ -248,7 +261,7 @@ static void apply_version_rules(vc_caps *caps, const char *text)
 static int parse_help_text(vc_caps *caps, const char *text, const char *path,
                            vc_error *err)
 {
-    char *drive = NULL, *block = NULL;
+    char *block = NULL;
     const char *block_of = NULL, *p;
 
     if (text[strspn(text, " \t\r\n")] == '\0')
@@ -262,21 +275,32 @@ static int parse_help_text(vc_caps *caps, const char *text, const char *path,
         if (strstr(text, help_needles[i].needle))
             vc_caps_set(caps, help_needles[i].flag);
 
-    /* rows come grouped by option: copy each option's help out once */
     for (size_t i = 0; i < ARRAY_CARDINALITY(option_needles); i++) {
-        if (!block_of || strcmp(block_of, option_needles[i].option) != 0) {
-            free(block);
-            block_of = option_needles[i].option;
-            block = option_block(text, block_of);
+        const char *opt = option_needles[i].option;
+        const char *from = strstr(text, opt);
+
+        if (!from)
+            continue;
+        if (option_needles[i].scope == SCOPE_BLOCK) {
+            /* rows come grouped by option: copy each option's lines once */
+            if (!block_of || strcmp(block_of, opt) != 0) {
+                free(block);
+                block_of = opt;
+                block = option_block(text, opt);
+            }
+            from = block;
+        } else if (option_needles[i].scope == SCOPE_WHOLE) {
+            from = text;
         }
-        if (block && strstr(block, option_needles[i].needle))
+        if (from && strstr(from, option_needles[i].needle))
             vc_caps_set(caps, option_needles[i].flag);
     }
     free(block);
 
     /* cache= values up to the closing bracket: the v1 syntax was
-     * on|off; v2 names modes, and later releases added two. */
-    if ((drive = option_block(text, "-drive")) && (p = strstr(drive, "cache="))) {
+     * on|off; v2 names modes, and later releases added two.  libvirt
+     * reads the first cache= of the help, wherever it is. */
+    if (strstr(text, "-drive") && (p = strstr(text, "cache="))) {
         const char *end = strchr(p, ']');
         if (end) {
             size_t n = (size_t)(end - p);
@@ -340,7 +364,6 @@ static int parse_help_text(vc_caps *caps, const char *text, const char *path,
         vc_caps_set(caps, VC_CAP_NO_SHUTDOWN);
 
     apply_version_rules(caps, text);
-    free(drive);
     return 0;
 }
 
