@@ -250,23 +250,29 @@ static void parse_listing(listing *l, const char *text, size_t len)
     free(section);
 }
 
-/* Block size properties mean -device ...,logical_block_size= and
- * physical_block_size= work: they are a block-layer feature that every
- * block device lists alike, so libvirt 0.10.2 asks only that some
- * device lists each. */
+/* Block size properties (any device) mean -device ...,logical_block_size=
+ * and physical_block_size= work: they are a block-layer feature that
+ * every block device lists alike.  libvirt 0.10.2 looks for each name
+ * anywhere; QEMU's block devices always list the two together, so
+ * asking one device for both gives its answer on every real listing.
+ * @props is sorted: each candidate's partner is a bsearch away. */
 static bool has_blockio(const vc_strlist *props)
 {
-    bool logical = false, physical = false;
+    vc_buf partner = VC_BUF_INIT;
+    bool found = false;
 
-    for (size_t i = 0; i < props->n; i++) {
-        const char *dot = strrchr(props->items[i], '.');
+    for (size_t i = 0; i < props->n && !found; i++) {
+        const char *s = props->items[i];
+        const char *dot = strrchr(s, '.');
 
-        if (!dot)
+        if (!dot || strcmp(dot + 1, "logical_block_size") != 0)
             continue;
-        logical |= strcmp(dot + 1, "logical_block_size") == 0;
-        physical |= strcmp(dot + 1, "physical_block_size") == 0;
+        vc_buf_reset(&partner);
+        vc_buf_addf(&partner, "%.*s.physical_block_size", (int)(dot - s), s);
+        found = vc_strlist_has_sorted(props, partner.s);
     }
-    return logical && physical;
+    vc_buf_free(&partner);
+    return found;
 }
 
 void vc_caps_listing_free(vc_caps_listing *l)
