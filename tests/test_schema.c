@@ -15,12 +15,11 @@
  * line, so the first message alone rarely says where: the file keeps all
  * of them, in order (usually two or three lines).
  *
- * libxml2 is used as the parser is: no network, no entity substitution,
- * no DTD loading, inputs read through vc_file_read (size limit).  Its
- * messages go to the case (structured handlers), never to stderr.
+ * Validation and its messages: harness/rng.c.
  */
 #include "corpus.h"
 #include "expect.h"
+#include "rng.h"
 #include "test_args.h"
 #include "tier.h"
 #include "util/alloc.h"
@@ -28,15 +27,10 @@
 #include "util/file.h"
 
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 typedef enum {
     EXPECT_VALID,
@@ -61,128 +55,32 @@ static void schema_case_free(void *p)
     free(c);
 }
 
-/* Collects libxml2's errors for one document. */
-typedef struct err_sink {
-    const char *label;
-    vc_buf all;        /* every message, one a line */
-} err_sink;
-
-static void err_sink_free(err_sink *s)
-{
-    vc_buf_free(&s->all);
-}
-
-/* "LABEL:LINE: element NAME: MESSAGE", from whatever libxml2 knows. */
-static void err_sink_add(void *data, xmlErrorPtr e)
-{
-    err_sink *s = data;
-    vc_buf line = VC_BUF_INIT;
-    const xmlNode *node = e->node;
-    long lineno = e->line;
-    size_t n;
-
-    if (lineno <= 0 && node)
-        lineno = xmlGetLineNo(node);
-    vc_buf_add(&line, s->label);
-    if (lineno > 0)
-        vc_buf_addf(&line, ":%ld", lineno);
-    vc_buf_add(&line, ": ");
-    if (node && node->type == XML_ELEMENT_NODE && node->name)
-        vc_buf_addf(&line, "element %s: ", (const char *)node->name);
-    if (e->message) {
-        n = strlen(e->message);
-        while (n > 0 && (e->message[n - 1] == '\n' || e->message[n - 1] == ' '))
-            n--;
-        vc_buf_addn(&line, e->message, n);
-    } else {
-        vc_buf_add(&line, "(no message)");
-    }
-    vc_buf_add(&s->all, vc_buf_str(&line));
-    vc_buf_addc(&s->all, '\n');
-    vc_buf_free(&line);
-}
-
-/* Parse @path safely; NULL with the reason in @sink otherwise. */
-static xmlDocPtr read_doc(const char *path, err_sink *sink)
-{
-    vc_error err = { 0 };
-    xmlParserCtxtPtr ctxt = NULL;
-    xmlDocPtr doc = NULL;
-    char *data = NULL;
-    size_t len = 0;
-
-    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &data, &len, &err) < 0) {
-        vc_buf_addf(&sink->all, "%s\n", err.msg);
-        goto cleanup;
-    }
-    if (!(ctxt = xmlNewParserCtxt()))
-        abort();
-    /* libxml2 2.9 has no per-context handler for parse errors: with
-     * XML_PARSE_NOERROR they go to the (thread's) structured handler,
-     * set only for the duration of this parse. */
-    xmlSetStructuredErrorFunc(sink, err_sink_add);
-    doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, XML_OPTIONS);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    if (!doc || !ctxt->wellFormed) {
-        if (sink->all.len == 0)
-            vc_buf_addf(&sink->all, "%s: not well-formed\n", sink->label);
-        xmlFreeDoc(doc);
-        doc = NULL;
-    }
-
- cleanup:
-    if (ctxt)
-        xmlFreeParserCtxt(ctxt);
-    free(data);
-    return doc;
-}
-
-/* 0 valid, 1 invalid (or unreadable), -1 validator failure. */
-static int validate(xmlRelaxNGPtr schema, const char *path, err_sink *sink)
-{
-    xmlRelaxNGValidCtxtPtr vctxt = NULL;
-    xmlDocPtr doc;
-    int rc;
-
-    if (!(doc = read_doc(path, sink)))
-        return 1;
-    if (!(vctxt = xmlRelaxNGNewValidCtxt(schema)))
-        abort();
-    xmlRelaxNGSetValidStructuredErrors(vctxt, err_sink_add, sink);
-    rc = xmlRelaxNGValidateDoc(vctxt, doc);
-    xmlRelaxNGFreeValidCtxt(vctxt);
-    xmlFreeDoc(doc);
-    if (rc > 0 && sink->all.len == 0)
-        vc_buf_addf(&sink->all, "%s: invalid (no message)\n", sink->label);
-    return rc < 0 ? -1 : rc > 0 ? 1 : 0;
-}
-
 static void test_schema_case(void **state)
 {
     schema_case *c = ((vc_tier_case *)*state)->data;
-    err_sink sink = { .label = c->label };
-    int rc = validate(c->schema, c->path, &sink);
+    vc_buf msgs = VC_BUF_INIT;
+    int rc = vc_rng_validate_file(c->schema, c->path, c->label, &msgs);
     int bad = 0;
 
     if (rc < 0) {
-        print_error("%s: the validator itself failed\n%s", c->label, vc_buf_str(&sink.all));
+        print_error("%s: the validator itself failed\n%s", c->label, vc_buf_str(&msgs));
         bad = 1;
     } else if (c->expect == EXPECT_VALID && rc != 0) {
-        print_error("%s does not validate:\n%s", c->label, vc_buf_str(&sink.all));
+        print_error("%s does not validate:\n%s", c->label, vc_buf_str(&msgs));
         bad = 1;
     } else if (c->expect == EXPECT_INVALID && rc == 0) {
         print_error("%s validates, but must be rejected\n", c->label);
         bad = 1;
     } else if (c->expect == EXPECT_INVALID) {
-        if (vc_expect_file(c->errfile, vc_buf_str(&sink.all)) < 0)
+        if (vc_expect_file(c->errfile, vc_buf_str(&msgs)) < 0)
             bad = 1;
     } else if (c->expect == EXPECT_EITHER) {
         print_message("%s (expected to fail parsing for a semantic reason): %s\n",
                       c->label, rc == 0 ? "schema-valid" : "schema-invalid");
         if (rc != 0)
-            print_message("%s", vc_buf_str(&sink.all));
+            print_message("%s", vc_buf_str(&msgs));
     }
-    err_sink_free(&sink);
+    vc_buf_free(&msgs);
     if (bad)
         fail_msg("%s: schema check failed", c->label);
 }
@@ -191,26 +89,12 @@ static void test_schema_case(void **state)
 static xmlRelaxNGPtr load_schema(void)
 {
     char *path = vc_asprintf("%s/schemas/domain.rng", vc_corpus_srcdir());
-    err_sink sink = { .label = path };
-    xmlRelaxNGParserCtxtPtr pctxt = NULL;
-    xmlRelaxNGPtr schema = NULL;
-    xmlDocPtr doc;
+    vc_buf why = VC_BUF_INIT;
+    xmlRelaxNGPtr schema = vc_rng_load(path, &why);
 
-    if (!(doc = read_doc(path, &sink)))
-        goto cleanup;
-    /* The parser context works on its own copy of the document. */
-    if (!(pctxt = xmlRelaxNGNewDocParserCtxt(doc)))
-        abort();
-    xmlRelaxNGSetParserStructuredErrors(pctxt, err_sink_add, &sink);
-    schema = xmlRelaxNGParse(pctxt);
-
- cleanup:
     if (!schema)
-        fprintf(stderr, "%s: cannot load the schema:\n%s", path, vc_buf_str(&sink.all));
-    if (pctxt)
-        xmlRelaxNGFreeParserCtxt(pctxt);
-    xmlFreeDoc(doc);
-    err_sink_free(&sink);
+        fprintf(stderr, "%s: cannot load the schema:\n%s", path, vc_buf_str(&why));
+    vc_buf_free(&why);
     free(path);
     return schema;
 }

@@ -17,6 +17,7 @@
 #include "expect.h"
 #include "test_args.h"
 #include "tier.h"
+#include "tsv.h"
 #include "conf/domain.h"
 #include "util/alloc.h"
 #include "util/file.h"
@@ -148,35 +149,6 @@ static void add_dir(vc_tier *own, vc_tier *rt, const char *dir, const char *tag)
     vc_strlist_free(&names);
 }
 
-/* Rows of a reference cases.tsv, split on tabs (header dropped). */
-static int read_tsv(const char *path, vc_strlist *rows)
-{
-    vc_error err = { 0 };
-    char *data = NULL, *line, *save = NULL;
-
-    if (vc_file_read(path, VC_FILE_MAX_DEFAULT, &data, NULL, &err) < 0) {
-        fprintf(stderr, "%s\n", err.msg);
-        return -1;
-    }
-    for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-        if (!(strncmp(line, "name\t", 5) == 0))
-            vc_strlist_add(rows, line);
-    free(data);
-    return 0;
-}
-
-static char *field(const char *row, int n)
-{
-    const char *p = row, *e;
-
-    while (n-- > 0 && p)
-        p = (p = strchr(p, '\t')) ? p + 1 : NULL;
-    if (!p)
-        return vc_strdup("");
-    e = strchr(p, '\t');
-    return e ? vc_strndup(p, (size_t)(e - p)) : vc_strdup(p);
-}
-
 static void add_reference(vc_tier *ref, vc_tier *parse, vc_tier *rt, const char *refdir)
 {
     char *x2x = vc_asprintf("%s/xml2xml/cases.tsv", refdir);
@@ -185,10 +157,10 @@ static void add_reference(vc_tier *ref, vc_tier *parse, vc_tier *rt, const char 
     vc_strlist rows = { 0 }, argv_rows = { 0 }, names = { 0 };
     vc_error err = { 0 };
 
-    if (read_tsv(x2x, &rows) == 0) {
+    if (vc_tsv_rows(x2x, &rows) == 0) {
         for (size_t i = 0; i < rows.n; i++) {
-            char *name = field(rows.items[i], 0), *in = field(rows.items[i], 1);
-            char *exp = field(rows.items[i], 2), *mode = field(rows.items[i], 3);
+            char *name = vc_tsv_field(rows.items[i], 0), *in = vc_tsv_field(rows.items[i], 1);
+            char *exp = vc_tsv_field(rows.items[i], 2), *mode = vc_tsv_field(rows.items[i], 3);
             char *inp = vc_asprintf("%s/%s", refdir, in), *expp = vc_asprintf("%s/%s", refdir, exp);
             for (int m = 0; m < 2; m++) {
                 const char *mname = m ? "active" : "inactive";
@@ -202,12 +174,12 @@ static void add_reference(vc_tier *ref, vc_tier *parse, vc_tier *rt, const char 
             free(name); free(in); free(exp); free(mode); free(inp); free(expp);
         }
     }
-    if (read_tsv(x2a, &argv_rows) == 0 && vc_corpus_list(argvdir, ".xml", &names, &err) == 0) {
+    if (vc_tsv_rows(x2a, &argv_rows) == 0 && vc_corpus_list(argvdir, ".xml", &names, &err) == 0) {
         for (size_t i = 0; i < names.n; i++) {
             bool fail = false;
             char *in = vc_asprintf("%s/%s.xml", argvdir, names.items[i]);
             for (size_t r = 0; r < argv_rows.n; r++) {
-                char *n = field(argv_rows.items[r], 0), *e = field(argv_rows.items[r], 1);
+                char *n = vc_tsv_field(argv_rows.items[r], 0), *e = vc_tsv_field(argv_rows.items[r], 1);
                 fail |= strcmp(n, names.items[i]) == 0 && strcmp(e, "fail-parse") == 0;
                 free(n);
                 free(e);
