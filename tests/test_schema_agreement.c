@@ -2,8 +2,8 @@
  *
  * Tier "schema-agreement": every domain document the project knows
  *   (xml2argvdata, tests/xml2xmldata, tests/schemadata/{valid,invalid},
- *   tests/domainerrors, tests/live, fuzz/regressions/domain) and the
- *   reference corpus's (xml2argv, xml2xml) is validated with
+ *   tests/domainerrors, tests/live, tests/cli, fuzz/regressions/domain)
+ *   and the reference corpus's (xml2argv, xml2xml) is validated with
  *   schemas/domain.rng and with libvirt's docs/domain.rng; the two
  *   verdicts must agree.  tests/schema-extensions.list names the
  *   documents where the project departs on purpose, each with why: a
@@ -272,6 +272,7 @@ static int run_tiers(const char *ref)
         { "tests/schemadata/invalid", false, false },
         { "tests/domainerrors", false, false },
         { "tests/live", false, false },
+        { "tests/cli", false, false },
         { "fuzz/regressions/domain", false, false },
     };
     vc_tier agree = { .name = "schema-agreement" };
