@@ -1,8 +1,10 @@
 /* test_xml2argv.c: domain XML -> QEMU command line over the corpora.
  *
  * Tier "xml2argv": the project's cases in xml2argvdata/.  A case is its
- * files: NAME.args (the expected command line) or NAME.err (the expected
- * one-line error, "parse: MSG" or "build: MSG"), with NAME.caps
+ * files: NAME.args (the expected command line, one option with its
+ * value a line with backslash continuations, as libvirt stores them;
+ * compared byte for byte) or NAME.err (the expected one-line error,
+ * "parse: MSG" or "build: MSG"), with NAME.caps
  * (capability names, comma-separated) or NAME.qemu (the name of a
  * recording in qemuhelpdata/ to detect them from), optional NAME.opts
  * (argv options, one a line) and the domain NAME.xml.  A case named
@@ -202,8 +204,10 @@ static char *run_case(argv_case *c, int *stage, char **trace, size_t *leaks)
     } else if (vc_qemu_build(def, &host, &caps, &cfg, &opts, &cmd, &err) < 0) {
         *stage = 2;
         out = vc_asprintf("build: %s\n", err.msg);
+    } else if (c->reference) {
+        out = vc_command_to_line(&cmd);     /* the reference's one line */
     } else {
-        out = vc_command_to_line(&cmd);
+        out = vc_command_to_lines(&cmd);    /* one argument a line: diffs show it */
     }
     *trace = take_trace(mock, &cmd, leaks);
     goto cleanup;
