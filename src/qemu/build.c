@@ -115,6 +115,11 @@ static int resolve_migrate(vc_build_ctx *ctx, char **out)
                                   "supported with this QEMU binary");
     } else if (VC_STREQ(from, "stdio")) {
         if (VC_BUILD_HAS(ctx, MIGRATE_QEMU_FD)) {
+            /* QEMU reads the stream from a descriptor the caller hands
+             * it: without one, "fd:-1" would fail only in QEMU */
+            if (ctx->opts->migrate_fd < 0)
+                return vc_build_error(ctx, "internal error STDIO migration with this QEMU "
+                                      "binary needs a file descriptor, and none was given");
             *out = vc_asprintf("fd:%d", ctx->opts->migrate_fd);
             return 0;
         }
