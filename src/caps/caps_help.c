@@ -99,6 +99,7 @@ static const struct {
     { 1001000, VC_CAP_IPV6_MIGRATION },
     { 1002000, VC_CAP_DEVICE_VIDEO_PRIMARY },
     { 1002000, VC_CAP_VNC_SHARE_POLICY },
+    { 2001000, VC_CAP_NUMA_CPUS_REPEAT },
 };
 
 static const char *const banners[] = {

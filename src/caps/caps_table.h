@@ -203,3 +203,7 @@ VC_CAP(MACHINE_LISTING             , "machine-listing")
  * -chardev itself; libvirt 0.10.2 wrote ",chardev=ID" beside it, which
  * -netdev user does not take.  Detected with -netdev and -chardev. */
 VC_CAP(GUESTFWD_CHARDEV            , "guestfwd-chardev")
+/* -numa node takes cpus= more than once, one range each, so a node's
+ * CPUs need not be one range (QEMU 2.1 read -numa into a list; the help
+ * does not say so: a version rule). */
+VC_CAP(NUMA_CPUS_REPEAT            , "numa-cpus-repeat")
