@@ -207,3 +207,6 @@ VC_CAP(GUESTFWD_CHARDEV            , "guestfwd-chardev")
  * CPUs need not be one range (QEMU 2.1 read -numa into a list; the help
  * does not say so: a version rule). */
 VC_CAP(NUMA_CPUS_REPEAT            , "numa-cpus-repeat")
+/* The disk devices take the disk's serial (serial=), where -drive no
+ * longer does (3.0).  Detected from the property ide-hd.serial. */
+VC_CAP(DEVICE_SERIAL               , "device-serial")
