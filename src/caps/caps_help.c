@@ -84,7 +84,8 @@ static const struct {
 };
 
 /* From this version on (inclusive), the flag holds whatever the help
- * says: the feature came with the release, not with a new option. */
+ * says: the feature came (or, for a -gone flag, went) with the release,
+ * not with an option in the help. */
 static const struct {
     unsigned long since;
     vc_cap flag;
@@ -100,6 +101,7 @@ static const struct {
     { 1002000, VC_CAP_DEVICE_VIDEO_PRIMARY },
     { 1002000, VC_CAP_VNC_SHARE_POLICY },
     { 2001000, VC_CAP_NUMA_CPUS_REPEAT },
+    { 6000000, VC_CAP_SHEEPDOG_GONE },
 };
 
 static const char *const banners[] = {

@@ -210,3 +210,6 @@ VC_CAP(NUMA_CPUS_REPEAT            , "numa-cpus-repeat")
 /* The disk devices take the disk's serial (serial=), where -drive no
  * longer does (3.0).  Detected from the property ide-hd.serial. */
 VC_CAP(DEVICE_SERIAL               , "device-serial")
+/* The sheepdog block driver is gone (QEMU 6.0 removed it): a version
+ * rule, as the help does not list block drivers. */
+VC_CAP(SHEEPDOG_GONE               , "sheepdog-gone")
