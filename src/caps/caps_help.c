@@ -54,6 +54,7 @@ static const struct {
     { "dump-guest-core=on|off", VC_CAP_DUMP_GUEST_CORE },
     { "-redhat-disable-KSM", VC_CAP_DISABLE_KSM },
     { "-display", VC_CAP_DISPLAY },
+    { "-display sdl", VC_CAP_DISPLAY_SDL },
     { "-audiodev", VC_CAP_AUDIODEV },
     { "-chardev serial,", VC_CAP_CHARDEV_SERIAL_PARALLEL },
     { "-fsdev local,", VC_CAP_FSDEV_DRIVERS },

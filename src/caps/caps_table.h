@@ -213,3 +213,7 @@ VC_CAP(DEVICE_SERIAL               , "device-serial")
 /* The sheepdog block driver is gone (QEMU 6.0 removed it): a version
  * rule, as the help does not list block drivers. */
 VC_CAP(SHEEPDOG_GONE               , "sheepdog-gone")
+/* -display sdl: the SDL window chosen by name, where there is no -sdl
+ * (QEMU 7.2 has none; without either, QEMU picks its own default
+ * display).  Detected from "-display sdl" in the help. */
+VC_CAP(DISPLAY_SDL                 , "display-sdl")
