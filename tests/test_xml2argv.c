@@ -19,6 +19,9 @@
  * outcome calls for.  Regeneration rewrites expectations (of the kind
  * the case already has) and writes missing traces.
  *
+ * Tier "xml2argv-recorded": every domain is built against a QEMU
+ * recording by one of its cases.
+ *
  * Tier "xml2argv-reference": every row of the reference corpus's
  * xml2argv/cases.tsv, with the per-family pass counts after it.
  *
@@ -466,6 +469,57 @@ static int run_project(map_cache *maps)
     return failed;
 }
 
+/* Tier "xml2argv-recorded": every domain of xml2argvdata/ is built
+ * against a QEMU recording (qemuhelpdata/) by one of its cases at least,
+ * NAME.qemu or NAME+VARIANT.qemu, so that the corpus follows what real
+ * QEMU builds offer, not only hand-picked capability lists. */
+static void test_recorded(void **state)
+{
+    const bool *recorded = ((vc_tier_case *)*state)->data;
+
+    if (!*recorded)
+        fail_msg("no case builds this domain against a QEMU recording: add "
+                 "NAME+debian-qemu-7.2.qemu (holding debian-qemu-7.2)");
+}
+
+static int run_recorded(void)
+{
+    char *dir = vc_asprintf("%s/xml2argvdata", vc_corpus_srcdir());
+    vc_tier tier = { .name = "xml2argv-recorded" };
+    vc_strlist domains = { 0 }, recorded = { 0 };
+    vc_error err = { 0 };
+    int failed;
+
+    if (vc_corpus_list(dir, ".xml", &domains, &err) < 0 ||
+        vc_corpus_list(dir, ".qemu", &recorded, &err) < 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        printf("xml2argv-recorded: 0 passed, 1 failed\n");
+        failed = 1;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < domains.n; i++) {
+        const char *d = domains.items[i];
+        size_t n = strlen(d);
+        bool *has;
+
+        if (strcmp(d, "cpu_map") == 0)
+            continue;   /* the CPU map the cases share */
+        has = VC_NEW(bool);
+        for (size_t k = 0; k < recorded.n && !*has; k++)
+            *has = strncmp(recorded.items[k], d, n) == 0 &&
+                   (recorded.items[k][n] == '\0' || recorded.items[k][n] == '+');
+        vc_tier_add(&tier, d, has);
+    }
+    failed = vc_tier_run(&tier, test_recorded);
+    vc_tier_free(&tier, free);
+
+ cleanup:
+    vc_strlist_free(&domains);
+    vc_strlist_free(&recorded);
+    free(dir);
+    return failed;
+}
+
 /* The families issue 4 covers ("part 1"), by the first word of a row's
  * name (two words for graphics).  Used for the report only. */
 static const char *const part1_families[] = {
@@ -614,7 +668,8 @@ static int run_tiers(void);
 int main(int argc, char **argv)
 {
     static const vc_test_knob knobs[] = {
-        { "VC_TIER=NAME", "run that tier alone (xml2argv or xml2argv-reference)" },
+        { "VC_TIER=NAME", "run that tier alone (xml2argv, xml2argv-recorded or "
+                          "xml2argv-reference)" },
         { NULL, NULL },
     };
     vc_test_args(argc, argv, knobs);
@@ -627,6 +682,9 @@ static int run_tiers(void)
     map_cache maps = { { NULL, 0, 0 }, NULL, 0 };
     int failed = tier_wanted("xml2argv") ? run_project(&maps) : 0;
     bool reference = tier_wanted("xml2argv-reference");
+
+    if (tier_wanted("xml2argv-recorded"))
+        failed += run_recorded();
 
     if (reference && ref)
         failed += run_reference(ref, &maps);
