@@ -20,7 +20,7 @@ static const struct {
       "                   [--kernel=SCENARIO] [--kernel-trace=FILE] [--network-dir=DIR] DOMAIN.xml" },
     { "start", vc_cli_start, "start [--caps=a,b,c | --help-file=F [--device-file=G]] [--config=FILE]\n"
       "                   [--set key=value]... [--state-dir=DIR] [--create-images [--image-size=SIZE]]\n"
-      "                   [--network-dir=DIR] [--dry-run] DOMAIN.xml" },
+      "                   [--network-dir=DIR] [--dry-run [--wrap]] DOMAIN.xml" },
     { "devices", vc_cli_devices, "devices" },
 };
 
