@@ -48,6 +48,8 @@ static const vc_qm_option options[] = {
     ROW("-M", KEYVAL, "type"), ROW("-machine", KEYVAL, "type"),
     /* audio_parse_option: qobject_input_visitor_new_str(optarg, "driver") */
     ROW("-audiodev", KEYVAL, "driver"),
+    /* parse_display: qobject_input_visitor_new_str(optarg, "type") */
+    ROW("-display", KEYVAL, "type"),
 
     ROW("-cpu", CPU, NULL), ROW("-soundhw", SOUNDHW, NULL),
     ROW("-global", GLOBAL, NULL),

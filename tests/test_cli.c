@@ -50,20 +50,30 @@ static char *mask_env(char *text)
 
     for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
         const char *value = getenv(vars[i].name);
-        char *key = vars[i].how == DROP_ANY ? vc_asprintf(" %s=", vars[i].name)
-                                            : vc_asprintf(" %s=%s ", vars[i].name, value ? value : "");
-        char *at = vars[i].how == DROP_ANY || value ? strstr(text, key) : NULL;
-        char *end = at ? strchr(at + 1, ' ') : NULL;
+        char *key = vars[i].how == DROP_ANY ? vc_asprintf("%s=", vars[i].name)
+                                            : vc_asprintf("%s=%s ", vars[i].name, value ? value : "");
+        char *at = NULL, *end, *next, *masked;
 
-        if (end) {
-            char *masked = vars[i].how == MASK
-                ? vc_asprintf("%.*s %s=@%s@%s", (int)(at - text), text, vars[i].name,
-                              vars[i].name, end)
-                : vc_asprintf("%.*s%s", (int)(at - text), text, end);
-            free(text);
-            text = masked;
-        }
+        /* the assignment is a word: after a space, or at the start of a
+         * line of a wrapped command (argv --wrap) */
+        for (char *p = text; (vars[i].how == DROP_ANY || value) && (p = strstr(p, key)); p++)
+            if (p > text && (p[-1] == ' ' || p[-1] == '\n')) {
+                at = p;
+                break;
+            }
         free(key);
+        if (!at || !(end = strchr(at, ' ')))
+            continue;
+        /* the word and what separates it from the next one */
+        next = end + 1;
+        if (strncmp(next, "\\\n", 2) == 0)
+            next += 2;
+        masked = vars[i].how == MASK
+            ? vc_asprintf("%.*s%s=@%s@%s", (int)(at - text), text, vars[i].name,
+                          vars[i].name, end)
+            : vc_asprintf("%.*s%s", (int)(at - text), text, next);
+        free(text);
+        text = masked;
     }
     return text;
 }

@@ -344,6 +344,39 @@ static void test_line_program_with_equals(void **state)
     expect_line(&cmd, "'INJ=1'\n");
 }
 
+/* Wrapped: an assignment, the program, and an option with its value a
+ * line; a word after a value starts a line; quoting is the one line's. */
+static void test_lines_wrapped(void **state)
+{
+    vc_command cmd = VC_COMMAND_INIT;
+    char *text, *line;
+
+    (void)state;
+    vc_command_add_env(&cmd, "LC_ALL", "C");
+    vc_command_add_env(&cmd, "X", "a b");
+    vc_command_add_arg(&cmd, "/opt/q=1/qemu");
+    vc_command_add_arg(&cmd, "-name");
+    vc_command_add_arg(&cmd, "vc guest");
+    vc_command_add_arg(&cmd, "-S");
+    vc_command_add_arg(&cmd, "-nodefaults");
+    vc_command_add_arg(&cmd, "-vnc");
+    vc_command_add_arg(&cmd, "127.0.0.1:-5900");
+    vc_command_add_arg(&cmd, "positional");
+    vc_command_add_arg(&cmd, "-last");
+    text = vc_command_to_lines(&cmd);
+    line = vc_command_to_line(&cmd);
+    vc_command_free(&cmd);
+    assert_string_equal(text, "LC_ALL=C \\\nX='a b' \\\n'/opt/q=1/qemu' \\\n"
+                              "-name 'vc guest' \\\n-S \\\n-nodefaults \\\n"
+                              "-vnc 127.0.0.1:-5900 \\\npositional \\\n-last\n");
+    /* joined again, it is the one line */
+    for (char *p; (p = strstr(text, " \\\n"));)
+        memmove(p + 1, p + 3, strlen(p + 3) + 1);
+    assert_string_equal(text, line);
+    free(text);
+    free(line);
+}
+
 /* A value that cannot be said adds nothing and empties the list. */
 static void test_add_props_refused(void **state)
 {
@@ -396,6 +429,7 @@ static int run_tiers(void)
         cmocka_unit_test(test_chr_builder_bugs),
         cmocka_unit_test(test_line_quoting),
         cmocka_unit_test(test_line_program_with_equals),
+        cmocka_unit_test(test_lines_wrapped),
         cmocka_unit_test(test_add_props_refused),
     };
     size_t n = sizeof(tests) / sizeof(tests[0]);

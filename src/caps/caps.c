@@ -67,14 +67,21 @@ static const char *names_find(const char *buf, size_t len, const char *name,
     return NULL;
 }
 
+/* One name a line, indented under its section's heading, so that a
+ * recording's expectation diffs by the name gained or lost. */
+static void name_line(vc_buf *b, const char *name)
+{
+    vc_buf_add(b, "  ");
+    vc_buf_add(b, name);
+    vc_buf_addc(b, '\n');
+}
+
 static void names_format(vc_buf *b, const char *what, const char *buf, size_t len)
 {
     vc_buf_add(b, what);
-    for (size_t i = 0; i < len; i += strlen(buf + i) + 1) {
-        vc_buf_addc(b, ' ');
-        vc_buf_add(b, buf + i);
-    }
     vc_buf_addc(b, '\n');
+    for (size_t i = 0; i < len; i += strlen(buf + i) + 1)
+        name_line(b, buf + i);
 }
 
 int vc_caps_add_machine(vc_caps *caps, const char *name, size_t n)
@@ -197,20 +204,34 @@ char *vc_caps_format(const vc_caps *caps, bool canonical_only)
     vc_buf b = VC_BUF_INIT;
     int last = canonical_only ? VC_CAP_FIRST_PROJECT : VC_CAP_LAST;
 
-    vc_buf_addf(&b, "version %lu\nis_kvm %d\nkvm_version %u\nflags",
+    vc_buf_addf(&b, "version %lu\nis_kvm %d\nkvm_version %u\nflags\n",
                 caps->version, caps->is_kvm ? 1 : 0, caps->kvm_version);
-    for (int i = 0; i < last; i++) {
-        if (!vc_caps_has(caps, (vc_cap)i))
-            continue;
-        vc_buf_addc(&b, ' ');
-        vc_buf_add(&b, cap_names[i]);
-    }
-    vc_buf_addc(&b, '\n');
+    for (int i = 0; i < last; i++)
+        if (vc_caps_has(caps, (vc_cap)i))
+            name_line(&b, cap_names[i]);
     if (!canonical_only && vc_caps_has(caps, VC_CAP_DEVICE_LISTING))
         names_format(&b, "devices", caps->devices, caps->devices_len);
     if (!canonical_only && vc_caps_has(caps, VC_CAP_MACHINE_LISTING))
         names_format(&b, "machines", caps->machines, caps->machines_len);
     return vc_buf_steal(&b);
+}
+
+/* The names of the section at *@p headed @name: the rest of its line
+ * (the reference corpus's one-line "flags a b c") and the indented lines
+ * after it (one a line, as vc_caps_format writes them); NULL when the
+ * section is not there, else *@p is moved past it.  Caller frees. */
+static char *section_names(const char **p, const char *name)
+{
+    size_t n = strlen(name);
+    const char *s = *p, *end;
+
+    if (strncmp(s, name, n) != 0 || (s[n] != ' ' && s[n] != '\n' && s[n] != '\0'))
+        return NULL;
+    end = s + n + strcspn(s + n, "\n");
+    while (end[0] == '\n' && end[1] == ' ')
+        end += 1 + strcspn(end + 1, "\n");
+    *p = *end ? end + 1 : end;
+    return vc_strndup(s + n, (size_t)(end - s) - n);
 }
 
 int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
@@ -229,8 +250,12 @@ int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
     int ret = -1;
 
     vc_caps_init(caps);
-    if (sscanf(text, "version %lu\nis_kvm %lu\nkvm_version %lu\nflags%n",
-               &version, &is_kvm, &kvm_version, &consumed) != 3 || !consumed)
+    if (sscanf(text, "version %lu\nis_kvm %lu\nkvm_version %lu\n%n",
+               &version, &is_kvm, &kvm_version, &consumed) == 3 && consumed) {
+        p = text + consumed;
+        list = section_names(&p, "flags");
+    }
+    if (!list)
         return vc_error_set(err, VC_EXIT_INPUT,
                             "%s: not a capability report (version/is_kvm/"
                             "kvm_version/flags lines)", path);
@@ -238,9 +263,7 @@ int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
     caps->is_kvm = is_kvm != 0;
     caps->kvm_version = (unsigned)kvm_version;
 
-    p = text + consumed;
-    list = vc_strndup(p, strcspn(p, "\n"));
-    for (char *tok = strtok(list, " "); tok; tok = strtok(NULL, " ")) {
+    for (char *tok = strtok(list, " \n"); tok; tok = strtok(NULL, " \n")) {
         int flag = vc_cap_from_name(tok);
         if (flag < 0) {
             vc_error_set(err, VC_EXIT_INPUT, "%s: unknown capability '%s'", path, tok);
@@ -249,18 +272,14 @@ int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
         vc_caps_set(caps, (vc_cap)flag);
     }
     /* then, optionally, the device and the machine listings */
-    p += strcspn(p, "\n");
     for (size_t i = 0; i < ARRAY_CARDINALITY(listings); i++) {
-        size_t n = strlen(listings[i].name);
+        char *names = section_names(&p, listings[i].name);
 
-        if (*p != '\n' || strncmp(p + 1, listings[i].name, n) != 0 ||
-            (p[1 + n] != ' ' && p[1 + n] != '\n' && p[1 + n] != '\0'))
+        if (!names)
             continue;
         free(list);
-        p += 1 + n;
-        list = vc_strndup(p, strcspn(p, "\n"));
-        p += strlen(list);
-        for (char *tok = strtok(list, " "); tok; tok = strtok(NULL, " ")) {
+        list = names;
+        for (char *tok = strtok(list, " \n"); tok; tok = strtok(NULL, " \n")) {
             if (listings[i].add(caps, tok, strlen(tok)) < 0) {
                 vc_error_set(err, VC_EXIT_INPUT, "%s: too many %s", path,
                              listings[i].name);

@@ -122,15 +122,17 @@ int vc_caps_from_files(vc_caps *caps, const char *help_path,
  * An empty name ("a,,b", "a,") is an error (VC_EXIT_USAGE). */
 int vc_caps_parse_list(vc_caps *caps, const char *list, vc_error *err);
 
-/* The four-line report: version, is_kvm, kvm_version, flags; then, with
- * a device listing (and not @canonical_only), "devices A B ...", and
- * with a machine listing "machines A B ...".  With @canonical_only,
- * project-added flags are left out. */
+/* The report: "version N", "is_kvm 0|1", "kvm_version N", then "flags"
+ * with each flag on a line of its own, indented two spaces; then, with a
+ * device listing (and not @canonical_only), "devices" and its names the
+ * same way, and with a machine listing "machines".  With
+ * @canonical_only, project-added flags are left out. */
 char *vc_caps_format(const vc_caps *caps, bool canonical_only);
 
-/* Read back a four-line report as vc_caps_format writes it (flags in
- * any order): NUL-terminated text, the program's own output, not a
- * recording.  @path names the source in errors. */
+/* Read back a report as vc_caps_format writes it (flags in any order),
+ * or with a section's names on its heading line ("flags a b c", as the
+ * reference corpus has them): NUL-terminated text, the program's own
+ * output, not a recording.  @path names the source in errors. */
 int vc_caps_parse_report(vc_caps *caps, const char *text, const char *path,
                          vc_error *err);
 

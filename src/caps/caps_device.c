@@ -91,6 +91,7 @@ static const struct {
     { "scsi-hd.wwn", VC_CAP_WWN_0X },
     { "ide-hd.cyls", VC_CAP_DEVICE_GEOMETRY },
     { "ccid-card-emulated.db", VC_CAP_CCID_EMULATED_DB },
+    { "ide-hd.serial", VC_CAP_DEVICE_SERIAL },
 };
 
 typedef vc_caps_listing listing;

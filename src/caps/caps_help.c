@@ -55,6 +55,7 @@ static const struct {
     { "dump-guest-core=on|off", VC_CAP_DUMP_GUEST_CORE },
     { "-redhat-disable-KSM", VC_CAP_DISABLE_KSM },
     { "-display", VC_CAP_DISPLAY },
+    { "-display sdl", VC_CAP_DISPLAY_SDL },
     { "-audiodev", VC_CAP_AUDIODEV },
     { "-chardev serial,", VC_CAP_CHARDEV_SERIAL_PARALLEL },
     { "-fsdev local,", VC_CAP_FSDEV_DRIVERS },
@@ -97,7 +98,8 @@ static const struct {
 };
 
 /* From this version on (inclusive), the flag holds whatever the help
- * says: the feature came with the release, not with a new option. */
+ * says: the feature came (or, for a -gone flag, went) with the release,
+ * not with an option in the help. */
 static const struct {
     unsigned long since;
     vc_cap flag;
@@ -112,6 +114,8 @@ static const struct {
     { 1001000, VC_CAP_IPV6_MIGRATION },
     { 1002000, VC_CAP_DEVICE_VIDEO_PRIMARY },
     { 1002000, VC_CAP_VNC_SHARE_POLICY },
+    { 2001000, VC_CAP_NUMA_CPUS_REPEAT },
+    { 6000000, VC_CAP_SHEEPDOG_GONE },
 };
 
 static const char *const banners[] = {

@@ -203,3 +203,17 @@ VC_CAP(MACHINE_LISTING             , "machine-listing")
  * -chardev itself; libvirt 0.10.2 wrote ",chardev=ID" beside it, which
  * -netdev user does not take.  Detected with -netdev and -chardev. */
 VC_CAP(GUESTFWD_CHARDEV            , "guestfwd-chardev")
+/* -numa node takes cpus= more than once, one range each, so a node's
+ * CPUs need not be one range (QEMU 2.1 read -numa into a list; the help
+ * does not say so: a version rule). */
+VC_CAP(NUMA_CPUS_REPEAT            , "numa-cpus-repeat")
+/* The disk devices take the disk's serial (serial=), where -drive no
+ * longer does (3.0).  Detected from the property ide-hd.serial. */
+VC_CAP(DEVICE_SERIAL               , "device-serial")
+/* The sheepdog block driver is gone (QEMU 6.0 removed it): a version
+ * rule, as the help does not list block drivers. */
+VC_CAP(SHEEPDOG_GONE               , "sheepdog-gone")
+/* -display sdl: the SDL window chosen by name, where there is no -sdl
+ * (QEMU 7.2 has none; without either, QEMU picks its own default
+ * display).  Detected from "-display sdl" in the help. */
+VC_CAP(DISPLAY_SDL                 , "display-sdl")

@@ -3,7 +3,9 @@
  * Parse the domain, take capabilities from --caps or a recorded QEMU
  * (--help-file/--device-file), the driver configuration from --config
  * and --set, the host side over a fake kernel (--kernel, --network-dir),
- * and print the QEMU command line on one line.
+ * and print the QEMU command line on one line, or with --wrap one option
+ * with its value a line (backslash continuations), as the project's
+ * expected files store it.
  */
 #include "cli/cli.h"
 #include "conf/domain.h"
@@ -19,13 +21,13 @@
 static const char usage_line[] =
     "usage: virtconform argv [--caps=a,b,c | --help-file=F [--device-file=G]] "
     "[--profile=test|system] [--config=FILE] [--set key=value]... "
-    "[--migrate-from=URI [--migrate-fd=N]] [--cpu-map=FILE] [--skip-legacy-cpus] "
+    "[--migrate-from=URI [--migrate-fd=N]] [--cpu-map=FILE] [--skip-legacy-cpus] [--wrap] "
     "[--kernel=SCENARIO] [--kernel-trace=FILE] [--network-dir=DIR] DOMAIN.xml";
 
 /* the build's inputs first (cli.h), then argv's own */
 enum { OPT_CAPS = 1000, OPT_SET = OPT_CAPS + 3, OPT_PROFILE = OPT_CAPS + VC_CLI_NINPUT_OPTIONS,
        OPT_MIGRATE_FROM, OPT_MIGRATE_FD, OPT_CPU_MAP,
-       OPT_SKIP_LEGACY, OPT_KERNEL, OPT_KERNEL_TRACE, OPT_NETWORK_DIR, OPT_HELP };
+       OPT_SKIP_LEGACY, OPT_KERNEL, OPT_KERNEL_TRACE, OPT_NETWORK_DIR, OPT_WRAP, OPT_HELP };
 
 static const struct option options[] = {
     VC_CLI_INPUT_OPTIONS(OPT_CAPS),
@@ -37,6 +39,7 @@ static const struct option options[] = {
     { "kernel", required_argument, NULL, OPT_KERNEL },
     { "kernel-trace", required_argument, NULL, OPT_KERNEL_TRACE },
     { "network-dir", required_argument, NULL, OPT_NETWORK_DIR },
+    { "wrap", no_argument, NULL, OPT_WRAP },
     { "help", no_argument, NULL, OPT_HELP },
     { NULL, 0, NULL, 0 },
 };
@@ -79,6 +82,7 @@ int vc_cli_argv(int argc, char **argv)
     vc_error err = { 0 };
     vc_caps caps;
     char *line = NULL;
+    bool wrap = false;
     unsigned seen = 0;      /* 1 << (option - OPT_CAPS) */
     int c, idx = 0, ret = VC_EXIT_USAGE;
 
@@ -122,6 +126,7 @@ int vc_cli_argv(int argc, char **argv)
         case OPT_KERNEL: scenario = optarg; break;
         case OPT_KERNEL_TRACE: trace_path = optarg; break;
         case OPT_NETWORK_DIR: network_dir = optarg; break;
+        case OPT_WRAP: wrap = true; break;
         case OPT_HELP:
             printf("%s\n", usage_line);
             ret = VC_EXIT_OK;
@@ -181,7 +186,7 @@ int vc_cli_argv(int argc, char **argv)
         ret = vc_cli_fail(err.code, "%s", err.msg);
         goto cleanup;
     }
-    line = vc_command_to_line(&cmd);
+    line = wrap ? vc_command_to_lines(&cmd) : vc_command_to_line(&cmd);
     fputs(line, stdout);
     ret = VC_EXIT_OK;
 

@@ -12,17 +12,18 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage_line[] =
     "usage: virtconform start [--caps=a,b,c | --help-file=F [--device-file=G]] "
     "[--config=FILE] [--set key=value]... [--state-dir=DIR] [--create-images] "
-    "[--image-size=SIZE] [--network-dir=DIR] [--dry-run] DOMAIN.xml";
+    "[--image-size=SIZE] [--network-dir=DIR] [--dry-run [--wrap]] DOMAIN.xml";
 
 /* the build's inputs first (cli.h), then start's own */
 enum { OPT_CAPS = 1000, OPT_SET = OPT_CAPS + 3, OPT_STATE_DIR = OPT_CAPS + VC_CLI_NINPUT_OPTIONS,
        OPT_CREATE_IMAGES, OPT_IMAGE_SIZE, OPT_NETWORK_DIR,
-       OPT_DRY_RUN, OPT_HELP };
+       OPT_DRY_RUN, OPT_WRAP, OPT_HELP };
 
 static const struct option options[] = {
     VC_CLI_INPUT_OPTIONS(OPT_CAPS),
@@ -31,6 +32,7 @@ static const struct option options[] = {
     { "image-size", required_argument, NULL, OPT_IMAGE_SIZE },
     { "network-dir", required_argument, NULL, OPT_NETWORK_DIR },
     { "dry-run", no_argument, NULL, OPT_DRY_RUN },
+    { "wrap", no_argument, NULL, OPT_WRAP },
     { "help", no_argument, NULL, OPT_HELP },
     { NULL, 0, NULL, 0 },
 };
@@ -40,6 +42,7 @@ typedef struct start_args {
     vc_start_opts opts;
     const char *network_dir;
     const char *domain;
+    bool wrap;          /* the dry run's line as argv --wrap prints it */
 } start_args;
 
 /* The options: an exit status, -1 to go on. */
@@ -70,6 +73,7 @@ static int parse_options(int argc, char **argv, start_args *a)
         case OPT_IMAGE_SIZE: a->opts.image_size = optarg; break;
         case OPT_NETWORK_DIR: a->network_dir = optarg; break;
         case OPT_DRY_RUN: a->opts.dry_run = true; break;
+        case OPT_WRAP: a->wrap = true; break;
         case OPT_HELP:
             printf("%s\n", usage_line);
             return VC_EXIT_OK;
@@ -83,16 +87,25 @@ static int parse_options(int argc, char **argv, start_args *a)
     if ((a->in.caps_list && a->in.help_file) || (a->in.device_file && !a->in.help_file))
         return vc_cli_fail(VC_EXIT_USAGE, "start: give either --caps or --help-file "
                            "[--device-file]");
+    if (a->wrap && !a->opts.dry_run)
+        return vc_cli_fail(VC_EXIT_USAGE, "start: --wrap needs --dry-run");
     if (a->opts.image_size && !a->opts.create_images)
         return vc_cli_fail(VC_EXIT_USAGE, "start: --image-size needs --create-images");
     a->domain = argv[optind];
     return -1;
 }
 
-static void report(const vc_started *s, bool dry_run)
+static void report(const vc_started *s, bool dry_run, bool wrap)
 {
     for (size_t i = 0; i < s->actions.n; i++)
         printf("%s%s\n", dry_run ? "would: " : "did: ", s->actions.items[i]);
+    if (dry_run && wrap) {
+        char *lines = vc_command_to_lines(&s->cmd);
+
+        printf("argv %s", lines);
+        free(lines);
+        return;
+    }
     if (dry_run) {
         printf("argv %s", s->line);
         return;
@@ -136,7 +149,7 @@ int vc_cli_start(int argc, char **argv)
         ret = vc_cli_fail_about(err.code, a.domain, err.msg);
         goto cleanup;
     }
-    report(&started, a.opts.dry_run);
+    report(&started, a.opts.dry_run, a.wrap);
     if (a.opts.dry_run)
         vc_started_stop(&started, false, NULL);
     else

@@ -16,11 +16,11 @@ static const struct {
     { "xml2xml", vc_cli_xml2xml, "xml2xml [--inactive] [--profile=test|system] FILE.xml" },
     { "argv", vc_cli_argv, "argv [--caps=a,b,c | --help-file=F [--device-file=G]] [--profile=test|system]\n"
       "                   [--config=FILE] [--set key=value]... [--migrate-from=URI [--migrate-fd=N]]\n"
-      "                   [--cpu-map=FILE] [--skip-legacy-cpus]\n"
+      "                   [--cpu-map=FILE] [--skip-legacy-cpus] [--wrap]\n"
       "                   [--kernel=SCENARIO] [--kernel-trace=FILE] [--network-dir=DIR] DOMAIN.xml" },
     { "start", vc_cli_start, "start [--caps=a,b,c | --help-file=F [--device-file=G]] [--config=FILE]\n"
       "                   [--set key=value]... [--state-dir=DIR] [--create-images [--image-size=SIZE]]\n"
-      "                   [--network-dir=DIR] [--dry-run] DOMAIN.xml" },
+      "                   [--network-dir=DIR] [--dry-run [--wrap]] DOMAIN.xml" },
     { "devices", vc_cli_devices, "devices" },
 };
 

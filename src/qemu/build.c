@@ -115,6 +115,11 @@ static int resolve_migrate(vc_build_ctx *ctx, char **out)
                                   "supported with this QEMU binary");
     } else if (VC_STREQ(from, "stdio")) {
         if (VC_BUILD_HAS(ctx, MIGRATE_QEMU_FD)) {
+            /* QEMU reads the stream from a descriptor the caller hands
+             * it: without one, "fd:-1" would fail only in QEMU */
+            if (ctx->opts->migrate_fd < 0)
+                return vc_build_error(ctx, "internal error STDIO migration with this QEMU "
+                                      "binary needs a file descriptor, and none was given");
             *out = vc_asprintf("fd:%d", ctx->opts->migrate_fd);
             return 0;
         }
@@ -333,8 +338,9 @@ static int build_smp(vc_build_ctx *ctx)
         char *cpus = cell->cpus_str && !strchr(cell->cpus_str, ',')
                      ? vc_strdup(cell->cpus_str) : vc_cpumask_format(&cell->cpus);
 
-        /* -numa cpus= takes one range: "0-3,8" would make "8" a key */
-        if (strchr(cpus, ',')) {
+        /* cpus= takes one range ("0-3,8" would make "8" a key), and
+         * where it repeats, a node of several ranges gives one each */
+        if (strchr(cpus, ',') && !VC_BUILD_HAS(ctx, NUMA_CPUS_REPEAT)) {
             vc_build_unsupported(ctx, "disjoint NUMA cpu ranges are not supported "
                                  "with this QEMU (cell %zu: cpus '%s')", i, cpus);
             free(cpus);
@@ -354,7 +360,12 @@ static int build_smp(vc_build_ctx *ctx)
         }
         vc_props_value(&p, "node");
         vc_props_addf(&p, "nodeid", "%zu", i);
-        vc_props_add(&p, "cpus", cpus);
+        for (const char *r = cpus; *r; r += *r == ',') {
+            size_t n = strcspn(r, ",");
+
+            vc_props_addf(&p, "cpus", "%.*s", (int)n, r);
+            r += n;
+        }
         if (VC_BUILD_HAS(ctx, NUMA_MEMDEV))
             vc_props_addf(&p, "memdev", "ram-node%zu", i);
         else

@@ -184,6 +184,21 @@ static int device_geometry(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *p)
     return 0;
 }
 
+/* Where -drive has no serial= (gone in QEMU 3.0), the disk device
+ * takes it; scsi-block (device='lun') has none. */
+static int device_serial(vc_build_ctx *ctx, const vc_disk_def *d, vc_props *p)
+{
+    if (!d->serial || VC_BUILD_HAS(ctx, DRIVE_SERIAL) || !VC_BUILD_HAS(ctx, DEVICE_SERIAL))
+        return 0;
+    if (vc_build_disk_serial_check(ctx, d) < 0)
+        return -1;
+    if (d->bus == VC_DISK_BUS_SCSI && d->device == VC_DISK_DEVICE_LUN)
+        return vc_build_unsupported(ctx, "disk serial is not supported for "
+                                    "device='lun' on bus='scsi' by this QEMU");
+    vc_props_add(p, "serial", d->serial);
+    return 0;
+}
+
 int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
                              unsigned bootindex, vc_props *p)
 {
@@ -209,5 +224,7 @@ int vc_build_drive_dev_props(vc_build_ctx *ctx, const vc_disk_def *d,
         vc_props_addf(p, "wwn", "0x%s", d->wwn);
     else if (d->wwn)
         vc_props_add(p, "wwn", d->wwn);
+    if (device_serial(ctx, d, p) < 0)
+        return -1;
     return device_geometry(ctx, d, p);
 }

@@ -114,6 +114,9 @@ static int network_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
     case VC_DISK_PROTOCOL_RBD:
         return rbd_source(ctx, d, buf);
     case VC_DISK_PROTOCOL_SHEEPDOG:
+        if (VC_BUILD_HAS(ctx, SHEEPDOG_GONE))
+            return vc_build_unsupported(ctx, "network disk protocol 'sheepdog' is not "
+                                        "supported by this QEMU binary");
         vc_buf_add(buf, "sheepdog:");
         /* only one host is supported */
         if (d->nhosts > 0)

@@ -28,6 +28,14 @@ static const char *const cache_v2[VC_DISK_CACHE_LAST] = {
 #define SERIAL_CHARS \
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
 
+int vc_build_disk_serial_check(vc_build_ctx *ctx, const vc_disk_def *d)
+{
+    if (strspn(d->serial, SERIAL_CHARS) != strlen(d->serial))
+        return vc_build_error(ctx, "internal error driver serial '%s' contains "
+                              "unsafe characters", d->serial);
+    return 0;
+}
+
 const char *vc_build_disk_qemu_bus(const vc_disk_def *d)
 {
     return d->bus < VC_DISK_BUS_LAST ? qemu_bus[d->bus] : "";
@@ -196,10 +204,8 @@ static int drive_options(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
             vc_props_add(b, "trans", vc_disk_geom_trans_to_string(d->geom_trans));
     }
     if (d->serial && VC_BUILD_HAS(ctx, DRIVE_SERIAL)) {
-        /* libvirt refuses these rather than quoting them */
-        if (strspn(d->serial, SERIAL_CHARS) != strlen(d->serial))
-            return vc_build_error(ctx, "internal error driver serial '%s' contains "
-                                  "unsafe characters", d->serial);
+        if (vc_build_disk_serial_check(ctx, d) < 0)
+            return -1;
         vc_props_add(b, "serial", d->serial);
     }
     if (add_cache(ctx, d, b) < 0)

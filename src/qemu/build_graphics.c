@@ -1,6 +1,6 @@
 /* build_graphics.c: the display: -vnc (with the driver's TLS, SASL
- * and password settings), SDL through the environment, -spice; and the
- * audio backend each implies. */
+ * and password settings), SDL through the environment (and -sdl or
+ * -display sdl), -spice; and the audio backend each implies. */
 #include "qemu/build_private.h"
 
 #include <stdlib.h>
@@ -91,8 +91,10 @@ static int vnc_args(vc_build_ctx *ctx, const vc_graphics_def *g)
     return 0;
 }
 
-static void sdl_args(vc_build_ctx *ctx, const vc_graphics_def *g)
+static int sdl_args(vc_build_ctx *ctx, const vc_graphics_def *g)
 {
+    vc_props p = VC_PROPS_INIT;
+
     if (g->xauth)
         vc_command_add_env(ctx->cmd, "XAUTHORITY", g->xauth);
     if (g->display)
@@ -103,8 +105,13 @@ static void sdl_args(vc_build_ctx *ctx, const vc_graphics_def *g)
     vc_build_env_pass(ctx, "QEMU_AUDIO_DRV");
     vc_build_env_pass(ctx, "SDL_AUDIODRIVER");
     /* better than relying on DISPLAY, which can be set anyway */
-    if (VC_BUILD_HAS(ctx, SDL))
+    if (VC_BUILD_HAS(ctx, SDL)) {
         vc_build_switch(ctx, VC_QOPT_SDL);
+    } else if (VC_BUILD_HAS(ctx, DISPLAY_SDL)) {
+        vc_props_value(&p, "sdl");
+        return vc_build_opt(ctx, VC_QOPT_DISPLAY, &p);
+    }
+    return 0;
 }
 
 static int spice_channels(vc_build_ctx *ctx, const vc_graphics_def *g, vc_props *opt)
@@ -214,8 +221,7 @@ int vc_build_graphics_args(vc_build_ctx *ctx)
     case VC_GRAPHICS_VNC:
         return vnc_args(ctx, g);
     case VC_GRAPHICS_SDL:
-        sdl_args(ctx, g);
-        return 0;
+        return sdl_args(ctx, g);
     case VC_GRAPHICS_SPICE:
         return spice_args(ctx, g);
     default:

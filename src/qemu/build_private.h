@@ -161,6 +161,10 @@ bool vc_build_disk_tray_open(const vc_disk_def *d);
 /* QEMU's name of the disk's bus (if=): "ide", "floppy", "virtio", ... */
 const char *vc_build_disk_qemu_bus(const vc_disk_def *d);
 
+/* The disk's serial, where libvirt takes it: only letters, digits, '-'
+ * and '_' (libvirt refuses the others rather than quoting them). */
+int vc_build_disk_serial_check(vc_build_ctx *ctx, const vc_disk_def *d);
+
 /* The -drive properties (qemuBuildDriveStr); @bootable asks for boot=on. */
 int vc_build_drive_props(vc_build_ctx *ctx, const vc_disk_def *d, bool bootable,
                          vc_props *p);

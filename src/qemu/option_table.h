@@ -58,6 +58,7 @@ VC_QOPT(VNC,            "-vnc",             OPTS, "vnc", "")
 VC_QOPT(SPICE,          "-spice",           OPTS, NULL, "")
 VC_QOPT(OBJECT,         "-object",          OPTS, "qom-type", "")
 VC_QOPT(AUDIODEV,       "-audiodev",        OPTS, "driver", "")
+VC_QOPT(DISPLAY,        "-display",         OPTS, "type", "")
 
 /* --- lists QEMU splits at every ',', with no quoting --- */
 VC_QOPT(CPU,            "-cpu",             LIST, NULL, "")

@@ -97,8 +97,14 @@ static void add_shell_word(vc_buf *b, const char *s, const char *also)
     vc_buf_addc(b, '\'');
 }
 
-char *vc_command_to_line(const vc_command *cmd)
+/* Between two words: a space, or with @wrap a space, a backslash and a
+ * newline.  Wrapped, every assignment and the program end their line,
+ * and an argument starts one when it is an option (a leading '-') or
+ * follows a value: an option and its value share a line, as libvirt's
+ * virCommandToStringFull writes its tests' expected files. */
+static char *format(const vc_command *cmd, bool wrap)
 {
+    const char *brk = wrap ? " \\\n" : " ";
     vc_buf b = VC_BUF_INIT;
 
     for (size_t i = 0; i < cmd->env.n; i++) {
@@ -107,16 +113,30 @@ char *vc_command_to_line(const vc_command *cmd)
 
         vc_buf_addn(&b, cmd->env.items[i], n);
         add_shell_word(&b, cmd->env.items[i] + n, NULL);
-        vc_buf_addc(&b, ' ');
+        vc_buf_add(&b, brk);
     }
     for (size_t i = 0; i < cmd->nargs; i++) {
-        if (i)
+        const char *text = cmd->args[i].text;
+
+        if (i >= 2 && text[0] != '-' && cmd->args[i - 1].text[0] == '-')
             vc_buf_addc(&b, ' ');
+        else if (i)
+            vc_buf_add(&b, brk);
         /* after the assignments, an unquoted NAME=... would be one more */
-        add_shell_word(&b, cmd->args[i].text, i == 0 ? "=" : NULL);
+        add_shell_word(&b, text, i == 0 ? "=" : NULL);
     }
     vc_buf_addc(&b, '\n');
     return vc_buf_steal(&b);
+}
+
+char *vc_command_to_line(const vc_command *cmd)
+{
+    return format(cmd, false);
+}
+
+char *vc_command_to_lines(const vc_command *cmd)
+{
+    return format(cmd, true);
 }
 
 void vc_command_free(vc_command *cmd)

@@ -67,6 +67,12 @@ const char *vc_command_last(const vc_command *cmd);
  * assignment.  Caller frees. */
 char *vc_command_to_line(const vc_command *cmd);
 
+/* The same words wrapped as libvirt stores expected command lines: each
+ * assignment, the program, and each option with its value (a switch
+ * alone) on a line of its own, every line but the last ending in " \".
+ * Removing each backslash-newline gives vc_command_to_line's text. */
+char *vc_command_to_lines(const vc_command *cmd);
+
 void vc_command_free(vc_command *cmd);
 
 #endif
