@@ -119,6 +119,30 @@ char *vc_command_to_line(const vc_command *cmd)
     return vc_buf_steal(&b);
 }
 
+void vc_command_lines(const vc_command *cmd, vc_strlist *lines)
+{
+    for (size_t i = 0; i < cmd->env.n; i++) {
+        const char *eq = strchr(cmd->env.items[i], '=');
+        size_t n = eq ? (size_t)(eq - cmd->env.items[i]) + 1 : strlen(cmd->env.items[i]);
+        vc_buf b = VC_BUF_INIT;
+
+        vc_buf_addn(&b, cmd->env.items[i], n);
+        add_shell_word(&b, cmd->env.items[i] + n, NULL);
+        vc_strlist_take(lines, vc_buf_steal(&b));
+    }
+    for (size_t i = 0; i < cmd->nargs; i++) {
+        vc_buf b = VC_BUF_INIT;
+
+        add_shell_word(&b, cmd->args[i].text, i == 0 ? "=" : NULL);
+        if (i > 0 && cmd->args[i].text[0] == '-' && i + 1 < cmd->nargs &&
+            cmd->args[i + 1].text[0] != '-') {
+            vc_buf_addc(&b, ' ');
+            add_shell_word(&b, cmd->args[++i].text, NULL);
+        }
+        vc_strlist_take(lines, vc_buf_steal(&b));
+    }
+}
+
 void vc_command_free(vc_command *cmd)
 {
     vc_strlist_free(&cmd->env);

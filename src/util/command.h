@@ -67,6 +67,13 @@ const char *vc_command_last(const vc_command *cmd);
  * assignment.  Caller frees. */
 char *vc_command_to_line(const vc_command *cmd);
 
+/* The same words one argument a line, added to @lines: each assignment,
+ * the program, then each option with its value on its line (a word
+ * after an option is its value unless it starts with '-', as libvirt's
+ * test suite wraps command lines), so that a change diffs as the
+ * arguments it touches. */
+void vc_command_lines(const vc_command *cmd, vc_strlist *lines);
+
 void vc_command_free(vc_command *cmd);
 
 #endif
