@@ -8,7 +8,8 @@
  * (the builder notes each question in a vc_build_usage: a capability
  * nobody asked about cannot have changed a line), then each domain:
  * unchanged, changed (the arguments that differ), or outcome changed
- * (built <-> refused).  Exit 1 when a domain changed. */
+ * (built <-> refused); the counts end it, on stderr.  Exit 1 when a
+ * domain changed. */
 #include "cli/cli.h"
 #include "cli/cli_diff.h"
 #include "qemu/build.h"
@@ -165,8 +166,11 @@ static int run(const vc_strlist *corpus, const vc_caps *old, const vc_caps *new)
     print_caps(old, new, &usage);
     if (out.len)
         fputs(out.s, stdout);
-    printf("compare: %zu domains: %zu unchanged, %zu changed, %zu outcome changed\n",
-           files.n, n.unchanged, n.changed, n.outcome);
+    /* the verdict on stderr, one line, as an error would be: the report
+     * on stdout stays the report */
+    fflush(stdout);
+    fprintf(stderr, "virtconform: compare: %zu domains: %zu unchanged, %zu changed, "
+            "%zu outcome changed\n", files.n, n.unchanged, n.changed, n.outcome);
     ret = n.changed || n.outcome ? VC_EXIT_BUILD : VC_EXIT_OK;
 
  cleanup:
