@@ -169,12 +169,20 @@ check: check-deps $(CLI) $(TEST_BIN) $(FUZZ_REPLAY)
 # snapshots under matrix/ that the matrix tier of `make check` compares
 # with: the project's corpus against every recording of qemuhelpdata/,
 # and against the reference recordings when the reference corpus is here.
+# MATRIX_DIR=DIR writes them elsewhere (make run: build/matrix).
+MATRIX_DIR ?= matrix
 matrix: check-deps $(CLI)
-	@$(CLI) matrix --corpus=xml2argvdata --output-dir=matrix --name=project qemuhelpdata
+	@mkdir -p $(MATRIX_DIR)
+	@$(CLI) matrix --corpus=xml2argvdata --output-dir=$(MATRIX_DIR) --name=project qemuhelpdata
 	@if [ -d "$(VC_REFDIR)/qemuhelp" ]; then \
-	  $(CLI) matrix --corpus=xml2argvdata --output-dir=matrix --name=reference \
+	  $(CLI) matrix --corpus=xml2argvdata --output-dir=$(MATRIX_DIR) --name=reference \
 	    "$(VC_REFDIR)/qemuhelp"; \
 	else echo "matrix: reference: skipped (reference corpus not found at $(VC_REFDIR))"; fi
+
+# The main job: build, make check, the matrix and (when this host has
+# QEMU) make check-live, ending in one table (harness/run-main).
+run: check-deps
+	@MAKE="$(MAKE)" harness/run-main
 
 # The live tiers (tests/test_live.c): the host's QEMU started for every
 # case of tests/live/ and xml2argvdata/, checked over QMP; skipped when
