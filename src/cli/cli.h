@@ -105,13 +105,14 @@ const char *vc_cli_case_name(const char *path, size_t *len);
 typedef struct vc_cli_outcome {
     bool built;
     vc_strlist lines;   /* built: the line, one argument a line (vc_command_lines) */
-    char *reason;       /* refused: the builder's message */
+    char *reason;       /* refused: the builder's message, or "parse: MSG" */
 } vc_cli_outcome;
 
 struct vc_build_usage;
 /* Build @xml against @caps into @out, noting what the builder asked in
- * @usage (may be NULL).  A refusal is an outcome (VC_EXIT_OK); a domain
- * that does not parse is bad input, reported. */
+ * @usage (may be NULL).  A refusal, by the builder or the parser
+ * ("parse: MSG"), is an outcome (VC_EXIT_OK); another status is an
+ * error, reported. */
 int vc_cli_build_case(const char *xml, const vc_caps *caps, struct vc_build_usage *usage,
                       vc_cli_outcome *out);
 void vc_cli_outcome_free(vc_cli_outcome *out);
