@@ -180,21 +180,47 @@ static int run(const vc_strlist *corpus, const vc_caps *old, const vc_caps *new)
     return ret;
 }
 
-/* "a,b" of --add or --remove into @caps */
-static int edit_caps(vc_caps *caps, const vc_strlist *names, bool add)
+/* The names --add and --remove take, as the report writes them: a flag,
+ * or "device:NAME" / "machine:NAME" (a machine alias "machine:A=B") for
+ * an entry of the listings. */
+static int edit_one(vc_caps *caps, const char *name, bool add)
 {
-    for (size_t i = 0; i < names->n; i++) {
-        int flag = vc_cap_from_name(names->items[i]);
+    int flag = vc_cap_from_name(name);
+    const char *type = NULL;
+    bool device = strncmp(name, "device:", 7) == 0;
 
-        if (flag < 0)
-            return vc_cli_fail(VC_EXIT_USAGE, "compare: --%s: unknown capability '%s'",
-                               add ? "add" : "remove", names->items[i]);
+    if (flag >= 0) {
         if (add)
             vc_caps_set(caps, (vc_cap)flag);
         else
             vc_caps_clear(caps, (vc_cap)flag);
+        return VC_EXIT_OK;
     }
+    if (device || strncmp(name, "machine:", 8) == 0)
+        type = strchr(name, ':') + 1;
+    if (!type || !*type || *type == '=' || (device && strchr(type, '=')))
+        return vc_cli_fail(VC_EXIT_USAGE, "compare: --%s: unknown capability '%s' (a flag "
+                           "of caps_table.h, device:NAME or machine:NAME)",
+                           add ? "add" : "remove", name);
+    if (!add) {
+        (device ? vc_caps_remove_device : vc_caps_remove_machine)(caps, type);
+        return VC_EXIT_OK;
+    }
+    if (device ? vc_caps_has_device(caps, type) : vc_caps_has_machine(caps, type))
+        return VC_EXIT_OK;
+    if ((device ? vc_caps_add_device : vc_caps_add_machine)(caps, type, strlen(type)) < 0)
+        return vc_cli_fail(VC_EXIT_USAGE, "compare: --add: no room for '%s' in the "
+                           "listing", name);
     return VC_EXIT_OK;
+}
+
+static int edit_caps(vc_caps *caps, const vc_strlist *names, bool add)
+{
+    int ret = VC_EXIT_OK;
+
+    for (size_t i = 0; i < names->n && ret == 0; i++)
+        ret = edit_one(caps, names->items[i], add);
+    return ret;
 }
 
 int vc_cli_compare(int argc, char **argv)
