@@ -38,8 +38,9 @@ typedef struct compare_counts {
     size_t unchanged, changed, outcome;
 } compare_counts;
 
-/* NUL-separated names (vc_caps' devices and machines): @in_a not in @b,
- * each as "KIND:NAME" (a machine alias "NAME=TARGET" as NAME) */
+/* The entries of NUL-separated list @a (vc_caps' devices and machines)
+ * that @b lacks, each as "KIND:ENTRY" (a machine alias stays
+ * "NAME=TARGET": one retargeted shows as lost and gained) */
 static void names_only_in(const char *a, size_t alen, const char *b, size_t blen,
                           const char *kind, vc_strlist *out)
 {
@@ -49,7 +50,7 @@ static void names_only_in(const char *a, size_t alen, const char *b, size_t blen
         for (const char *q = b; q < b + blen && !found; q += strlen(q) + 1)
             found = strcmp(p, q) == 0;
         if (!found)
-            vc_strlist_take(out, vc_asprintf("%s:%.*s", kind, (int)strcspn(p, "="), p));
+            vc_strlist_take(out, vc_asprintf("%s:%s", kind, p));
     }
 }
 
@@ -69,8 +70,13 @@ static bool was_read(const vc_build_usage *u, const char *name)
 
     if (strncmp(name, "device:", 7) == 0)
         return vc_strlist_has(&u->devices, name + 7);
-    if (strncmp(name, "machine:", 8) == 0)
-        return vc_strlist_has(&u->machines, name + 8);
+    if (strncmp(name, "machine:", 8) == 0) {
+        char *machine = vc_asprintf("%.*s", (int)strcspn(name + 8, "="), name + 8);
+        bool read = vc_strlist_has(&u->machines, machine);
+
+        free(machine);
+        return read;
+    }
     flag = vc_cap_from_name(name);
     return flag >= 0 && vc_build_usage_has_flag(u, (vc_cap)flag);
 }
