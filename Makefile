@@ -50,7 +50,8 @@ VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite \
 	--errors-for-leak-kinds=definite --error-exitcode=99 --trace-children=yes \
 	--trace-children-skip='*/bash,*/sh,*/diff'
 
-.PHONY: all build-tests check check-live check-valgrind check-asan coverage bench deps check-deps clean
+.PHONY: all build-tests check check-live check-valgrind check-asan coverage bench deps check-deps clean \
+	matrix run
 .SECONDARY:
 
 all: check-deps $(CLI)
@@ -163,6 +164,25 @@ bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
 
 check: check-deps $(CLI) $(TEST_BIN) $(FUZZ_REPLAY)
 	@VC_LOGDIR=$(B)/test-logs VC_RESULTDIR=$(B)/test-results harness/run-tests $(TEST_BIN)
+
+# The matrix of domains x recordings (`virtconform matrix`), as the
+# snapshots under matrix/ that the matrix tier of `make check` compares
+# with: the project's corpus against every recording of qemuhelpdata/,
+# and against the reference recordings when the reference corpus is here.
+# MATRIX_DIR=DIR writes them elsewhere (make run: build/matrix).
+MATRIX_DIR ?= matrix
+matrix: check-deps $(CLI)
+	@mkdir -p $(MATRIX_DIR)
+	@$(CLI) matrix --corpus=xml2argvdata --output-dir=$(MATRIX_DIR) --name=project qemuhelpdata
+	@if [ -d "$(VC_REFDIR)/qemuhelp" ]; then \
+	  $(CLI) matrix --corpus=xml2argvdata --output-dir=$(MATRIX_DIR) --name=reference \
+	    "$(VC_REFDIR)/qemuhelp"; \
+	else echo "matrix: reference: skipped (reference corpus not found at $(VC_REFDIR))"; fi
+
+# The main job: build, make check, the matrix and (when this host has
+# QEMU) make check-live, ending in one table (harness/run-main).
+run: check-deps
+	@MAKE="$(MAKE)" harness/run-main
 
 # The live tiers (tests/test_live.c): the host's QEMU started for every
 # case of tests/live/ and xml2argvdata/, checked over QMP; skipped when

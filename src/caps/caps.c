@@ -76,6 +76,30 @@ static void name_line(vc_buf *b, const char *name)
     vc_buf_addc(b, '\n');
 }
 
+/* Drop the entry of @name (and an alias "@name=..."), if listed. */
+static void names_remove(char *buf, size_t *len, const char *name)
+{
+    const char *e = names_find(buf, *len, name, true);
+    size_t at, n;
+
+    if (!e)
+        return;
+    at = (size_t)(e - buf);
+    n = strlen(e) + 1;
+    memmove(buf + at, buf + at + n, *len - at - n);
+    *len -= n;
+}
+
+void vc_caps_remove_machine(vc_caps *caps, const char *name)
+{
+    names_remove(caps->machines, &caps->machines_len, name);
+}
+
+void vc_caps_remove_device(vc_caps *caps, const char *name)
+{
+    names_remove(caps->devices, &caps->devices_len, name);
+}
+
 static void names_format(vc_buf *b, const char *what, const char *buf, size_t len)
 {
     vc_buf_add(b, what);

@@ -75,6 +75,10 @@ const vc_caps_type *vc_caps_types(size_t *n);
  * (as a device or an alias), so they always fit. */
 int vc_caps_add_device(vc_caps *caps, const char *name, size_t n);
 bool vc_caps_has_device(const vc_caps *caps, const char *name);
+/* Take device or machine type @name (with its alias entry) off the
+ * listing; nothing when it is not listed (`compare --remove`). */
+void vc_caps_remove_device(vc_caps *caps, const char *name);
+void vc_caps_remove_machine(vc_caps *caps, const char *name);
 /* -1 when @name is not a capability name. */
 int vc_cap_from_name(const char *name);
 

@@ -22,6 +22,8 @@ static const struct {
       "                   [--set key=value]... [--state-dir=DIR] [--create-images [--image-size=SIZE]]\n"
       "                   [--network-dir=DIR] [--dry-run [--wrap]] DOMAIN.xml" },
     { "devices", vc_cli_devices, "devices" },
+    { "compare", vc_cli_compare, "compare [--add=CAP]... [--remove=CAP]... [--corpus=PATH]... OLD [NEW]" },
+    { "matrix", vc_cli_matrix, "matrix [--corpus=PATH]... [--output-dir=DIR [--name=NAME]] RECORDING..." },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -57,7 +59,8 @@ static void usage(FILE *f)
     fputs("usage: virtconform COMMAND [ARGS]\n\ncommands:\n", f);
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(f, "  virtconform %s\n", commands[i].usage);
-    fputs("\nexit status: 0 ok, 1 configuration rejected while building or starting, "
+    fputs("\nexit status: 0 ok, 1 configuration rejected while building or starting "
+          "(compare: a command line changed), "
           "2 bad input, 64 usage error, 70 internal error\n", f);
 }
 

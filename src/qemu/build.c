@@ -89,7 +89,7 @@ static int resolve_guest(vc_build_ctx *ctx)
      * itself what its aliases stand for (the host's table is for the
      * QEMU it knows, libvirt's qemuCanonicalizeMachine). */
     if (VC_BUILD_HAS(ctx, MACHINE_LISTING) && def->os.machine) {
-        if (!vc_caps_has_machine(&ctx->caps, def->os.machine))
+        if (!vc_build_has_machine(ctx, def->os.machine))
             return vc_build_unsupported(ctx, "machine type '%s' is not supported "
                                         "by this QEMU binary", def->os.machine);
         ctx->machine = vc_caps_canonical_machine(&ctx->caps, def->os.machine);
@@ -542,7 +542,7 @@ static int build_power(vc_build_ctx *ctx)
 
         if (states[i] == VC_YESNO_DEFAULT)
             continue;
-        if (!vc_caps_has(&ctx->caps, pm[i].cap))
+        if (!vc_build_has(ctx, pm[i].cap))
             return vc_build_unsupported(ctx, "setting ACPI %s not supported",
                                         i == 0 ? "S3" : "S4");
         snprintf(key, sizeof(key), "PIIX4_PM.disable_%s", pm[i].name);

@@ -3,6 +3,7 @@
 #define VC_QEMU_BUILD_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "conf/domain.h"
 #include "caps/caps.h"
@@ -25,7 +26,23 @@ typedef struct vc_build_opts {
      * outlives its descriptor, so whoever starts QEMU deletes it when
      * QEMU is gone); NULL: nobody asks. */
     vc_strlist *links;
+    /* Where the build notes every capability it asks about (NULL:
+     * nobody asks); see vc_build_usage. */
+    struct vc_build_usage *usage;
 } vc_build_opts;
+
+/* What builds asked of their capabilities: each flag tested, each
+ * device type and machine type looked up in a listing.  The caller owns
+ * it and may gather many builds into one (`compare` over a corpus: a
+ * capability no build asked about is read by no builder rule there). */
+typedef struct vc_build_usage {
+    uint64_t flags[(VC_CAP_LAST + 63) / 64];
+    vc_strlist devices;
+    vc_strlist machines;
+} vc_build_usage;
+
+bool vc_build_usage_has_flag(const vc_build_usage *u, vc_cap flag);
+void vc_build_usage_free(vc_build_usage *u);
 
 void vc_build_opts_init(vc_build_opts *opts);
 

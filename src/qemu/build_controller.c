@@ -42,7 +42,7 @@ static int usb_controller(vc_build_ctx *ctx, const vc_controller_def *c, vc_prop
     if (model < 0 || model >= VC_USB_MODEL_LAST)
         return vc_build_error(ctx, "internal error unknown USB controller model");
     if (usb_models[model].cap < 0 ||
-        !vc_caps_has(&ctx->caps, (vc_cap)usb_models[model].cap))
+        !vc_build_has(ctx, (vc_cap)usb_models[model].cap))
         return vc_build_unsupported(ctx, "%s not supported in this QEMU binary",
                                     usb_models[model].device);
     vc_props_value(p, usb_models[model].device);

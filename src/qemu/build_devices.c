@@ -263,7 +263,7 @@ static int hda_codec(vc_build_ctx *ctx, const vc_sound_def *s, vc_sound_codec co
 
     vc_props p = VC_PROPS_INIT;
 
-    if (!vc_caps_has(&ctx->caps, caps[codec]))
+    if (!vc_build_has(ctx, caps[codec]))
         return vc_build_unsupported(ctx, "%s not supported in this QEMU binary",
                                     names[codec]);
     vc_props_value(&p, names[codec]);

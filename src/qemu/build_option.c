@@ -70,7 +70,7 @@ int vc_build_opt(vc_build_ctx *ctx, vc_qopt opt, vc_props *props)
     /* a QEMU that lists its devices has no others */
     if (opt == VC_QOPT_DEVICE && VC_BUILD_HAS(ctx, DEVICE_LISTING) &&
         props->n && props->items[0].kind == VC_PROP_VALUE &&
-        !vc_caps_has_device(&ctx->caps, props->items[0].value)) {
+        !vc_build_has_device(ctx, props->items[0].value)) {
         int rc = vc_build_unsupported(ctx, "device '%s' is not supported by this "
                                       "QEMU binary", props->items[0].value);
         vc_props_free(props);

@@ -42,7 +42,12 @@ typedef struct vc_build_ctx {
     vc_strlist macvtaps;
 } vc_build_ctx;
 
-#define VC_BUILD_HAS(ctx, flag) vc_caps_has(&(ctx)->caps, VC_CAP_##flag)
+/* --- build_usage.c: every question asked of the capabilities, noted
+ * in the caller's vc_build_usage when there is one --- */
+#define VC_BUILD_HAS(ctx, flag) vc_build_has(ctx, VC_CAP_##flag)
+bool vc_build_has(const vc_build_ctx *ctx, vc_cap flag);
+bool vc_build_has_device(const vc_build_ctx *ctx, const char *name);
+bool vc_build_has_machine(const vc_build_ctx *ctx, const char *name);
 
 /* --- build_option.c: the options QEMU is given (option_table.h) --- */
 typedef enum vc_qopt {

@@ -139,6 +139,22 @@ char *vc_command_to_lines(const vc_command *cmd)
     return format(cmd, true);
 }
 
+void vc_command_lines(const vc_command *cmd, vc_strlist *lines)
+{
+    char *text = format(cmd, true);
+    char *line = text, *brk;
+
+    /* the wrapped form, cut at its breaks: one source of the layout */
+    while ((brk = strstr(line, " \\\n"))) {
+        *brk = '\0';
+        vc_strlist_add(lines, line);
+        line = brk + 3;
+    }
+    line[strcspn(line, "\n")] = '\0';
+    vc_strlist_add(lines, line);
+    free(text);
+}
+
 void vc_command_free(vc_command *cmd)
 {
     vc_strlist_free(&cmd->env);

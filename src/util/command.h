@@ -73,6 +73,10 @@ char *vc_command_to_line(const vc_command *cmd);
  * Removing each backslash-newline gives vc_command_to_line's text. */
 char *vc_command_to_lines(const vc_command *cmd);
 
+/* The lines of vc_command_to_lines, without their " \\" breaks, added
+ * to @lines: a change diffs as the arguments it touches. */
+void vc_command_lines(const vc_command *cmd, vc_strlist *lines);
+
 void vc_command_free(vc_command *cmd);
 
 #endif
