@@ -422,6 +422,9 @@ static const vc_vocab_elem vocabulary[] = {
                                       { "vram", { V_UINT(0, U32) } },
                                       { "heads", { V_UINT(0, U32) } },
                                       { "primary", { YESNO } })),
+    /* kept, not built: anything but yes reads as no */
+    E("domain/devices/video/model/acceleration", A({ "accel3d", { YESNO } },
+                                                   { "accel2d", { YESNO } })),
     INFO("domain/devices/video"),
     E(HD, A({ "mode", { V_ENUM(vc_hostdev_mode) } },
             { "type", { V_ENUM(vc_hostdev_subsys) } },
