@@ -158,6 +158,9 @@ static int host_net(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
         break;
     }
     case VC_NET_TYPE_USER:
+    case VC_NET_TYPE_INTERNAL:
+        /* libvirt 0.10.2 gives a type it has no host side for (an
+         * internal network is VirtualBox's) QEMU's user networking */
         vc_props_value(p, "user");
         break;
     default:
