@@ -37,38 +37,109 @@ static const vc_net_macvtap_mode macvtap_modes[VC_NET_DIRECT_LAST] = {
     [VC_NET_DIRECT_PASSTHROUGH] = VC_NET_MACVTAP_PASSTHRU,
 };
 
-/* The tap (type network and bridge) or macvtap (type direct) of an
- * interface, handed to QEMU (qemuNetworkIfaceConnect,
- * qemuPhysIfaceConnect).  IFF_VNET_HDR is asked for a virtio NIC of a
- * QEMU that can read it. */
+/* Where an interface's host side goes: a tap on @bridge, or a macvtap
+ * link on @linkdev in @mode. */
+typedef struct host_link {
+    const char *bridge;
+    const char *linkdev;
+    vc_net_direct_mode mode;
+} host_link;
+
+/* The macvtap mode of each direct forward mode of a network. */
+static const vc_net_direct_mode forward_direct[VC_NET_FORWARD_LAST] = {
+    [VC_NET_FORWARD_BRIDGE] = VC_NET_DIRECT_BRIDGE,
+    [VC_NET_FORWARD_PRIVATE] = VC_NET_DIRECT_PRIVATE,
+    [VC_NET_FORWARD_VEPA] = VC_NET_DIRECT_VEPA,
+    [VC_NET_FORWARD_PASSTHROUGH] = VC_NET_DIRECT_PASSTHROUGH,
+};
+
+/* The device of @nd's pool that the @nth of this domain's interfaces on
+ * @nd gets (networkAllocateActualDevice): the least used one, or, where
+ * a device is used exclusively (passthrough; private with 802.1Qbh),
+ * one no other interface uses. */
+static int pool_device(vc_build_ctx *ctx, const vc_network_def *nd, const vc_net_def *net,
+                       size_t nth, const char **dev)
+{
+    bool exclusive = nd->forward == VC_NET_FORWARD_PASSTHROUGH ||
+                     (nd->forward == VC_NET_FORWARD_PRIVATE && net->virtport &&
+                      net->virtport->type == VC_VPORT_8021QBH);
+
+    if (nd->nforward_devs == 0)
+        return vc_build_error(ctx, "internal error network '%s' uses a direct mode, but "
+                              "has no forward dev and no interface pool", nd->name);
+    if (exclusive && nth >= nd->nforward_devs)
+        return vc_build_error(ctx, "internal error network '%s' requires exclusive access "
+                              "to interfaces, but none are available", nd->name);
+    *dev = nd->forward_devs[nth % nd->nforward_devs];
+    return 0;
+}
+
+/* The host side of @net: type bridge and direct say it; type network
+ * takes it from the network's forward mode: its bridge (none, nat,
+ * route; bridge with a bridge name), or a macvtap link on a device of
+ * its pool (bridge, private, vepa, passthrough). */
+static int resolve_link(vc_build_ctx *ctx, const vc_net_def *net, host_link *l)
+{
+    const vc_network_def *nd;
+    size_t nth = 0;
+
+    l->bridge = net->bridge;
+    l->linkdev = net->type == VC_NET_TYPE_DIRECT ? net->dev : NULL;
+    l->mode = net->direct_mode;
+    if (net->type != VC_NET_TYPE_NETWORK)
+        return 0;
+    if (!(nd = vc_host_network(ctx->host, net->network)))
+        return vc_build_error(ctx, "Network not found: no network with matching "
+                              "name '%s'", net->network);
+    switch (nd->forward) {
+    case VC_NET_FORWARD_BRIDGE: case VC_NET_FORWARD_PRIVATE: case VC_NET_FORWARD_VEPA:
+    case VC_NET_FORWARD_PASSTHROUGH:
+        if (nd->forward == VC_NET_FORWARD_BRIDGE && nd->bridge)
+            break;
+        /* the interfaces before this one took their devices first */
+        for (size_t i = 0; i < ctx->def->nnets && ctx->def->nets[i] != net; i++)
+            if (ctx->def->nets[i]->type == VC_NET_TYPE_NETWORK &&
+                vc_streq_null(ctx->def->nets[i]->network, nd->name))
+                nth++;
+        l->bridge = NULL;
+        l->mode = forward_direct[nd->forward];
+        return pool_device(ctx, nd, net, nth, &l->linkdev);
+    case VC_NET_FORWARD_HOSTDEV:
+        return vc_build_unsupported(ctx, "network '%s' assigns host PCI devices "
+                                    "(<forward mode='hostdev'>), which this builder "
+                                    "does not do", nd->name);
+    default:
+        break;
+    }
+    if (!nd->bridge)
+        return vc_build_error(ctx, "internal error network '%s' does not have a "
+                              "bridge name.", nd->name);
+    l->bridge = nd->bridge;
+    return 0;
+}
+
+/* The tap (on a bridge) or macvtap link of an interface, handed to
+ * QEMU (qemuNetworkIfaceConnect, qemuPhysIfaceConnect).  IFF_VNET_HDR
+ * is asked for a virtio NIC of a QEMU that can read it. */
 static int connect_tap(vc_build_ctx *ctx, const vc_net_def *net, int *fd)
 {
     const vc_host_kernel *k = ctx->host->kernel;
     bool vnet_hdr = VC_BUILD_HAS(ctx, VNET_HDR) && is_virtio(net);
-    const char *bridge = net->bridge;
     char name[VC_NET_IFNAME_MAX];
+    host_link l;
 
     if (!k)
         return vc_build_error(ctx, "internal error host '%s' has no kernel to create "
                               "interface devices with", ctx->host->name);
-    if (net->type == VC_NET_TYPE_NETWORK) {
-        const vc_network_def *nd = vc_host_network(ctx->host, net->network);
-        if (!nd)
-            return vc_build_error(ctx, "Network not found: no network with matching "
-                                  "name '%s'", net->network);
-        if (!nd->bridge)
-            return vc_build_error(ctx, "internal error network '%s' does not have a "
-                                  "bridge name.", nd->name);
-        bridge = nd->bridge;
-    }
-    if (net->type == VC_NET_TYPE_DIRECT) {
-        if (vc_net_macvtap_create(k, net->dev, net->ifname,
-                                  macvtap_modes[net->direct_mode], net->mac, vnet_hdr,
-                                  fd, name, ctx->err) < 0)
+    if (resolve_link(ctx, net, &l) < 0)
+        return -1;
+    if (l.linkdev) {
+        if (vc_net_macvtap_create(k, l.linkdev, net->ifname, macvtap_modes[l.mode],
+                                  net->mac, vnet_hdr, fd, name, ctx->err) < 0)
             return -1;
         /* a link outlives its descriptor: delete it if the build fails */
         vc_strlist_add(&ctx->macvtaps, name);
-    } else if (vc_net_tap_create(k, bridge, net->ifname, net->mac, vnet_hdr, fd, name,
+    } else if (vc_net_tap_create(k, l.bridge, net->ifname, net->mac, vnet_hdr, fd, name,
                                  ctx->err) < 0) {
         return -1;
     }
