@@ -34,13 +34,46 @@ static const char *keep(vc_host_networks *nets, char *s)
     return s;
 }
 
+/* One <address type='pci'> of a hostdev pool: hexadecimal or decimal
+ * numbers, as in a domain, within PCI's bounds. */
+static int parse_pool_pci(const xmlNode *a, vc_pci_addr *pci, const char *path,
+                          const char *netname, vc_error *err)
+{
+    static const struct { const char *attr; unsigned max; } f[] = {
+        { "domain", 0xFFFF }, { "bus", 0xFF }, { "slot", 0x1F }, { "function", 0x7 },
+    };
+    unsigned *dst[] = { &pci->domain, &pci->bus, &pci->slot, &pci->function };
+    char *type = vc_xml_prop(a, "type");
+    bool is_pci = type && strcmp(type, "pci") == 0;
+
+    free(type);
+    memset(pci, 0, sizeof(*pci));
+    if (!is_pci)
+        return vc_error_set(err, VC_EXIT_INPUT, "%s: network '%s': a forward <address> "
+                            "must be of type 'pci'", path, netname);
+    for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+        char *v = vc_xml_prop(a, f[i].attr);
+        unsigned long long x = 0;
+        bool ok = !v || (vc_parse_ull(v, 0, &x) && x <= f[i].max);
+
+        if (!ok)
+            vc_error_set(err, VC_EXIT_INPUT, "%s: network '%s': invalid PCI address "
+                         "%s='%s'", path, netname, f[i].attr, v);
+        free(v);
+        if (!ok)
+            return -1;
+        *dst[i] = (unsigned)x;
+    }
+    return 0;
+}
+
 /* <forward mode= dev=> and its <interface dev=> pool: a <forward>
  * without a mode is NAT; the dev attribute is the pool's first
  * interface (libvirt 0.10.2's virNetworkDefParseXML). */
 static int parse_forward(vc_host_networks *nets, vc_network_def *def, xmlNodePtr fwd,
                          const char *path, vc_error *err)
 {
-    char *mode = vc_xml_prop(fwd, "mode"), *dev = vc_xml_prop(fwd, "dev");
+    char *mode = vc_xml_prop(fwd, "mode"), *dev = vc_xml_prop(fwd, "dev"), *managed;
     int m = mode ? vc_net_forward_from_string(mode) : VC_NET_FORWARD_NAT;
     int ret = -1;
 
@@ -49,8 +82,19 @@ static int parse_forward(vc_host_networks *nets, vc_network_def *def, xmlNodePtr
         goto cleanup;
     }
     def->forward = (vc_net_forward)m;
+    if ((managed = vc_xml_prop(fwd, "managed")))
+        def->managed = strcmp(managed, "yes") == 0;
+    free(managed);
     for (xmlNodePtr c = fwd->children; c; c = c->next) {
         char *ifdev;
+        if (vc_xml_is(c, "address")) {
+            def->forward_pci = vc_realloc(def->forward_pci,
+                                          (def->nforward_pci + 1) * sizeof(vc_pci_addr));
+            if (parse_pool_pci(c, &def->forward_pci[def->nforward_pci++], path,
+                               def->name, err) < 0)
+                goto cleanup;
+            continue;
+        }
         if (!vc_xml_is(c, "interface"))
             continue;
         if (!(ifdev = vc_xml_prop(c, "dev"))) {
@@ -126,8 +170,10 @@ static int load_one(vc_host_networks *nets, const char *path, const char *fname,
     nets->defs = nets->owned;
     ret = 0;
 cleanup:
-    if (ret < 0)
+    if (ret < 0) {
         free(def.forward_devs);
+        free(def.forward_pci);
+    }
     free(name);
     xmlFreeDoc(doc);
     free(text);
@@ -168,8 +214,10 @@ cleanup:
 
 void vc_networks_free(vc_host_networks *nets)
 {
-    for (size_t i = 0; nets->owned && i < nets->n; i++)
+    for (size_t i = 0; nets->owned && i < nets->n; i++) {
         free(nets->owned[i].forward_devs);
+        free(nets->owned[i].forward_pci);
+    }
     free(nets->owned);
     vc_strlist_free(&nets->strings);
     nets->owned = NULL;

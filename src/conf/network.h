@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "conf/device_info.h"
 #include "conf/host.h"
 #include "util/enum.h"
 #include "util/error.h"
@@ -25,6 +26,9 @@ typedef struct vc_network_def {
     vc_net_forward forward;
     const char **forward_devs;  /* the pool of a direct mode, in order */
     size_t nforward_devs;
+    vc_pci_addr *forward_pci;   /* the pool of mode hostdev: PCI devices */
+    size_t nforward_pci;
+    bool managed;               /* <forward managed='yes'> (hostdev) */
 } vc_network_def;
 
 struct vc_host_networks {

@@ -95,6 +95,14 @@ int vc_build_hostdev_args(vc_build_ctx *ctx)
         if (rc < 0)
             return -1;
     }
+    /* the devices networks with <forward mode='hostdev'> hand out are
+     * added to the list while the interfaces are built: last */
+    for (size_t i = 0; i < def->nnets; i++) {
+        const vc_pci_addr *pci;
+        int rc = vc_build_net_hostdev(ctx, def->nets[i], &pci);
+        if (rc < 0 || (rc > 0 && pci_hostdev(ctx, pci, &def->nets[i]->info) < 0))
+            return -1;
+    }
     return 0;
 }
 

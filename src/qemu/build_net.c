@@ -74,6 +74,37 @@ static int pool_device(vc_build_ctx *ctx, const vc_network_def *nd, const vc_net
     return 0;
 }
 
+/* How many of this domain's interfaces before @net are on network @nd:
+ * they took their devices of its pool first. */
+static size_t network_nth(const vc_build_ctx *ctx, const vc_net_def *net,
+                          const vc_network_def *nd)
+{
+    size_t nth = 0;
+
+    for (size_t i = 0; i < ctx->def->nnets && ctx->def->nets[i] != net; i++)
+        if (ctx->def->nets[i]->type == VC_NET_TYPE_NETWORK &&
+            vc_streq_null(ctx->def->nets[i]->network, nd->name))
+            nth++;
+    return nth;
+}
+
+int vc_build_net_hostdev(vc_build_ctx *ctx, const vc_net_def *net, const vc_pci_addr **pci)
+{
+    const vc_network_def *nd;
+    size_t nth;
+
+    if (net->type != VC_NET_TYPE_NETWORK ||
+        !(nd = vc_host_network(ctx->host, net->network)) ||
+        nd->forward != VC_NET_FORWARD_HOSTDEV)
+        return 0;
+    /* each device of the pool is one interface's alone */
+    if ((nth = network_nth(ctx, net, nd)) >= nd->nforward_pci)
+        return vc_build_error(ctx, "internal error network '%s' requires exclusive access "
+                              "to interfaces, but none are available", nd->name);
+    *pci = &nd->forward_pci[nth];
+    return 1;
+}
+
 /* The host side of @net: type bridge and direct say it; type network
  * takes it from the network's forward mode: its bridge (none, nat,
  * route; bridge with a bridge name), or a macvtap link on a device of
@@ -96,18 +127,10 @@ static int resolve_link(vc_build_ctx *ctx, const vc_net_def *net, host_link *l)
     case VC_NET_FORWARD_PASSTHROUGH:
         if (nd->forward == VC_NET_FORWARD_BRIDGE && nd->bridge)
             break;
-        /* the interfaces before this one took their devices first */
-        for (size_t i = 0; i < ctx->def->nnets && ctx->def->nets[i] != net; i++)
-            if (ctx->def->nets[i]->type == VC_NET_TYPE_NETWORK &&
-                vc_streq_null(ctx->def->nets[i]->network, nd->name))
-                nth++;
+        nth = network_nth(ctx, net, nd);
         l->bridge = NULL;
         l->mode = forward_direct[nd->forward];
         return pool_device(ctx, nd, net, nth, &l->linkdev);
-    case VC_NET_FORWARD_HOSTDEV:
-        return vc_build_unsupported(ctx, "network '%s' assigns host PCI devices "
-                                    "(<forward mode='hostdev'>), which this builder "
-                                    "does not do", nd->name);
     default:
         break;
     }
@@ -331,9 +354,15 @@ static int build_interface(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
     host_fds fds = { -1, -1 };
     int ret = -1;
 
-    /* a hostdev interface is a PCI passthrough device, built there */
+    const vc_pci_addr *pci;
+    int rc;
+
+    /* a hostdev interface, or one of a network that hands out host
+     * devices, is a PCI passthrough device, built there */
     if (net->type == VC_NET_TYPE_HOSTDEV)
         return 0;
+    if ((rc = vc_build_net_hostdev(ctx, net, &pci)) != 0)
+        return rc < 0 ? -1 : 0;
     if (has_host_side(net) &&
         (connect_tap(ctx, net, &fds.tap) < 0 || open_vhost(ctx, net, &fds.vhost) < 0))
         return -1;
