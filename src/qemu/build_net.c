@@ -347,6 +347,37 @@ static int nic_device(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
     return 0;
 }
 
+/* Vlan tags only where the connection tags transparently: an SR-IOV
+ * device given to the guest, or an Open vSwitch bridge (libvirt
+ * 0.10.2's check when it allocates an interface's connection). */
+static int check_vlan(vc_build_ctx *ctx, const vc_net_def *net)
+{
+    const vc_network_def *nd = NULL;
+    bool bridge = net->type == VC_NET_TYPE_BRIDGE;
+    const vc_pci_addr *pci;
+    int rc;
+
+    if (!net->nvlan_tags || net->type == VC_NET_TYPE_HOSTDEV)
+        return 0;
+    if (net->type == VC_NET_TYPE_NETWORK) {
+        if ((rc = vc_build_net_hostdev(ctx, net, &pci)) != 0)
+            return rc < 0 ? -1 : 0;
+        /* an unknown network is reported when it is connected */
+        if (!(nd = vc_host_network(ctx->host, net->network)))
+            return 0;
+        bridge = nd->forward == VC_NET_FORWARD_BRIDGE && nd->bridge;
+    }
+    if (bridge && net->virtport && net->virtport->type == VC_VPORT_OPENVSWITCH)
+        return 0;
+    if (nd)
+        return vc_build_unsupported(ctx, "an interface connecting to network '%s' is "
+                                    "requesting a vlan tag, but that is not supported "
+                                    "for this type of network", nd->name);
+    return vc_build_unsupported(ctx, "an interface of type '%s' is requesting a vlan tag, "
+                                "but that is not supported for this type of connection",
+                                vc_net_type_to_string(net->type));
+}
+
 static int build_interface(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
                            unsigned bootindex)
 {
@@ -357,6 +388,8 @@ static int build_interface(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
     const vc_pci_addr *pci;
     int rc;
 
+    if (check_vlan(ctx, net) < 0)
+        return -1;
     /* a hostdev interface, or one of a network that hands out host
      * devices, is a PCI passthrough device, built there */
     if (net->type == VC_NET_TYPE_HOSTDEV)
