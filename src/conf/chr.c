@@ -248,6 +248,32 @@ vc_chr_def *vc_channel_parse(vc_parse_ctx *ctx, const xmlNode *node)
     return chr_parse(ctx, node, VC_CHR_DEVICE_CHANNEL);
 }
 
+/* A virtio channel is on a virtio-serial bus even when it names no
+ * address, and one without a port (0: libvirt cannot tell it from
+ * port='0') takes the port after the highest of the channels before it
+ * on the same controller and bus, as libvirt 0.10.2's parser does. */
+int vc_channel_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
+{
+    vc_device_addr *a = &chr->info.addr;
+
+    (void)ctx;
+    if (chr->target_type == VC_CHR_CHANNEL_VIRTIO && a->type == VC_ADDR_NONE)
+        a->type = VC_ADDR_VIRTIO_SERIAL;
+    if (a->type == VC_ADDR_VIRTIO_SERIAL && a->u.vioserial.port == 0) {
+        unsigned max = 0;
+        for (size_t i = 0; i < def->nchannels; i++) {
+            const vc_device_addr *o = &def->channels[i]->info.addr;
+            if (o->type == VC_ADDR_VIRTIO_SERIAL &&
+                o->u.vioserial.controller == a->u.vioserial.controller &&
+                o->u.vioserial.bus == a->u.vioserial.bus && o->u.vioserial.port > max)
+                max = o->u.vioserial.port;
+        }
+        a->u.vioserial.port = max + 1;
+    }
+    vc_ptr_append(&def->channels, &def->nchannels, chr);
+    return 0;
+}
+
 /* The first <console> of an HVM guest with a serial target stands for
  * serial port 0: it becomes (or repeats) serials[0], and the console
  * list keeps a stub that formats as that port; a later one, N, repeats

@@ -50,7 +50,7 @@ VC_DEVICE_FAMILY(CONSOLE, "console", vc_chr_def, consoles, NULL, 2, VC_HAS_INFO,
                  vc_console_parse, vc_console_add, vc_chr_format, vc_consoles_format,
                  vc_chr_def_free)
 VC_DEVICE_FAMILY(CHANNEL, "channel", vc_chr_def, channels, NULL, 1, VC_HAS_INFO,
-                 vc_channel_parse, NULL, vc_chr_format, NULL, vc_chr_def_free)
+                 vc_channel_parse, vc_channel_add, vc_chr_format, NULL, vc_chr_def_free)
 VC_DEVICE_FAMILY(INPUT, "input", vc_input_def, inputs, NULL, 1, VC_HAS_INFO,
                  vc_input_parse, NULL, vc_input_format, vc_inputs_format,
                  vc_input_def_free)

@@ -207,9 +207,30 @@ unsigned vc_video_default_vram(const vc_domain_def *def, vc_video_type type)
     case VC_VIDEO_XEN:
         return 4 * 1024;
     case VC_VIDEO_QXL:
-        return 64 * 1024;
+        return VC_VIDEO_QXL_DEFAULT_RAM;
     default:
         return 0;
+    }
+}
+
+/* The first <acceleration> of <model> that says either switch (the
+ * QEMU driver does not use it, but keeps it): anything but "yes" is
+ * "no", and an unsaid switch is "no" once the other is said. */
+static void parse_video_accel(const xmlNode *m, vc_video_def *d)
+{
+    for (xmlNodePtr c = m->children; c && !d->has_accel; c = c->next) {
+        char *a3, *a2;
+        if (!vc_xml_is(c, "acceleration"))
+            continue;
+        a3 = vc_xml_prop(c, "accel3d");
+        a2 = vc_xml_prop(c, "accel2d");
+        if (a3 || a2) {
+            d->has_accel = true;
+            d->accel3d = a3 && VC_STREQ(a3, "yes") ? VC_YESNO_YES : VC_YESNO_NO;
+            d->accel2d = a2 && VC_STREQ(a2, "yes") ? VC_YESNO_YES : VC_YESNO_NO;
+        }
+        free(a3);
+        free(a2);
     }
 }
 
@@ -238,7 +259,13 @@ vc_video_def *vc_video_parse(vc_parse_ctx *ctx, const xmlNode *node)
         primary = vc_xml_prop(m, "primary");
         d->primary = primary && VC_STREQ(primary, "yes");
         free(primary);
+        parse_video_accel(m, d);
     }
+    /* libvirt fills in a qxl card's RAM when the model leaves it out;
+     * ram='0', which it would not write back, is taken as left out so
+     * that what is written reads back the same */
+    if (d->type == VC_VIDEO_QXL && !d->ram)
+        d->ram = VC_VIDEO_QXL_DEFAULT_RAM;
     if (!d->vram)
         d->vram = vc_video_default_vram(def, d->type);
     if (!d->heads)
@@ -262,7 +289,11 @@ void vc_video_format(vc_buf *b, const vc_video_def *d)
         vc_buf_addf(b, " heads='%u'", d->heads);
     if (d->primary)
         vc_buf_add(b, " primary='yes'");
-    vc_buf_add(b, "/>\n");
+    if (d->has_accel)
+        vc_buf_addf(b, ">\n        <acceleration accel3d='%s' accel2d='%s'/>\n      </model>\n",
+                    vc_yesno_to_string(d->accel3d), vc_yesno_to_string(d->accel2d));
+    else
+        vc_buf_add(b, "/>\n");
     vc_device_info_format(b, &d->info, 6);
     vc_buf_add(b, "    </video>\n");
 }

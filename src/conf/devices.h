@@ -38,6 +38,9 @@ typedef enum { VC_VIDEO_VGA, VC_VIDEO_CIRRUS, VC_VIDEO_VMVGA, VC_VIDEO_XEN,
                VC_VIDEO_VBOX, VC_VIDEO_QXL, VC_VIDEO_LAST } vc_video_type;
 VC_ENUM_DECL(vc_video_type);
 
+/* KiB: libvirt's default for a qxl card's RAM, and for its VRAM */
+#define VC_VIDEO_QXL_DEFAULT_RAM (64 * 1024)
+
 typedef struct vc_video_def {
     vc_video_type type;
     unsigned ram;           /* KiB, qxl only; 0 = unset */

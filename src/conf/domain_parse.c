@@ -221,10 +221,15 @@ static int parse_qemu_ns(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def
                 free(e.name);
                 return vc_xml_error(ctx, "No qemu environment name specified");
             }
+            /* libvirt's two messages: the first character, the rest */
             for (p = e.name; *p; p++)
                 if (!(*p == '_' || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
                       (p != e.name && *p >= '0' && *p <= '9'))) {
-                    vc_xml_error(ctx, "Invalid environment name '%s'", e.name);
+                    vc_xml_error(ctx, p == e.name
+                                 ? "Invalid environment name, it must begin with a letter "
+                                   "or underscore"
+                                 : "Invalid environment name, it must contain only "
+                                   "alphanumerics and underscore");
                     free(e.name);
                     return -1;
                 }

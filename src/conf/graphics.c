@@ -184,7 +184,12 @@ vc_graphics_def *vc_graphics_parse(vc_parse_ctx *ctx, const xmlNode *node)
     if (parse_port(ctx, node, "port", &g->port) < 0 ||
         parse_bool_attr(ctx, node, "autoport", &g->autoport) < 0)
         goto error;
-    if (g->port == -1)
+    /* -1 is the old way to say autoport (not for RDP, which keeps it);
+     * for VNC and RDP, so is saying no port at all (libvirt 0.10.2),
+     * whatever autoport= says.  Port 0, which is never written back,
+     * counts as none, so that what is written reads back the same. */
+    if ((g->port == -1 && g->type != VC_GRAPHICS_RDP) ||
+        (g->port == 0 && g->type != VC_GRAPHICS_SPICE))
         g->autoport = true;
     if (parse_listens(ctx, node, g) < 0)
         goto error;

@@ -59,7 +59,8 @@ static const vc_host_secret secrets[] = {
 
 /* its networks: guests of "default" join virbr0, of "isolated" virbr1 */
 static const vc_network_def network_defs[] = {
-    { "default", "virbr0" }, { "isolated", "virbr1" },
+    { "default", "virbr0", VC_NET_FORWARD_NAT, NULL, 0, NULL, 0, false },
+    { "isolated", "virbr1", VC_NET_FORWARD_NONE, NULL, 0, NULL, 0, false },
 };
 static const vc_host_networks networks = { network_defs, N(network_defs), NULL, 0,
                                            { NULL, 0, 0 } };

@@ -171,6 +171,30 @@ static int parse_rate(vc_parse_ctx *ctx, const xmlNode *r, vc_bw_rate *rate)
     return 0;
 }
 
+/* The host device of a type='hostdev' interface: its <address> says
+ * the bus by its type (a <hostdev> says it on the element). */
+static int parse_hostdev_source(vc_parse_ctx *ctx, const xmlNode *s, vc_net_def *n)
+{
+    xmlNodePtr a = vc_xml_child(s, "address");
+    char *type = a ? vc_xml_prop(a, "type") : NULL;
+    int rc = 0;
+
+    if (!type) {
+        rc = vc_xml_error(ctx, "missing source address type");
+    } else if (VC_STREQ(type, "usb")) {
+        /* libvirt reads one; its QEMU driver gives a USB NIC no MAC */
+        rc = vc_xml_error(ctx, "USB host devices are not supported as "
+                          "<interface type='hostdev'>");
+    } else if (!VC_STREQ(type, "pci")) {
+        rc = vc_xml_error(ctx, "unknown host device source address type '%s'", type);
+    } else {
+        n->hostdev_addr.type = VC_ADDR_PCI;
+        rc = vc_pci_addr_parse(ctx, a, &n->hostdev_addr.u.pci);
+    }
+    free(type);
+    return rc < 0 ? -1 : 0;
+}
+
 static int parse_source(vc_parse_ctx *ctx, const xmlNode *s, vc_net_def *n)
 {
     unsigned port;
@@ -205,15 +229,8 @@ static int parse_source(vc_parse_ctx *ctx, const xmlNode *s, vc_net_def *n)
     case VC_NET_TYPE_INTERNAL:
         n->internal_name = vc_xml_prop(s, "name");
         break;
-    case VC_NET_TYPE_HOSTDEV: {
-        xmlNodePtr a = vc_xml_child(s, "address");
-        if (a) {
-            n->hostdev_addr.type = VC_ADDR_PCI;
-            if (vc_pci_addr_parse(ctx, a, &n->hostdev_addr.u.pci) < 0)
-                return -1;
-        }
-        break;
-    }
+    case VC_NET_TYPE_HOSTDEV:
+        return parse_hostdev_source(ctx, s, n);
     default:
         break;
     }
@@ -240,6 +257,10 @@ static int check_net(vc_parse_ctx *ctx, const vc_net_def *n)
             return vc_xml_error(ctx, "No <source> 'port' attribute specified with socket interface");
         if (n->type != VC_NET_TYPE_SERVER && !n->address)
             return vc_xml_error(ctx, "No <source> 'address' attribute specified with socket interface");
+        break;
+    case VC_NET_TYPE_HOSTDEV:
+        if (n->hostdev_addr.type != VC_ADDR_PCI)
+            return vc_xml_error(ctx, "missing source address type");
         break;
     case VC_NET_TYPE_INTERNAL:
         if (!n->internal_name)
@@ -410,6 +431,11 @@ vc_net_def *vc_net_parse(vc_parse_ctx *ctx, const xmlNode *node)
                     "interface type", &v) < 0)
         goto error;
     n->type = (vc_net_type)v;
+    if (n->type == VC_NET_TYPE_HOSTDEV) {
+        char *managed = vc_xml_prop(node, "managed");
+        n->hostdev_managed = managed && VC_STREQ(managed, "yes");
+        free(managed);
+    }
     if (parse_children(ctx, node, n, &have_mac) < 0 || check_net(ctx, n) < 0 ||
         vc_device_info_parse(ctx, node, &n->info,
                              VC_INFO_ALLOW_BOOT | VC_INFO_ALLOW_ROM) < 0)
@@ -518,8 +544,10 @@ void vc_net_format(vc_buf *b, const vc_net_def *n)
     char mac[18];
 
     vc_mac_format(n->mac, mac);
-    vc_buf_addf(b, "    <interface type='%s'>\n      <mac address='%s'/>\n",
-                vc_net_type_to_string(n->type), mac);
+    vc_buf_addf(b, "    <interface type='%s'%s>\n      <mac address='%s'/>\n",
+                vc_net_type_to_string(n->type),
+                n->type == VC_NET_TYPE_HOSTDEV && n->hostdev_managed ? " managed='yes'" : "",
+                mac);
     format_source(b, n);
     if (n->nvlan_tags) {
         vc_buf_add(b, n->vlan_trunk ? "      <vlan trunk='yes'>\n" : "      <vlan>\n");

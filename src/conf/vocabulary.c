@@ -294,6 +294,7 @@ static const vc_vocab_elem vocabulary[] = {
 
     /* net.c */
     E(NET, A({ "type", { V_ENUM(vc_net_type), .dflt = "user" } }), REP),
+    E(NET "[type=hostdev]", A({ "managed", { YESNO } })),
     E(NET "/mac", A({ "address", { V_MAC } })),
     E(NET "/source"),
     E(NET "[type=network]/source", A({ "network", { V_STR, .sample = "default" } },
@@ -305,7 +306,8 @@ static const vc_vocab_elem vocabulary[] = {
     E(NET "[type=server|client|mcast]/source",
       A({ "address", { V_STR, .sample = "127.0.0.1" } }, { "port", { V_UINT(0, 65535) } })),
     E(NET "[type=internal]/source", A({ "name", { V_STR } })),
-    E(NET "[type=hostdev]/source/address", A(PCI_ATTRS)),
+    E(NET "[type=hostdev]/source/address",
+      A({ "type", { V_ENUM(vc_addr_type), .refused = ~BIT(VC_ADDR_PCI) } }, PCI_ATTRS)),
     E(NET "[type=ethernet|bridge]/ip", A({ "address", { V_STR, .sample = "192.168.0.2" } })),
     /* the types that connect directly need a complete virtualport;
      * a network's may leave any part to the network */
@@ -420,6 +422,9 @@ static const vc_vocab_elem vocabulary[] = {
                                       { "vram", { V_UINT(0, U32) } },
                                       { "heads", { V_UINT(0, U32) } },
                                       { "primary", { YESNO } })),
+    /* kept, not built: anything but yes reads as no */
+    E("domain/devices/video/model/acceleration", A({ "accel3d", { YESNO } },
+                                                   { "accel2d", { YESNO } })),
     INFO("domain/devices/video"),
     E(HD, A({ "mode", { V_ENUM(vc_hostdev_mode) } },
             { "type", { V_ENUM(vc_hostdev_subsys) } },

@@ -196,7 +196,17 @@ static int alias_family(vc_build_ctx *ctx, vc_device_kind kind)
                                             c->idx));
         }
         return 0;
-    case VC_DEV_FS: case VC_DEV_SOUND: case VC_DEV_HOSTDEV: case VC_DEV_REDIRDEV:
+    case VC_DEV_HOSTDEV: {
+        /* hostdev interfaces first: libvirt lists them ahead */
+        size_t k = 0;
+        for (size_t i = 0; VC_BUILD_HAS(ctx, DEVICE) && i < def->nnets; i++)
+            if (def->nets[i]->type == VC_NET_TYPE_HOSTDEV)
+                set_alias(&def->nets[i]->info, vc_asprintf("hostdev%zu", k++));
+        for (size_t i = 0; VC_BUILD_HAS(ctx, DEVICE) && i < def->nhostdevs; i++)
+            set_alias(&def->hostdevs[i]->info, vc_asprintf("hostdev%zu", k++));
+        return 0;
+    }
+    case VC_DEV_FS: case VC_DEV_SOUND: case VC_DEV_REDIRDEV:
     case VC_DEV_VIDEO: case VC_DEV_INPUT: case VC_DEV_PARALLEL: case VC_DEV_SERIAL:
     case VC_DEV_CHANNEL: case VC_DEV_CONSOLE: case VC_DEV_HUB: case VC_DEV_SMARTCARD:
     case VC_DEV_WATCHDOG: case VC_DEV_MEMBALLOON: {

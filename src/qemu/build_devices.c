@@ -93,7 +93,7 @@ static const char *const video_devices[VC_VIDEO_LAST] = {
 /* A qxl card's RAM: libvirt's default when the XML gives none. */
 static unsigned qxl_ram(const vc_video_def *v)
 {
-    return v->ram ? v->ram : 64 * 1024;
+    return v->ram ? v->ram : VC_VIDEO_QXL_DEFAULT_RAM;
 }
 
 static int check_qxl_sizes(vc_build_ctx *ctx, const vc_video_def *v)

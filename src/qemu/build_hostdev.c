@@ -34,13 +34,18 @@ static int usb_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
     return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
-static int pci_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
+/* @src on the host, given as the device of @info. */
+static int pci_hostdev(vc_build_ctx *ctx, const vc_pci_addr *src, const vc_device_info *info)
 {
     vc_props p = VC_PROPS_INIT;
     char host[16];
 
-    snprintf(host, sizeof(host), "%.2x:%.2x.%.1x", h->pci.bus & 0xff,
-             h->pci.slot & 0xff, h->pci.function & 0xf);
+    if (info->boot_index && !VC_BUILD_HAS(ctx, PCI_BOOTINDEX))
+        return vc_build_unsupported(ctx, "booting from assigned PCI devices is "
+                                    "not supported with this version of qemu");
+    /* libvirt 0.10.2 leaves the PCI domain out */
+    snprintf(host, sizeof(host), "%.2x:%.2x.%.1x", src->bus & 0xff,
+             src->slot & 0xff, src->function & 0xf);
     if (!VC_BUILD_HAS(ctx, DEVICE)) {
         if (!VC_BUILD_HAS(ctx, PCI_DEVICE))
             return vc_build_unsupported(ctx, "PCI device assignment is not supported "
@@ -61,29 +66,41 @@ static int pci_hostdev(vc_build_ctx *ctx, const vc_hostdev_def *h)
         vc_props_value(&p, "pci-assign");
     }
     vc_props_add(&p, "host", host);
-    vc_props_add(&p, "id", h->info.alias);
-    if (h->info.boot_index)
-        vc_props_addf(&p, "bootindex", "%u", h->info.boot_index);
-    if (vc_build_device_address(ctx, &p, &h->info) < 0 ||
-        vc_build_rom(ctx, &p, &h->info) < 0) {
+    vc_props_add(&p, "id", info->alias);
+    if (info->boot_index)
+        vc_props_addf(&p, "bootindex", "%u", info->boot_index);
+    if (vc_build_device_address(ctx, &p, info) < 0 || vc_build_rom(ctx, &p, info) < 0) {
         vc_props_free(&p);
         return -1;
     }
     return vc_build_opt(ctx, VC_QOPT_DEVICE, &p);
 }
 
+/* libvirt 0.10.2 lists a type='hostdev' interface among the host
+ * devices, ahead of the <hostdev> elements, and builds it there. */
 int vc_build_hostdev_args(vc_build_ctx *ctx)
 {
-    for (size_t i = 0; i < ctx->def->nhostdevs; i++) {
-        const vc_hostdev_def *h = ctx->def->hostdevs[i];
-        int rc;
+    const vc_domain_def *def = ctx->def;
 
-        if (h->info.boot_index && h->type == VC_HOSTDEV_SUBSYS_PCI &&
-            !VC_BUILD_HAS(ctx, PCI_BOOTINDEX))
-            return vc_build_unsupported(ctx, "booting from assigned PCI devices is "
-                                        "not supported with this version of qemu");
-        rc = h->type == VC_HOSTDEV_SUBSYS_USB ? usb_hostdev(ctx, h) : pci_hostdev(ctx, h);
+    for (size_t i = 0; i < def->nnets; i++) {
+        const vc_net_def *n = def->nets[i];
+        if (n->type == VC_NET_TYPE_HOSTDEV &&
+            pci_hostdev(ctx, &n->hostdev_addr.u.pci, &n->info) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nhostdevs; i++) {
+        const vc_hostdev_def *h = def->hostdevs[i];
+        int rc = h->type == VC_HOSTDEV_SUBSYS_USB ? usb_hostdev(ctx, h)
+                                                  : pci_hostdev(ctx, &h->pci, &h->info);
         if (rc < 0)
+            return -1;
+    }
+    /* the devices networks with <forward mode='hostdev'> hand out are
+     * added to the list while the interfaces are built: last */
+    for (size_t i = 0; i < def->nnets; i++) {
+        const vc_pci_addr *pci;
+        int rc = vc_build_net_hostdev(ctx, def->nets[i], &pci);
+        if (rc < 0 || (rc > 0 && pci_hostdev(ctx, pci, &def->nets[i]->info) < 0))
             return -1;
     }
     return 0;

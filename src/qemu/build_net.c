@@ -37,38 +37,132 @@ static const vc_net_macvtap_mode macvtap_modes[VC_NET_DIRECT_LAST] = {
     [VC_NET_DIRECT_PASSTHROUGH] = VC_NET_MACVTAP_PASSTHRU,
 };
 
-/* The tap (type network and bridge) or macvtap (type direct) of an
- * interface, handed to QEMU (qemuNetworkIfaceConnect,
- * qemuPhysIfaceConnect).  IFF_VNET_HDR is asked for a virtio NIC of a
- * QEMU that can read it. */
+/* Where an interface's host side goes: a tap on @bridge, or a macvtap
+ * link on @linkdev in @mode. */
+typedef struct host_link {
+    const char *bridge;
+    const char *linkdev;
+    vc_net_direct_mode mode;
+} host_link;
+
+/* The macvtap mode of each direct forward mode of a network. */
+static const vc_net_direct_mode forward_direct[VC_NET_FORWARD_LAST] = {
+    [VC_NET_FORWARD_BRIDGE] = VC_NET_DIRECT_BRIDGE,
+    [VC_NET_FORWARD_PRIVATE] = VC_NET_DIRECT_PRIVATE,
+    [VC_NET_FORWARD_VEPA] = VC_NET_DIRECT_VEPA,
+    [VC_NET_FORWARD_PASSTHROUGH] = VC_NET_DIRECT_PASSTHROUGH,
+};
+
+/* The device of @nd's pool that the @nth of this domain's interfaces on
+ * @nd gets (networkAllocateActualDevice): the least used one, or, where
+ * a device is used exclusively (passthrough; private with 802.1Qbh),
+ * one no other interface uses. */
+static int pool_device(vc_build_ctx *ctx, const vc_network_def *nd, const vc_net_def *net,
+                       size_t nth, const char **dev)
+{
+    bool exclusive = nd->forward == VC_NET_FORWARD_PASSTHROUGH ||
+                     (nd->forward == VC_NET_FORWARD_PRIVATE && net->virtport &&
+                      net->virtport->type == VC_VPORT_8021QBH);
+
+    if (nd->nforward_devs == 0)
+        return vc_build_error(ctx, "internal error network '%s' uses a direct mode, but "
+                              "has no forward dev and no interface pool", nd->name);
+    if (exclusive && nth >= nd->nforward_devs)
+        return vc_build_error(ctx, "internal error network '%s' requires exclusive access "
+                              "to interfaces, but none are available", nd->name);
+    *dev = nd->forward_devs[nth % nd->nforward_devs];
+    return 0;
+}
+
+/* How many of this domain's interfaces before @net are on network @nd:
+ * they took their devices of its pool first. */
+static size_t network_nth(const vc_build_ctx *ctx, const vc_net_def *net,
+                          const vc_network_def *nd)
+{
+    size_t nth = 0;
+
+    for (size_t i = 0; i < ctx->def->nnets && ctx->def->nets[i] != net; i++)
+        if (ctx->def->nets[i]->type == VC_NET_TYPE_NETWORK &&
+            vc_streq_null(ctx->def->nets[i]->network, nd->name))
+            nth++;
+    return nth;
+}
+
+int vc_build_net_hostdev(vc_build_ctx *ctx, const vc_net_def *net, const vc_pci_addr **pci)
+{
+    const vc_network_def *nd;
+    size_t nth;
+
+    if (net->type != VC_NET_TYPE_NETWORK ||
+        !(nd = vc_host_network(ctx->host, net->network)) ||
+        nd->forward != VC_NET_FORWARD_HOSTDEV)
+        return 0;
+    /* each device of the pool is one interface's alone */
+    if ((nth = network_nth(ctx, net, nd)) >= nd->nforward_pci)
+        return vc_build_error(ctx, "internal error network '%s' requires exclusive access "
+                              "to interfaces, but none are available", nd->name);
+    *pci = &nd->forward_pci[nth];
+    return 1;
+}
+
+/* The host side of @net: type bridge and direct say it; type network
+ * takes it from the network's forward mode: its bridge (none, nat,
+ * route; bridge with a bridge name), or a macvtap link on a device of
+ * its pool (bridge, private, vepa, passthrough). */
+static int resolve_link(vc_build_ctx *ctx, const vc_net_def *net, host_link *l)
+{
+    const vc_network_def *nd;
+    size_t nth = 0;
+
+    l->bridge = net->bridge;
+    l->linkdev = net->type == VC_NET_TYPE_DIRECT ? net->dev : NULL;
+    l->mode = net->direct_mode;
+    if (net->type != VC_NET_TYPE_NETWORK)
+        return 0;
+    if (!(nd = vc_host_network(ctx->host, net->network)))
+        return vc_build_error(ctx, "Network not found: no network with matching "
+                              "name '%s'", net->network);
+    switch (nd->forward) {
+    case VC_NET_FORWARD_BRIDGE: case VC_NET_FORWARD_PRIVATE: case VC_NET_FORWARD_VEPA:
+    case VC_NET_FORWARD_PASSTHROUGH:
+        if (nd->forward == VC_NET_FORWARD_BRIDGE && nd->bridge)
+            break;
+        nth = network_nth(ctx, net, nd);
+        l->bridge = NULL;
+        l->mode = forward_direct[nd->forward];
+        return pool_device(ctx, nd, net, nth, &l->linkdev);
+    default:
+        break;
+    }
+    if (!nd->bridge)
+        return vc_build_error(ctx, "internal error network '%s' does not have a "
+                              "bridge name.", nd->name);
+    l->bridge = nd->bridge;
+    return 0;
+}
+
+/* The tap (on a bridge) or macvtap link of an interface, handed to
+ * QEMU (qemuNetworkIfaceConnect, qemuPhysIfaceConnect).  IFF_VNET_HDR
+ * is asked for a virtio NIC of a QEMU that can read it. */
 static int connect_tap(vc_build_ctx *ctx, const vc_net_def *net, int *fd)
 {
     const vc_host_kernel *k = ctx->host->kernel;
     bool vnet_hdr = VC_BUILD_HAS(ctx, VNET_HDR) && is_virtio(net);
-    const char *bridge = net->bridge;
     char name[VC_NET_IFNAME_MAX];
+    host_link l;
 
     if (!k)
         return vc_build_error(ctx, "internal error host '%s' has no kernel to create "
                               "interface devices with", ctx->host->name);
-    if (net->type == VC_NET_TYPE_NETWORK) {
-        const vc_network_def *nd = vc_host_network(ctx->host, net->network);
-        if (!nd)
-            return vc_build_error(ctx, "Network not found: no network with matching "
-                                  "name '%s'", net->network);
-        if (!nd->bridge)
-            return vc_build_error(ctx, "internal error network '%s' does not have a "
-                                  "bridge name.", nd->name);
-        bridge = nd->bridge;
-    }
-    if (net->type == VC_NET_TYPE_DIRECT) {
-        if (vc_net_macvtap_create(k, net->dev, net->ifname,
-                                  macvtap_modes[net->direct_mode], net->mac, vnet_hdr,
-                                  fd, name, ctx->err) < 0)
+    if (resolve_link(ctx, net, &l) < 0)
+        return -1;
+    if (l.linkdev) {
+        if (vc_net_macvtap_create(k, l.linkdev, net->ifname, macvtap_modes[l.mode],
+                                  net->mac, vnet_hdr, fd, name, ctx->err) < 0)
             return -1;
         /* a link outlives its descriptor: delete it if the build fails */
         vc_strlist_add(&ctx->macvtaps, name);
-    } else if (vc_net_tap_create(k, bridge, net->ifname, net->mac, vnet_hdr, fd, name,
+    } else if (vc_net_tap_create(k, l.bridge, net->ifname, net->mac, vnet_hdr, fd, name,
                                  ctx->err) < 0) {
         return -1;
     }
@@ -158,6 +252,9 @@ static int host_net(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
         break;
     }
     case VC_NET_TYPE_USER:
+    case VC_NET_TYPE_INTERNAL:
+        /* libvirt 0.10.2 gives a type it has no host side for (an
+         * internal network is VirtualBox's) QEMU's user networking */
         vc_props_value(p, "user");
         break;
     default:
@@ -250,6 +347,37 @@ static int nic_device(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
     return 0;
 }
 
+/* Vlan tags only where the connection tags transparently: an SR-IOV
+ * device given to the guest, or an Open vSwitch bridge (libvirt
+ * 0.10.2's check when it allocates an interface's connection). */
+static int check_vlan(vc_build_ctx *ctx, const vc_net_def *net)
+{
+    const vc_network_def *nd = NULL;
+    bool bridge = net->type == VC_NET_TYPE_BRIDGE;
+    const vc_pci_addr *pci;
+    int rc;
+
+    if (!net->nvlan_tags || net->type == VC_NET_TYPE_HOSTDEV)
+        return 0;
+    if (net->type == VC_NET_TYPE_NETWORK) {
+        if ((rc = vc_build_net_hostdev(ctx, net, &pci)) != 0)
+            return rc < 0 ? -1 : 0;
+        /* an unknown network is reported when it is connected */
+        if (!(nd = vc_host_network(ctx->host, net->network)))
+            return 0;
+        bridge = nd->forward == VC_NET_FORWARD_BRIDGE && nd->bridge;
+    }
+    if (bridge && net->virtport && net->virtport->type == VC_VPORT_OPENVSWITCH)
+        return 0;
+    if (nd)
+        return vc_build_unsupported(ctx, "an interface connecting to network '%s' is "
+                                    "requesting a vlan tag, but that is not supported "
+                                    "for this type of network", nd->name);
+    return vc_build_unsupported(ctx, "an interface of type '%s' is requesting a vlan tag, "
+                                "but that is not supported for this type of connection",
+                                vc_net_type_to_string(net->type));
+}
+
 static int build_interface(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
                            unsigned bootindex)
 {
@@ -257,9 +385,17 @@ static int build_interface(vc_build_ctx *ctx, const vc_net_def *net, int vlan,
     host_fds fds = { -1, -1 };
     int ret = -1;
 
-    /* a hostdev interface is a PCI passthrough device, built there */
+    const vc_pci_addr *pci;
+    int rc;
+
+    if (check_vlan(ctx, net) < 0)
+        return -1;
+    /* a hostdev interface, or one of a network that hands out host
+     * devices, is a PCI passthrough device, built there */
     if (net->type == VC_NET_TYPE_HOSTDEV)
         return 0;
+    if ((rc = vc_build_net_hostdev(ctx, net, &pci)) != 0)
+        return rc < 0 ? -1 : 0;
     if (has_host_side(net) &&
         (connect_tap(ctx, net, &fds.tap) < 0 || open_vhost(ctx, net, &fds.vhost) < 0))
         return -1;

@@ -469,6 +469,10 @@ static int pci_family(pci_set *s, vc_domain_def *def, vc_device_kind kind)
         }
         return 0;
     case VC_DEV_HOSTDEV:
+        for (size_t i = 0; i < def->nnets; i++)
+            if (def->nets[i]->type == VC_NET_TYPE_HOSTDEV &&
+                pci_place(s, &def->nets[i]->info) < 0)
+                return -1;
         for (size_t i = 0; i < def->nhostdevs; i++)
             if (def->hostdevs[i]->type == VC_HOSTDEV_SUBSYS_PCI &&
                 pci_place(s, &def->hostdevs[i]->info) < 0)

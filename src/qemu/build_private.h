@@ -109,6 +109,10 @@ int vc_build_fs_args(vc_build_ctx *ctx);
 
 /* --- build_net.c: interfaces --- */
 int vc_build_net_args(vc_build_ctx *ctx);
+/* 1 and the PCI device of its network's pool when @net is on a network
+ * with <forward mode='hostdev'> (built with the host devices), 0 when
+ * it is not, -1 when the pool has no device left for it. */
+int vc_build_net_hostdev(vc_build_ctx *ctx, const vc_net_def *net, const vc_pci_addr **pci);
 
 /* --- build_chr.c: smartcard, serial, parallel, channel, console --- */
 int vc_build_smartcard_args(vc_build_ctx *ctx);

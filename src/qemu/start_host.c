@@ -76,7 +76,8 @@ int vc_start_graphics_ports(vc_domain_def *def, bool tls, vc_strlist *actions,
 
         if (!g->autoport)
             continue;
-        if (g->type == VC_GRAPHICS_VNC &&
+        /* a VNC server on a UNIX socket has no port to take */
+        if (g->type == VC_GRAPHICS_VNC && !g->socket &&
             take_port(VC_START_PORT_MIN, &g->port, "VNC", actions, err) < 0)
             return -1;
         if (g->type != VC_GRAPHICS_SPICE)
