@@ -40,7 +40,12 @@ static int pci_hostdev(vc_build_ctx *ctx, const vc_pci_addr *src, const vc_devic
     vc_props p = VC_PROPS_INIT;
     char host[16];
 
-    if (info->boot_index && !VC_BUILD_HAS(ctx, PCI_BOOTINDEX))
+    /* vfio-pci, which came after pci-assign, has bootindex from its
+     * first release: a QEMU that assigns by VFIO alone boots from it */
+    bool vfio = VC_BUILD_HAS(ctx, DEVICE) && VC_BUILD_HAS(ctx, DEVICE_LISTING) &&
+                !VC_BUILD_HAS(ctx, PCI_ASSIGN) && VC_BUILD_HAS(ctx, VFIO_PCI);
+
+    if (info->boot_index && !vfio && !VC_BUILD_HAS(ctx, PCI_BOOTINDEX))
         return vc_build_unsupported(ctx, "booting from assigned PCI devices is "
                                     "not supported with this version of qemu");
     /* libvirt 0.10.2 leaves the PCI domain out */
