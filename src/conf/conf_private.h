@@ -149,6 +149,10 @@ vc_controller_def *vc_controller_parse(vc_parse_ctx *ctx, const xmlNode *node);
  * in. */
 int vc_controller_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_controller_def *c);
 void vc_controllers_order(vc_domain_def *def);
+
+/* Put the disks in libvirt's order: by bus, then target name
+ * (disk_order.c). */
+void vc_disks_order(vc_domain_def *def);
 void vc_controller_format(vc_buf *b, const vc_controller_def *c);
 
 /* net.c */

@@ -212,6 +212,7 @@ int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
             def->os.boot[0] = VC_BOOT_DISK;
         }
     }
+    vc_disks_order(def);
     fix_inputs(def);
     if (def->ngraphics && !def->nvideos) {
         vc_video_def *v = VC_NEW(vc_video_def);
