@@ -91,6 +91,13 @@ typedef struct vc_disk_encryption {
     unsigned char secret_uuid[VC_UUID_LEN];   /* type='passphrase' */
 } vc_disk_encryption;
 
+/* <source><seclabel>: a per-disk override of the domain's labelling */
+typedef struct vc_disk_seclabel {
+    char *model;                /* the domain <seclabel> it overrides */
+    bool norelabel;             /* relabel='no' */
+    char *label;
+} vc_disk_seclabel;
+
 typedef struct vc_disk_def {
     vc_disk_type type;
     vc_disk_device device;
@@ -122,6 +129,8 @@ typedef struct vc_disk_def {
     vc_disk_host *hosts;
     size_t nhosts;
     vc_disk_startup startup_policy;
+    vc_disk_seclabel *seclabels;   /* file and block disks */
+    size_t nseclabels;
 
     /* <mirror> (live definitions only) */
     char *mirror;

@@ -96,6 +96,11 @@ void vc_disk_def_free(vc_disk_def *d)
         free(d->hosts[i].socket);
     }
     free(d->hosts);
+    for (size_t i = 0; i < d->nseclabels; i++) {
+        free(d->seclabels[i].model);
+        free(d->seclabels[i].label);
+    }
+    free(d->seclabels);
     free(d->mirror);
     free(d->mirror_format);
     free(d->dst);

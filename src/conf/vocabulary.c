@@ -229,6 +229,11 @@ static const vc_vocab_elem vocabulary[] = {
     E(D "[type=file][device=cdrom|floppy]/source",
       A({ "startupPolicy", { V_ENUM_ND(vc_disk_startup) } })),
     E(D "[type=block]/source", A({ "dev", { V_PATH } })),
+    /* a label only where relabelling stays on */
+    E(D "[type=file|block]/source/seclabel", A({ "model", { V_STR, .sample = "selinux" } },
+                                               { "relabel", { YESNO, .sample = "yes" } }), REP),
+    E(D "[type=file|block]/source/seclabel/label",
+      TEXT(V_STR, .sample = "system_u:object_r:svirt_image_t:s0")),
     E(D "[type=dir]/source", A({ "dir", { V_PATH } })),
     E(D "[type=network]/source", A({ "protocol", { V_ENUM(vc_disk_protocol) } },
                                    { "name", { V_STR } })),
