@@ -229,6 +229,8 @@ typedef struct vc_domain_def {
     unsigned long shares;
     unsigned long long period;
     long long quota;
+    unsigned long long emulator_period;   /* the emulator threads' */
+    long long emulator_quota;
     vc_vcpupin *vcpupins;
     size_t nvcpupins;
     vc_cpumask emulatorpin;

@@ -120,8 +120,22 @@ static int parse_vcpupin(vc_parse_ctx *ctx, const xmlNode *c, vc_domain_def *def
     return 0;
 }
 
-/* <shares>, <period>, <quota> and <emulatorpin> are read once (the
- * first of a name, as libvirt), <vcpupin> once per vCPU. */
+/* A <quota> or <emulator_quota>: any long long, negative for none. */
+static int parse_quota(vc_parse_ctx *ctx, const xmlNode *c, long long *out)
+{
+    char *s = vc_xml_text(c);
+
+    if (!vc_parse_ll(s, 10, out)) {
+        vc_xml_error(ctx, "invalid value '%s' in <%s>", s, (const char *)c->name);
+        free(s);
+        return -1;
+    }
+    free(s);
+    return 0;
+}
+
+/* <shares>, the periods, the quotas and <emulatorpin> are read once
+ * (the first of a name, as libvirt), <vcpupin> once per vCPU. */
 int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
     unsigned long long v;
@@ -134,17 +148,13 @@ int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     }
     if ((c = vc_xml_child(n, "period")) && vc_xml_text_ull(ctx, c, ~0ull, &def->period) < 0)
         return -1;
-    if ((c = vc_xml_child(n, "quota"))) {
-        char *s = vc_xml_text(c);
-        long long q;
-        if (!vc_parse_ll(s, 10, &q)) {
-            vc_xml_error(ctx, "invalid value '%s' in <quota>", s);
-            free(s);
-            return -1;
-        }
-        free(s);
-        def->quota = q;
-    }
+    if ((c = vc_xml_child(n, "quota")) && parse_quota(ctx, c, &def->quota) < 0)
+        return -1;
+    if ((c = vc_xml_child(n, "emulator_period")) &&
+        vc_xml_text_ull(ctx, c, ~0ull, &def->emulator_period) < 0)
+        return -1;
+    if ((c = vc_xml_child(n, "emulator_quota")) && parse_quota(ctx, c, &def->emulator_quota) < 0)
+        return -1;
     for (c = n->children; c; c = c->next)
         if (vc_xml_is(c, "vcpupin") && parse_vcpupin(ctx, c, def) < 0)
             return -1;
@@ -288,8 +298,8 @@ void vc_tune_format(vc_buf *b, const vc_domain_def *def)
         vc_buf_addf(b, " current='%u'", def->vcpus);
     vc_buf_addf(b, ">%u</vcpu>\n", def->maxvcpus);
 
-    if (def->shares || def->period || def->quota || def->nvcpupins ||
-        def->emulatorpin.set) {
+    if (def->shares || def->period || def->quota || def->emulator_period ||
+        def->emulator_quota || def->nvcpupins || def->emulatorpin.set) {
         vc_buf_add(b, "  <cputune>\n");
         if (def->shares)
             vc_buf_addf(b, "    <shares>%lu</shares>\n", def->shares);
@@ -297,6 +307,11 @@ void vc_tune_format(vc_buf *b, const vc_domain_def *def)
             vc_buf_addf(b, "    <period>%llu</period>\n", def->period);
         if (def->quota)
             vc_buf_addf(b, "    <quota>%lld</quota>\n", def->quota);
+        if (def->emulator_period)
+            vc_buf_addf(b, "    <emulator_period>%llu</emulator_period>\n",
+                        def->emulator_period);
+        if (def->emulator_quota)
+            vc_buf_addf(b, "    <emulator_quota>%lld</emulator_quota>\n", def->emulator_quota);
         for (size_t i = 0; i < def->nvcpupins; i++) {
             vc_buf_addf(b, "    <vcpupin vcpu='%u'", def->vcpupins[i].vcpu);
             format_mask_attr(b, "cpuset", &def->vcpupins[i].cpuset);

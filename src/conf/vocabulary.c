@@ -126,6 +126,8 @@ static const vc_vocab_elem vocabulary[] = {
     E("domain/cputune/shares", TEXT(V_UINT(0, ULONG_MAX))),
     E("domain/cputune/period", TEXT(V_UINT(0, ~0ull))),
     E("domain/cputune/quota", TEXT(V_INT(LLONG_MIN, LLONG_MAX))),
+    E("domain/cputune/emulator_period", TEXT(V_UINT(0, ~0ull))),
+    E("domain/cputune/emulator_quota", TEXT(V_INT(LLONG_MIN, LLONG_MAX))),
     E("domain/cputune/vcpupin", A({ "vcpu", { V_UINT(0, 0xFFFF) } }, { "cpuset", { V_CPUSET } }),
       REP),
     E("domain/cputune/emulatorpin", A({ "cpuset", { V_CPUSET } })),
