@@ -27,6 +27,11 @@ typedef enum { VC_LIFECYCLE_DESTROY, VC_LIFECYCLE_RESTART,
                VC_LIFECYCLE_LAST } vc_lifecycle;
 VC_ENUM_DECL(vc_lifecycle);
 
+/* <on_lockfailure>: what a lock manager does on losing the locks */
+typedef enum { VC_LOCKFAIL_DEFAULT, VC_LOCKFAIL_POWEROFF, VC_LOCKFAIL_RESTART,
+               VC_LOCKFAIL_PAUSE, VC_LOCKFAIL_IGNORE, VC_LOCKFAIL_LAST } vc_lockfailure;
+VC_ENUM_DECL(vc_lockfailure);
+
 typedef enum { VC_FEATURE_ACPI, VC_FEATURE_APIC, VC_FEATURE_PAE,
                VC_FEATURE_HAP, VC_FEATURE_VIRIDIAN, VC_FEATURE_PRIVNET,
                VC_FEATURE_HYPERV, VC_FEATURE_LAST } vc_feature;
@@ -249,6 +254,7 @@ typedef struct vc_domain_def {
     vc_cpu_def *cpu;
     vc_clock_def clock;
     vc_lifecycle on_poweroff, on_reboot, on_crash;
+    vc_lockfailure on_lockfailure;
     vc_yesno pm_s3, pm_s4;          /* suspend-to-mem, suspend-to-disk */
 
     char *emulator;

@@ -168,6 +168,9 @@ char *vc_domain_format(const vc_domain_def *def)
     vc_buf_addf(&b, "  <on_poweroff>%s</on_poweroff>\n", vc_lifecycle_to_string(def->on_poweroff));
     vc_buf_addf(&b, "  <on_reboot>%s</on_reboot>\n", vc_lifecycle_to_string(def->on_reboot));
     vc_buf_addf(&b, "  <on_crash>%s</on_crash>\n", vc_lifecycle_to_string(def->on_crash));
+    if (def->on_lockfailure)
+        vc_buf_addf(&b, "  <on_lockfailure>%s</on_lockfailure>\n",
+                    vc_lockfailure_to_string(def->on_lockfailure));
     if (def->pm_s3 || def->pm_s4) {
         vc_buf_add(&b, "  <pm>\n");
         if (def->pm_s3)

@@ -11,6 +11,8 @@
 
 
 VC_ENUM_IMPL(vc_virt_type, VC_VIRT_LAST, "qemu", "kqemu", "kvm", "xen")
+VC_ENUM_IMPL(vc_lockfailure, VC_LOCKFAIL_LAST, "default", "poweroff", "restart", "pause",
+             "ignore")
 VC_ENUM_IMPL(vc_lifecycle, VC_LIFECYCLE_LAST, "destroy", "restart",
              "rename-restart", "preserve", "coredump-destroy", "coredump-restart")
 VC_ENUM_IMPL(vc_feature, VC_FEATURE_LAST, "acpi", "apic", "pae", "hap",
@@ -39,6 +41,25 @@ static int parse_lifecycle(vc_parse_ctx *ctx, const xmlNode *root, const char *n
     }
     free(s);
     *out = (vc_lifecycle)v;
+    return 0;
+}
+
+/* <on_lockfailure>: left to the lock manager when absent or "default" */
+static int parse_lockfailure(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
+{
+    xmlNodePtr n = vc_xml_child(root, "on_lockfailure");
+    char *s;
+    int v;
+
+    if (!n || !(s = vc_xml_text(n)))
+        return 0;
+    if ((v = vc_lockfailure_from_string(s)) < 0) {
+        vc_xml_error(ctx, "unknown on_lockfailure action: %s", s);
+        free(s);
+        return -1;
+    }
+    free(s);
+    def->on_lockfailure = (vc_lockfailure)v;
     return 0;
 }
 
@@ -400,7 +421,8 @@ static int parse_body(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def
         parse_lifecycle(ctx, root, "on_reboot", VC_LIFECYCLE_RESTART, false,
                         &def->on_reboot) < 0 ||
         parse_lifecycle(ctx, root, "on_crash", VC_LIFECYCLE_DESTROY, true,
-                        &def->on_crash) < 0)
+                        &def->on_crash) < 0 ||
+        parse_lockfailure(ctx, root, def) < 0)
         return -1;
     if ((n = vc_xml_child(root, "pm")) && parse_pm(ctx, n, def) < 0)
         return -1;

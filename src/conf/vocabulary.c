@@ -200,6 +200,7 @@ static const vc_vocab_elem vocabulary[] = {
     E("domain/on_poweroff", TEXT(V_ENUM(vc_lifecycle), .refused = BIT(4) | BIT(5))),
     E("domain/on_reboot", TEXT(V_ENUM(vc_lifecycle), .refused = BIT(4) | BIT(5))),
     E("domain/on_crash", TEXT(V_ENUM(vc_lifecycle))),
+    E("domain/on_lockfailure", TEXT(V_ENUM(vc_lockfailure))),
     E("domain/pm"),
     E("domain/pm/suspend-to-mem", A({ "enabled", { YESNO } })),
     E("domain/pm/suspend-to-disk", A({ "enabled", { YESNO } })),
