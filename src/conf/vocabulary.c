@@ -196,6 +196,9 @@ static const vc_vocab_elem vocabulary[] = {
                               { "track", { V_ENUM(vc_timer_track) } },
                               { "mode", { V_ENUM(vc_timer_mode) } },
                               { "frequency", { V_UINT(0, ULONG_MAX) } }), REP),
+    E("domain/clock/timer/catchup", A({ "threshold", { V_UINT(0, ULONG_MAX) } },
+                                      { "slew", { V_UINT(0, ULONG_MAX) } },
+                                      { "limit", { V_UINT(0, ULONG_MAX) } })),
     /* rename-restart, preserve; the coredump actions only on a crash */
     E("domain/on_poweroff", TEXT(V_ENUM(vc_lifecycle), .refused = BIT(4) | BIT(5))),
     E("domain/on_reboot", TEXT(V_ENUM(vc_lifecycle), .refused = BIT(4) | BIT(5))),
