@@ -392,6 +392,11 @@ static int parse_memory(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
         return -1;
     if ((n = vc_xml_child(root, "numatune")) && vc_numatune_parse(ctx, n, def) < 0)
         return -1;
+    /* a <vcpu> that named no placement takes <numatune>'s; an auto one
+     * without <numatune> gives it a strict auto one */
+    if (def->placement == VC_PLACEMENT_DEFAULT)
+        def->placement = def->has_numatune && def->numa_placement == VC_PLACEMENT_AUTO
+                         ? VC_PLACEMENT_AUTO : VC_PLACEMENT_STATIC;
     if (!def->has_numatune && def->placement == VC_PLACEMENT_AUTO) {
         def->has_numatune = true;
         def->numa_mode = VC_NUMATUNE_STRICT;

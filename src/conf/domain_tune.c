@@ -74,7 +74,7 @@ int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     int p = VC_PLACEMENT_DEFAULT, r;
 
     def->maxvcpus = def->vcpus = 1;
-    def->placement = VC_PLACEMENT_STATIC;
+    def->placement = VC_PLACEMENT_DEFAULT;
     if (!n)
         return 0;
     if (vc_xml_text_ull(ctx, n, 0xFFFF, &v) < 0)
@@ -93,10 +93,14 @@ int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     if (vc_xml_enum(ctx, n, "placement", vc_placement_from_string,
                     "CPU placement mode", &p) < 0)
         return -1;
-    def->placement = p == VC_PLACEMENT_AUTO ? VC_PLACEMENT_AUTO : VC_PLACEMENT_STATIC;
+    /* auto ignores a cpuset; with neither attribute the placement is
+     * <numatune>'s, decided once that is read */
+    def->placement = (vc_placement)p;
     if (def->placement != VC_PLACEMENT_AUTO &&
         parse_cpumask_attr(ctx, n, "cpuset", &def->cpumask) < 0)
         return -1;
+    if (def->placement == VC_PLACEMENT_DEFAULT && def->cpumask.set)
+        def->placement = VC_PLACEMENT_STATIC;
     return 0;
 }
 
@@ -186,10 +190,11 @@ int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
         if (r)
             placement = VC_PLACEMENT_STATIC;
     }
-    /* as libvirt: with neither, the vcpus' placement decides, and a
-     * static one needs the nodeset this element did not give */
+    /* as libvirt: with neither, a static vcpu placement makes it static
+     * (which needs the nodeset this element did not give), else auto */
     if (placement == VC_PLACEMENT_DEFAULT)
-        placement = def->placement;
+        placement = def->placement == VC_PLACEMENT_STATIC ? VC_PLACEMENT_STATIC
+                                                          : VC_PLACEMENT_AUTO;
     if (placement != VC_PLACEMENT_AUTO && r == 0)
         return vc_xml_error(ctx, "nodeset for NUMA memory tuning must be set if 'placement' is 'static'");
     def->numa_placement = (vc_placement)placement;
