@@ -408,6 +408,16 @@ vc_hostdev_def *vc_hostdev_parse(vc_parse_ctx *ctx, const xmlNode *node)
         if (vc_pci_addr_parse(ctx, c, &d->pci) < 0)
             goto error;
     } else {
+        if (vc_xml_has(src, "startupPolicy")) {
+            if (vc_xml_enum(ctx, src, "startupPolicy", vc_disk_startup_from_string,
+                            "startup policy", &v) < 0)
+                goto error;
+            if (v == VC_DISK_STARTUP_DEFAULT) {
+                vc_xml_error(ctx, "unknown startup policy 'default'");
+                goto error;
+            }
+            d->startup_policy = (vc_disk_startup)v;
+        }
         if ((c = vc_xml_child(src, "vendor")) &&
             parse_hex_id(ctx, c, "id", &d->vendor, &d->has_vendor) < 0)
             goto error;
@@ -442,8 +452,11 @@ error:
 
 void vc_hostdev_format(vc_buf *b, const vc_hostdev_def *d)
 {
-    vc_buf_addf(b, "    <hostdev mode='subsystem' type='%s' managed='%s'>\n      <source>\n",
+    vc_buf_addf(b, "    <hostdev mode='subsystem' type='%s' managed='%s'>\n      <source",
                 vc_hostdev_subsys_to_string(d->type), d->managed ? "yes" : "no");
+    if (d->startup_policy)
+        vc_buf_addf(b, " startupPolicy='%s'", vc_disk_startup_to_string(d->startup_policy));
+    vc_buf_add(b, ">\n");
     if (d->type == VC_HOSTDEV_SUBSYS_PCI) {
         vc_buf_add(b, "        <address");
         vc_pci_addr_format_attrs(b, &d->pci);

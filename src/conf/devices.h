@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "conf/chr.h"
+#include "conf/disk.h"
 
 typedef enum { VC_INPUT_MOUSE, VC_INPUT_TABLET, VC_INPUT_LAST } vc_input_type;
 VC_ENUM_DECL(vc_input_type);
@@ -79,7 +80,7 @@ VC_ENUM_DECL(vc_hostdev_subsys);
 typedef struct vc_hostdev_def {
     vc_hostdev_subsys type;     /* mode='subsystem' only */
     bool managed;
-    vc_yesno startup_optional;  /* unused by the corpus; kept for later */
+    vc_disk_startup startup_policy;   /* usb: what a missing device does */
     /* usb source: vendor/product and/or address */
     bool has_vendor, has_product;
     unsigned vendor, product;

@@ -436,6 +436,7 @@ static const vc_vocab_elem vocabulary[] = {
             { "type", { V_ENUM(vc_hostdev_subsys) } },
             { "managed", { YESNO } }), REP),
     E(HD "/source"),
+    E(HD "[type=usb]/source", A({ "startupPolicy", { V_ENUM_ND(vc_disk_startup) } })),
     E(HD "[type=pci]/source/address", A(PCI_ATTRS)),
     E(HD "[type=usb]/source/vendor", A({ "id", { V_XUINT(0, 0xFFFF, 0) } })),
     E(HD "[type=usb]/source/product", A({ "id", { V_XUINT(0, 0xFFFF, 0) } })),
