@@ -218,6 +218,7 @@ typedef struct vc_domain_def {
     vc_switch dump_core;
     bool hugepages;
     bool mem_locked;                /* <memoryBacking><locked/> */
+    bool nosharepages;              /* <memoryBacking><nosharepages/>: no KSM */
 
     unsigned blkio_weight;          /* 0 unset */
     vc_blkio_device *blkio_devices;

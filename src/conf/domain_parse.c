@@ -380,6 +380,7 @@ static int parse_memory(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
     }
     if ((n = vc_xml_child(root, "memoryBacking"))) {
         def->hugepages = vc_xml_child(n, "hugepages") != NULL;
+        def->nosharepages = vc_xml_child(n, "nosharepages") != NULL;
         def->mem_locked = vc_xml_child(n, "locked") != NULL;
     }
     if ((n = vc_xml_child(root, "blkiotune")) && vc_blkiotune_parse(ctx, n, def) < 0)

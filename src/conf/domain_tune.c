@@ -288,10 +288,12 @@ void vc_tune_format(vc_buf *b, const vc_domain_def *def)
                         def->swap_hard_limit);
         vc_buf_add(b, "  </memtune>\n");
     }
-    if (def->hugepages || def->mem_locked) {
+    if (def->hugepages || def->nosharepages || def->mem_locked) {
         vc_buf_add(b, "  <memoryBacking>\n");
         if (def->hugepages)
             vc_buf_add(b, "    <hugepages/>\n");
+        if (def->nosharepages)
+            vc_buf_add(b, "    <nosharepages/>\n");
         if (def->mem_locked)
             vc_buf_add(b, "    <locked/>\n");
         vc_buf_add(b, "  </memoryBacking>\n");

@@ -117,6 +117,7 @@ static const vc_vocab_elem vocabulary[] = {
 #undef MEMTUNE
     E("domain/memoryBacking"),
     E("domain/memoryBacking/hugepages"),
+    E("domain/memoryBacking/nosharepages"),
     E("domain/memoryBacking/locked"),
     E("domain/vcpu", A({ "placement", { V_ENUM(vc_placement), .sample = "static" } },
                        { "cpuset", { V_CPUSET } },

@@ -270,13 +270,23 @@ static int build_memory(vc_build_ctx *ctx)
      * later releases only have -overcommit mem-lock=, given when on. */
     if (VC_BUILD_HAS(ctx, MLOCK)) {
         vc_props_add(&p, "mlock", def->mem_locked ? "on" : "off");
-        return vc_build_opt(ctx, VC_QOPT_REALTIME, &p);
+        if (vc_build_opt(ctx, VC_QOPT_REALTIME, &p) < 0)
+            return -1;
     } else if (def->mem_locked) {
         if (!VC_BUILD_HAS(ctx, OVERCOMMIT_MEM_LOCK))
             return vc_build_error(ctx, "unsupported configuration: memory locking "
                                   "not supported by QEMU binary");
         vc_props_add(&p, "mem-lock", "on");
-        return vc_build_opt(ctx, VC_QOPT_OVERCOMMIT, &p);
+        if (vc_build_opt(ctx, VC_QOPT_OVERCOMMIT, &p) < 0)
+            return -1;
+    }
+
+    /* <nosharepages/>: RHEL's QEMU takes KSM off with its own switch */
+    if (def->nosharepages) {
+        if (!VC_BUILD_HAS(ctx, DISABLE_KSM))
+            return vc_build_error(ctx, "unsupported configuration: disable shared memory "
+                                  "is not available with this QEMU binary");
+        vc_build_switch(ctx, VC_QOPT_DISABLE_KSM);
     }
     return 0;
 }
