@@ -52,7 +52,8 @@ typedef enum { VC_DISK_TRAY_CLOSED, VC_DISK_TRAY_OPEN,
 VC_ENUM_DECL(vc_disk_tray);
 
 typedef enum { VC_DISK_PROTOCOL_NBD, VC_DISK_PROTOCOL_RBD,
-               VC_DISK_PROTOCOL_SHEEPDOG, VC_DISK_PROTOCOL_LAST } vc_disk_protocol;
+               VC_DISK_PROTOCOL_SHEEPDOG, VC_DISK_PROTOCOL_GLUSTER,
+               VC_DISK_PROTOCOL_LAST } vc_disk_protocol;
 VC_ENUM_DECL(vc_disk_protocol);
 
 typedef enum { VC_DISK_TRANSPORT_TCP, VC_DISK_TRANSPORT_UNIX,

@@ -130,6 +130,14 @@ static int parse_source(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
         host->has_transport = vc_xml_has(h, "transport");
         if (!host->name && host->transport != VC_DISK_TRANSPORT_UNIX)
             return vc_xml_error(ctx, "missing attribute 'name' of disk source <host>");
+        /* a unix socket names no host, and only it names a socket */
+        if (host->name && host->transport == VC_DISK_TRANSPORT_UNIX)
+            return vc_xml_error(ctx, "transport %s does not support hostname", "unix");
+        if (!host->socket && host->transport == VC_DISK_TRANSPORT_UNIX)
+            return vc_xml_error(ctx, "missing socket for unix transport");
+        if (host->socket && host->transport != VC_DISK_TRANSPORT_UNIX)
+            return vc_xml_error(ctx, "transport %s does not support socket attribute",
+                                vc_disk_transport_to_string(host->transport));
     }
     if (!d->src && d->protocol != VC_DISK_PROTOCOL_NBD)
         return vc_xml_error(ctx, "missing attribute 'name' of network disk <source>");
