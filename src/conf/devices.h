@@ -129,7 +129,8 @@ typedef struct vc_hub_def {
 } vc_hub_def;
 
 typedef enum { VC_FS_TYPE_MOUNT, VC_FS_TYPE_BLOCK, VC_FS_TYPE_FILE,
-               VC_FS_TYPE_TEMPLATE, VC_FS_TYPE_LAST } vc_fs_type;
+               VC_FS_TYPE_TEMPLATE, VC_FS_TYPE_RAM, VC_FS_TYPE_BIND,
+               VC_FS_TYPE_LAST } vc_fs_type;
 VC_ENUM_DECL(vc_fs_type);
 typedef enum { VC_FS_DRIVER_DEFAULT, VC_FS_DRIVER_PATH, VC_FS_DRIVER_HANDLE,
                VC_FS_DRIVER_LAST } vc_fs_driver;
@@ -147,8 +148,10 @@ typedef struct vc_fs_def {
     vc_fs_access access;
     vc_fs_wrpolicy wrpolicy;
     char *src;
+    unsigned long long usage;   /* type='ram': bytes */
     char *dst;
     bool readonly;
+    unsigned long long space_hard_limit, space_soft_limit;   /* bytes, 0 unset */
     vc_device_info info;
 } vc_fs_def;
 

@@ -27,20 +27,30 @@ static const unsigned long long unit_scale[] = {
 _Static_assert(sizeof(unit_scale) / sizeof(unit_scale[0]) == VC_MEMORY_UNIT_LAST,
                "a scale for every memory unit");
 
-int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib)
+/* The bytes per unit of @n's @unit_attr (@dflt when absent), 0 after
+ * an error. */
+static unsigned long long unit_of(vc_parse_ctx *ctx, const xmlNode *n, const char *unit_attr,
+                                  vc_memory_unit dflt)
 {
-    char *unit = vc_xml_prop(n, "unit");
-    int u = unit ? vc_memory_unit_from_string(unit) : VC_MEMORY_UNIT_KIB;
-    unsigned long long scale, v;
-    int r;
+    char *unit = vc_xml_prop(n, unit_attr);
+    int u = unit ? vc_memory_unit_from_string(unit) : (int)dflt;
 
     if (u < 0) {
         vc_xml_error(ctx, "unknown suffix '%s' for <%s>", unit, (const char *)n->name);
         free(unit);
-        return -1;
+        return 0;
     }
     free(unit);
-    scale = unit_scale[u];
+    return unit_scale[u];
+}
+
+int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib)
+{
+    unsigned long long scale = unit_of(ctx, n, "unit", VC_MEMORY_UNIT_KIB), v;
+    int r;
+
+    if (!scale)
+        return -1;
     if ((r = vc_xml_text_ull(ctx, n, ~0ull, &v)) <= 0)
         return r;
     if (v > (unsigned long long)VC_MEMORY_KIB_MAX * 1024 / scale)
@@ -48,6 +58,23 @@ int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib
                             (const char *)n->name, VC_MEMORY_KIB_MAX);
     v *= scale;
     *kib = v / 1024 + (v % 1024 ? 1 : 0);
+    return 1;
+}
+
+int vc_parse_scaled(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                    const char *unit_attr, vc_memory_unit dflt, unsigned long long *out)
+{
+    unsigned long long scale = unit_of(ctx, n, unit_attr, dflt), v;
+    int r;
+
+    if (!scale)
+        return -1;
+    r = attr ? vc_xml_ull(ctx, n, attr, 10, ~0ull, &v) : vc_xml_text_ull(ctx, n, ~0ull, &v);
+    if (r <= 0)
+        return r;
+    if (v > ~0ull / scale)
+        return vc_xml_error(ctx, "value of %s too large", attr ? attr : (const char *)n->name);
+    *out = v * scale;
     return 1;
 }
 

@@ -302,8 +302,16 @@ static const vc_vocab_elem vocabulary[] = {
     E("domain/devices/filesystem[type=block]/source", A({ "dev", { V_PATH } })),
     E("domain/devices/filesystem[type=file]/source", A({ "file", { V_PATH } })),
     E("domain/devices/filesystem[type=template]/source", A({ "name", { V_STR } })),
+    E("domain/devices/filesystem[type=bind]/source", A({ "dir", { V_PATH } })),
+    E("domain/devices/filesystem[type=ram]/source",
+      A({ "usage", { V_UINT(0, ~0ull / 1024), .sample = "1024" } },
+        { "units", { V_ENUM(vc_memory_unit), .dflt = "KiB" } })),
     E("domain/devices/filesystem/target", A({ "dir", { V_PATH } })),
     E("domain/devices/filesystem/readonly"),
+    E("domain/devices/filesystem/space_hard_limit",
+      A({ "unit", { V_ENUM(vc_memory_unit), .dflt = "bytes" } }), TEXT(V_UINT(0, ~0ull))),
+    E("domain/devices/filesystem/space_soft_limit",
+      A({ "unit", { V_ENUM(vc_memory_unit), .dflt = "bytes" } }), TEXT(V_UINT(0, ~0ull))),
     INFO("domain/devices/filesystem"),
 
     /* net.c */
