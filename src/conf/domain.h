@@ -165,6 +165,12 @@ typedef struct vc_sysinfo_entry {
     char *value;
 } vc_sysinfo_entry;
 
+/* The entries of <bios> (0) and <system> (1) libvirt reads, in the
+ * order it writes them (and QEMU's -smbios takes them); NULL-ended. */
+extern const char *const vc_sysinfo_fields[2][8];
+
+/* Each block holds its known entries once, in that order (the first
+ * of a name, and not an empty one, as libvirt's XPath reads them). */
 typedef struct vc_sysinfo {
     bool present;
     vc_sysinfo_entry *bios;

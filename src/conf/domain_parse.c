@@ -176,18 +176,40 @@ static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
     return 0;
 }
 
-static int parse_sysinfo_block(const xmlNode *n, vc_sysinfo_entry **arr, size_t *count)
+const char *const vc_sysinfo_fields[2][8] = {
+    { "vendor", "version", "date", "release", NULL },
+    { "manufacturer", "product", "version", "serial", "uuid", "sku", "family", NULL },
+};
+
+/* The first <entry> of @name under @n. */
+static xmlNodePtr sysinfo_entry(const xmlNode *n, const char *name)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
-        vc_sysinfo_entry e;
+        char *v;
+        bool match;
+
         if (!vc_xml_is(c, "entry"))
             continue;
-        e.name = vc_xml_prop(c, "name");
-        e.value = vc_xml_text(c);
-        if (!e.name) {
+        v = vc_xml_prop(c, "name");
+        match = v && VC_STREQ(v, name);
+        free(v);
+        if (match)
+            return c;
+    }
+    return NULL;
+}
+
+static int parse_sysinfo_block(const xmlNode *n, const char *const *fields,
+                               vc_sysinfo_entry **arr, size_t *count)
+{
+    for (size_t f = 0; fields[f]; f++) {
+        vc_sysinfo_entry e = { NULL, vc_xml_text(sysinfo_entry(n, fields[f])) };
+
+        if (!e.value || !*e.value) {
             free(e.value);
             continue;
         }
+        e.name = vc_strdup(fields[f]);
         *arr = vc_realloc(*arr, (*count + 1) * sizeof(e));
         (*arr)[(*count)++] = e;
     }
@@ -207,9 +229,10 @@ static int parse_sysinfo(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def
     free(type);
     def->sysinfo.present = true;
     if ((c = vc_xml_child(n, "bios")))
-        parse_sysinfo_block(c, &def->sysinfo.bios, &def->sysinfo.nbios);
+        parse_sysinfo_block(c, vc_sysinfo_fields[0], &def->sysinfo.bios, &def->sysinfo.nbios);
     if ((c = vc_xml_child(n, "system")))
-        parse_sysinfo_block(c, &def->sysinfo.system, &def->sysinfo.nsystem);
+        parse_sysinfo_block(c, vc_sysinfo_fields[1], &def->sysinfo.system,
+                            &def->sysinfo.nsystem);
     return 0;
 }
 
