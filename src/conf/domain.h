@@ -195,9 +195,8 @@ typedef struct vc_os_def {
     char *type;             /* "hvm", "xen", "linux", "exe" */
     char *arch;             /* "i686", "x86_64", ... */
     char *machine;
-    char *init;
     char *loader;
-    char *kernel, *initrd, *cmdline, *dtb, *root;
+    char *kernel, *initrd, *cmdline, *root;
     vc_boot_dev boot[VC_BOOT_LAST];
     size_t nboot;
     vc_yesno bootmenu;

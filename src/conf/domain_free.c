@@ -33,12 +33,10 @@ static void free_os(vc_os_def *os)
     free(os->type);
     free(os->arch);
     free(os->machine);
-    free(os->init);
     free(os->loader);
     free(os->kernel);
     free(os->initrd);
     free(os->cmdline);
-    free(os->dtb);
     free(os->root);
     free(os->bootloader);
     free(os->bootloader_args);
