@@ -89,6 +89,7 @@ typedef struct vc_clock_def {
     vc_clock_offset offset;
     long long adjustment;   /* variable */
     int basis;              /* variable: 0 utc, 1 localtime */
+    bool utc_reset;         /* utc, localtime: adjustment='reset' */
     char *timezone;         /* timezone */
     vc_timer_def *timers;
     size_t ntimers;

@@ -271,7 +271,25 @@ int vc_clock_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_clock_def *clock)
     if (clock->offset == VC_CLOCK_TIMEZONE &&
         !(clock->timezone = vc_xml_prop(node, "timezone")))
         return vc_xml_error(ctx, "missing 'timezone' attribute for clock with offset='timezone'");
-    if (clock->offset == VC_CLOCK_VARIABLE) {
+    if (clock->offset == VC_CLOCK_UTC || clock->offset == VC_CLOCK_LOCALTIME) {
+        /* an adjustment makes it a variable clock on that basis, unless
+         * it is 'reset' (libvirt 0.9.11) */
+        char *adj = vc_xml_prop(node, "adjustment");
+
+        if (adj && VC_STREQ(adj, "reset")) {
+            clock->utc_reset = true;
+        } else if (adj) {
+            if (!vc_parse_ll(adj, 10, &clock->adjustment) ||
+                clock->adjustment < -(1ll << 62) || clock->adjustment > 1ll << 62) {
+                vc_xml_error(ctx, "unknown clock adjustment '%s'", adj);
+                free(adj);
+                return -1;
+            }
+            clock->basis = clock->offset == VC_CLOCK_LOCALTIME;
+            clock->offset = VC_CLOCK_VARIABLE;
+        }
+        free(adj);
+    } else if (clock->offset == VC_CLOCK_VARIABLE) {
         char *basis = vc_xml_prop(node, "basis");
         if (vc_xml_ll(ctx, node, "adjustment", -(1ll << 62), 1ll << 62,
                       &clock->adjustment) < 0) {
@@ -305,6 +323,8 @@ void vc_clock_format(vc_buf *b, const vc_clock_def *clock)
                     vc_clock_basis_to_string(clock->basis));
     else if (clock->offset == VC_CLOCK_TIMEZONE)
         vc_xml_attr(b, "timezone", clock->timezone);
+    else if (clock->utc_reset)
+        vc_buf_add(b, " adjustment='reset'");
     if (!clock->ntimers) {
         vc_buf_add(b, "/>\n");
         return;

@@ -5,7 +5,7 @@
  * split what the parser refuses together: a device's <address> of each
  * type (1 pci, 2 drive, 3 virtio-serial, 4 ccid, 5 usb, 6 spapr-vio,
  * 7 virtio-s390), and pairs of alternatives (1 or 2): per-device <boot>
- * or <os><boot>, the two kinds of <clock offset=>, <seclabel type=>,
+ * or <os><boot>, the three kinds of <clock offset=>, <seclabel type=>,
  * channel <target type=> and <secret uuid=|usage=>. */
 #include "conf/vocabulary.h"
 #include "conf/conf_private.h"
@@ -189,6 +189,9 @@ static const vc_vocab_elem vocabulary[] = {
         { "basis", { V_ENUM(vc_clock_basis) } }), .seed = 1),
     E("domain/clock[offset=timezone]", A({ "timezone", { V_STR, .sample = "Europe/Paris" } }),
       .seed = 2),
+    /* 'reset', or seconds that make the clock variable */
+    E("domain/clock[offset=utc|localtime]", A({ "adjustment", { V_STR, .sample = "reset" } }),
+      .seed = 3),
     E("domain/clock/timer", A({ "name", { V_ENUM(vc_timer_name) } },
                               { "present", { YESNO } },
                               { "tickpolicy", { V_ENUM(vc_timer_tickpolicy) } },
