@@ -77,7 +77,6 @@ typedef struct vc_disk_host {
     char *name;                 /* host name or address */
     char *port;                 /* service, as given */
     vc_disk_transport transport;
-    bool has_transport;
     char *socket;               /* unix transport */
 } vc_disk_host;
 

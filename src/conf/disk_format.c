@@ -103,7 +103,8 @@ static void format_source(vc_buf *b, const vc_disk_def *d)
         vc_buf_add(b, "        <host");
         vc_xml_attr(b, "name", h->name);
         vc_xml_attr(b, "port", h->port);
-        if (h->has_transport)
+        /* tcp, the default, is never written */
+        if (h->transport != VC_DISK_TRANSPORT_TCP)
             vc_buf_addf(b, " transport='%s'", vc_disk_transport_to_string(h->transport));
         vc_xml_attr(b, "socket", h->socket);
         vc_buf_add(b, "/>\n");

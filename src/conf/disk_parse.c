@@ -127,7 +127,6 @@ static int parse_source(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
                         "disk source host transport", &v) < 0)
             return -1;
         host->transport = (vc_disk_transport)v;
-        host->has_transport = vc_xml_has(h, "transport");
         if (!host->name && host->transport != VC_DISK_TRANSPORT_UNIX)
             return vc_xml_error(ctx, "missing attribute 'name' of disk source <host>");
         /* a unix socket names no host, and only it names a socket */
