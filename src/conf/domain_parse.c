@@ -400,6 +400,9 @@ static int parse_memory(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
             return vc_xml_error(ctx, "current memory '%lluk' exceeds maximum '%lluk'",
                                 def->cur_memory, def->max_memory);
         def->cur_memory = def->max_memory;
+    } else if (def->cur_memory == 0) {
+        /* none is all of it, as libvirt reads it */
+        def->cur_memory = def->max_memory;
     }
     if ((n = vc_xml_child(root, "memoryBacking"))) {
         def->hugepages = vc_xml_child(n, "hugepages") != NULL;
