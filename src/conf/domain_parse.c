@@ -144,7 +144,8 @@ static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
     def->has_seclabel = true;
     s->type = (vc_seclabel_type)v;
     s->model = vc_xml_prop(n, "model");
-    s->relabel = s->type != VC_SECLABEL_NONE;
+    /* a static label is left alone unless relabel='yes' says otherwise */
+    s->relabel = s->type == VC_SECLABEL_DYNAMIC;
     if ((relabel = vc_xml_prop(n, "relabel"))) {
         s->relabel_given = true;
         if (VC_STREQ(relabel, "yes"))
