@@ -153,7 +153,6 @@ typedef struct vc_seclabel {
     vc_seclabel_type type;
     char *model;
     bool relabel;
-    bool relabel_given;
     char *label;
     char *imagelabel;
     char *baselabel;
@@ -270,8 +269,8 @@ typedef struct vc_domain_def {
 #include "conf/device_families.h"
 #undef VC_DEVICE_FAMILY
 
-    vc_seclabel seclabel;
-    bool has_seclabel;
+    vc_seclabel *seclabels;     /* one per security driver (model) */
+    size_t nseclabels;
 
     vc_qemu_cmdline *qemu_cmdline;  /* NULL when the namespace is unused */
 } vc_domain_def;

@@ -172,22 +172,24 @@ static int cmp_alias(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* A disk may override the labelling of the domain's model only where
- * the domain relabels at all. */
+/* A disk may override the labelling of one of the domain's models only
+ * where the domain relabels for it. */
 static int check_disk_seclabels(vc_parse_ctx *ctx, const vc_domain_def *def)
 {
-    const vc_seclabel *dom = &def->seclabel;
+    for (size_t k = 0; k < def->nseclabels; k++) {
+        const vc_seclabel *dom = &def->seclabels[k];
 
-    if (!def->has_seclabel || dom->relabel || !dom->model)
-        return 0;
-    for (size_t i = 0; i < def->ndisks; i++)
-        for (size_t j = 0; j < def->disks[i]->nseclabels; j++) {
-            const char *model = def->disks[i]->seclabels[j].model;
+        if (dom->relabel || !dom->model)
+            continue;
+        for (size_t i = 0; i < def->ndisks; i++)
+            for (size_t j = 0; j < def->disks[i]->nseclabels; j++) {
+                const char *model = def->disks[i]->seclabels[j].model;
 
-            if (model && VC_STREQ(model, dom->model))
-                return vc_xml_error(ctx, "label overrides require relabeling to be "
-                                    "enabled at the domain level");
-        }
+                if (model && VC_STREQ(model, dom->model))
+                    return vc_xml_error(ctx, "label overrides require relabeling to be "
+                                        "enabled at the domain level");
+            }
+    }
     return 0;
 }
 

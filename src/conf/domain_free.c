@@ -67,10 +67,13 @@ void vc_domain_def_free(vc_domain_def *def)
     free(def->array);
 #include "conf/device_families.h"
 #undef VC_DEVICE_FAMILY
-    free(def->seclabel.model);
-    free(def->seclabel.label);
-    free(def->seclabel.imagelabel);
-    free(def->seclabel.baselabel);
+    for (size_t i = 0; i < def->nseclabels; i++) {
+        free(def->seclabels[i].model);
+        free(def->seclabels[i].label);
+        free(def->seclabels[i].imagelabel);
+        free(def->seclabels[i].baselabel);
+    }
+    free(def->seclabels);
     free_qemu(def->qemu_cmdline);
     free(def);
 }

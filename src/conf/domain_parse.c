@@ -129,9 +129,8 @@ static int parse_pm(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     return 0;
 }
 
-static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_seclabel *s)
 {
-    vc_seclabel *s = &def->seclabel;
     int v = VC_SECLABEL_DYNAMIC;
     char *relabel;
     xmlNodePtr c;
@@ -141,13 +140,11 @@ static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
         return -1;
     if (v == VC_SECLABEL_DEFAULT)
         return vc_xml_error(ctx, "invalid security type 'default'");
-    def->has_seclabel = true;
     s->type = (vc_seclabel_type)v;
     s->model = vc_xml_prop(n, "model");
     /* a static label is left alone unless relabel='yes' says otherwise */
     s->relabel = s->type == VC_SECLABEL_DYNAMIC;
     if ((relabel = vc_xml_prop(n, "relabel"))) {
-        s->relabel_given = true;
         if (VC_STREQ(relabel, "yes"))
             s->relabel = true;
         else if (VC_STREQ(relabel, "no"))
@@ -161,7 +158,7 @@ static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
     }
     if (s->type == VC_SECLABEL_DYNAMIC && !s->relabel)
         return vc_xml_error(ctx, "dynamic label type must use resource relabeling");
-    if (s->type == VC_SECLABEL_NONE && s->relabel && s->relabel_given)
+    if (s->type == VC_SECLABEL_NONE && s->relabel)
         return vc_xml_error(ctx, "resource relabeling is not compatible with 'none' label type");
     if ((c = vc_xml_child(n, "label")) && s->type == VC_SECLABEL_STATIC)
         s->label = vc_xml_text(c);
@@ -172,8 +169,29 @@ static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
         s->imagelabel = vc_xml_text(c);
     if ((c = vc_xml_child(n, "baselabel")) && s->type == VC_SECLABEL_DYNAMIC)
         s->baselabel = vc_xml_text(c);
-    if (s->type != VC_SECLABEL_NONE && !s->model)
-        return vc_xml_error(ctx, "missing security model");
+    return 0;
+}
+
+/* Every <seclabel>, one per security driver: a lone one may leave the
+ * model to the host (whose drivers the test host has none of), several
+ * must each name theirs. */
+static int parse_seclabels(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
+{
+    for (xmlNodePtr n = root->children; n; n = n->next) {
+        vc_seclabel *s;
+
+        if (!vc_xml_is(n, "seclabel"))
+            continue;
+        def->seclabels = vc_realloc(def->seclabels,
+                                    (def->nseclabels + 1) * sizeof(*def->seclabels));
+        s = &def->seclabels[def->nseclabels++];
+        memset(s, 0, sizeof(*s));
+        if (parse_seclabel(ctx, n, s) < 0)
+            return -1;
+    }
+    for (size_t i = 0; def->nseclabels > 1 && i < def->nseclabels; i++)
+        if (!def->seclabels[i].model)
+            return vc_xml_error(ctx, "missing security model when using multiple labels");
     return 0;
 }
 
@@ -461,7 +479,7 @@ static int parse_body(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def
         return -1;
     if ((n = vc_xml_child(root, "devices")) && vc_devices_parse(ctx, n, def) < 0)
         return -1;
-    if ((n = vc_xml_child(root, "seclabel")) && parse_seclabel(ctx, n, def) < 0)
+    if (parse_seclabels(ctx, root, def) < 0)
         return -1;
     for (n = root->children; n; n = n->next)
         if (is_qemu_ns(n) && vc_xml_is(n, "commandline") && parse_qemu_ns(ctx, n, def) < 0)

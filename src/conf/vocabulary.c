@@ -483,7 +483,7 @@ static const vc_vocab_elem vocabulary[] = {
     E("domain/seclabel", A({ "type", { V_ENUM_ND(vc_seclabel_type), .dflt = "dynamic",
                                        .sample = "dynamic" } },
                            { "model", { V_STR, .sample = "selinux" } },
-                           { "relabel", { YESNO, .sample = "yes" } })),
+                           { "relabel", { YESNO, .sample = "yes" } }), REP),
     E("domain/seclabel[type=static]/label", TEXT(V_STR, .sample = "system_u:system_r:svirt_t:s0"),
       .seed = 1),
     /* live definitions only, relabel='yes' */
