@@ -733,19 +733,17 @@ vc_fs_def *vc_fs_parse(vc_parse_ctx *ctx, const xmlNode *node)
         d->wrpolicy = (vc_fs_wrpolicy)v;
     }
     c = vc_xml_child(node, "source");
-    if (c && d->type == VC_FS_TYPE_RAM) {
-        char *usage = vc_xml_prop(c, "usage");
-        int r;
+    if (d->type == VC_FS_TYPE_RAM) {
+        /* KiB unless units= says otherwise, kept in bytes */
+        int r = c ? vc_parse_scaled(ctx, c, "usage", "units", VC_MEMORY_UNIT_KIB, &d->usage)
+                  : 0;
 
-        if (!usage) {
+        if (r < 0)
+            goto error;
+        if (r == 0) {
             vc_xml_error(ctx, "missing 'usage' attribute for RAM filesystem");
             goto error;
         }
-        free(usage);
-        /* KiB unless units= says otherwise, kept in bytes */
-        r = vc_parse_scaled(ctx, c, "usage", "units", VC_MEMORY_UNIT_KIB, &d->usage);
-        if (r < 0)
-            goto error;
     } else if (c) {
         d->src = vc_xml_prop(c, fs_src_attr[d->type]);
     }
