@@ -18,7 +18,7 @@ static const vc_qm_option options[] = {
     ROW("-S", SWITCH, NULL), ROW("-no-kqemu", SWITCH, NULL),
     ROW("-enable-kqemu", SWITCH, NULL), ROW("-kernel-kqemu", SWITCH, NULL),
     ROW("-no-kvm", SWITCH, NULL), ROW("-enable-kvm", SWITCH, NULL),
-    ROW("-mem-prealloc", SWITCH, NULL), ROW("-xen-attach", SWITCH, NULL),
+    ROW("-mem-prealloc", SWITCH, NULL), ROW("-redhat-disable-KSM", SWITCH, NULL), ROW("-xen-attach", SWITCH, NULL),
     ROW("-nographic", SWITCH, NULL), ROW("-no-user-config", SWITCH, NULL),
     ROW("-nodefconfig", SWITCH, NULL), ROW("-nodefaults", SWITCH, NULL),
     ROW("-localtime", SWITCH, NULL), ROW("-rtc-td-hack", SWITCH, NULL),

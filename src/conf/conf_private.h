@@ -149,6 +149,10 @@ vc_controller_def *vc_controller_parse(vc_parse_ctx *ctx, const xmlNode *node);
  * in. */
 int vc_controller_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_controller_def *c);
 void vc_controllers_order(vc_domain_def *def);
+
+/* Put the disks in libvirt's order: by bus, then target name
+ * (disk_order.c). */
+void vc_disks_order(vc_domain_def *def);
 void vc_controller_format(vc_buf *b, const vc_controller_def *c);
 
 /* net.c */
@@ -243,6 +247,11 @@ int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def);
  * VC_MEMORY_KIB_MAX ("too large" past it, not wrapped).  1 set, 0
  * empty, -1 error. */
 int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib);
+/* A size in bytes: attribute @attr of @n (its text when NULL) in the
+ * unit its attribute @unit_attr names, @dflt when absent.  1 read, 0
+ * absent, -1 error. */
+int vc_parse_scaled(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                    const char *unit_attr, vc_memory_unit dflt, unsigned long long *out);
 int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);
 int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);
 int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def);

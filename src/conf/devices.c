@@ -19,7 +19,8 @@ VC_ENUM_IMPL(vc_watchdog_action, VC_WATCHDOG_ACTION_LAST, "reset", "shutdown",
 VC_ENUM_IMPL(vc_balloon_model, VC_BALLOON_LAST, "virtio", "xen", "none")
 VC_ENUM_IMPL(vc_hostdev_subsys, VC_HOSTDEV_SUBSYS_LAST, "usb", "pci")
 VC_ENUM_IMPL(vc_smartcard_mode, VC_SMARTCARD_LAST, "host", "host-certificates", "passthrough")
-VC_ENUM_IMPL(vc_fs_type, VC_FS_TYPE_LAST, "mount", "block", "file", "template")
+VC_ENUM_IMPL(vc_fs_type, VC_FS_TYPE_LAST, "mount", "block", "file", "template", "ram",
+             "bind")
 VC_ENUM_IMPL(vc_fs_driver, VC_FS_DRIVER_LAST, "default", "path", "handle")
 VC_ENUM_IMPL(vc_fs_access, VC_FS_ACCESS_LAST, "passthrough", "mapped", "squash")
 VC_ENUM_IMPL(vc_fs_wrpolicy, VC_FS_WRPOLICY_LAST, "default", "immediate")
@@ -439,6 +440,16 @@ vc_hostdev_def *vc_hostdev_parse(vc_parse_ctx *ctx, const xmlNode *node)
         if (vc_pci_addr_parse(ctx, c, &d->pci) < 0)
             goto error;
     } else {
+        if (vc_xml_has(src, "startupPolicy")) {
+            if (vc_xml_enum(ctx, src, "startupPolicy", vc_disk_startup_from_string,
+                            "startup policy", &v) < 0)
+                goto error;
+            if (v == VC_DISK_STARTUP_DEFAULT) {
+                vc_xml_error(ctx, "unknown startup policy 'default'");
+                goto error;
+            }
+            d->startup_policy = (vc_disk_startup)v;
+        }
         if ((c = vc_xml_child(src, "vendor")) &&
             parse_hex_id(ctx, c, "id", &d->vendor, &d->has_vendor) < 0)
             goto error;
@@ -473,8 +484,11 @@ error:
 
 void vc_hostdev_format(vc_buf *b, const vc_hostdev_def *d)
 {
-    vc_buf_addf(b, "    <hostdev mode='subsystem' type='%s' managed='%s'>\n      <source>\n",
+    vc_buf_addf(b, "    <hostdev mode='subsystem' type='%s' managed='%s'>\n      <source",
                 vc_hostdev_subsys_to_string(d->type), d->managed ? "yes" : "no");
+    if (d->startup_policy)
+        vc_buf_addf(b, " startupPolicy='%s'", vc_disk_startup_to_string(d->startup_policy));
+    vc_buf_add(b, ">\n");
     if (d->type == VC_HOSTDEV_SUBSYS_PCI) {
         vc_buf_add(b, "        <address");
         vc_pci_addr_format_attrs(b, &d->pci);
@@ -718,6 +732,12 @@ void vc_redirfilter_format(vc_buf *b, const vc_redirfilter_def *d)
 
 /* ---- filesystem, lease ---- */
 
+/* the <source> attribute of each type; ram has a size instead */
+static const char *const fs_src_attr[] = {
+    [VC_FS_TYPE_MOUNT] = "dir", [VC_FS_TYPE_BLOCK] = "dev", [VC_FS_TYPE_FILE] = "file",
+    [VC_FS_TYPE_TEMPLATE] = "name", [VC_FS_TYPE_BIND] = "dir",
+};
+
 vc_fs_def *vc_fs_parse(vc_parse_ctx *ctx, const xmlNode *node)
 {
     vc_fs_def *d = VC_NEW(vc_fs_def);
@@ -743,14 +763,31 @@ vc_fs_def *vc_fs_parse(vc_parse_ctx *ctx, const xmlNode *node)
             goto error;
         d->wrpolicy = (vc_fs_wrpolicy)v;
     }
-    if ((c = vc_xml_child(node, "source")))
-        d->src = vc_xml_prop(c, d->type == VC_FS_TYPE_MOUNT ? "dir" :
-                             d->type == VC_FS_TYPE_TEMPLATE ? "name" :
-                             d->type == VC_FS_TYPE_BLOCK ? "dev" : "file");
+    c = vc_xml_child(node, "source");
+    if (d->type == VC_FS_TYPE_RAM) {
+        /* KiB unless units= says otherwise, kept in bytes */
+        int r = c ? vc_parse_scaled(ctx, c, "usage", "units", VC_MEMORY_UNIT_KIB, &d->usage)
+                  : 0;
+
+        if (r < 0)
+            goto error;
+        if (r == 0) {
+            vc_xml_error(ctx, "missing 'usage' attribute for RAM filesystem");
+            goto error;
+        }
+    } else if (c) {
+        d->src = vc_xml_prop(c, fs_src_attr[d->type]);
+    }
     if ((c = vc_xml_child(node, "target")))
         d->dst = vc_xml_prop(c, "dir");
     d->readonly = vc_xml_child(node, "readonly") != NULL;
-    if (!d->src) {
+    if ((c = vc_xml_child(node, "space_hard_limit")) &&
+        vc_parse_scaled(ctx, c, NULL, "unit", VC_MEMORY_UNIT_BYTES, &d->space_hard_limit) < 0)
+        goto error;
+    if ((c = vc_xml_child(node, "space_soft_limit")) &&
+        vc_parse_scaled(ctx, c, NULL, "unit", VC_MEMORY_UNIT_BYTES, &d->space_soft_limit) < 0)
+        goto error;
+    if (!d->src && d->type != VC_FS_TYPE_RAM) {
         vc_xml_error(ctx, "missing source for filesystem");
         goto error;
     }
@@ -768,8 +805,6 @@ error:
 
 void vc_fs_format(vc_buf *b, const vc_fs_def *d)
 {
-    static const char *const src_attr[] = { "dir", "dev", "file", "name" };
-
     vc_buf_addf(b, "    <filesystem type='%s' accessmode='%s'>\n",
                 vc_fs_type_to_string(d->type), vc_fs_access_to_string(d->access));
     if (d->driver || d->wrpolicy) {
@@ -781,13 +816,22 @@ void vc_fs_format(vc_buf *b, const vc_fs_def *d)
         vc_buf_add(b, "/>\n");
     }
     vc_buf_add(b, "      <source");
-    vc_xml_attr(b, src_attr[d->type], d->src);
+    if (d->type == VC_FS_TYPE_RAM)
+        vc_buf_addf(b, " usage='%llu' units='KiB'", d->usage / 1024);
+    else
+        vc_xml_attr(b, fs_src_attr[d->type], d->src);
     vc_buf_add(b, "/>\n      <target");
     vc_xml_attr(b, "dir", d->dst);
     vc_buf_add(b, "/>\n");
     if (d->readonly)
         vc_buf_add(b, "      <readonly/>\n");
     vc_device_info_format(b, &d->info, 6);
+    if (d->space_hard_limit)
+        vc_buf_addf(b, "      <space_hard_limit unit='bytes'>%llu</space_hard_limit>\n",
+                    d->space_hard_limit);
+    if (d->space_soft_limit)
+        vc_buf_addf(b, "      <space_soft_limit unit='bytes'>%llu</space_soft_limit>\n",
+                    d->space_soft_limit);
     vc_buf_add(b, "    </filesystem>\n");
 }
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "conf/chr.h"
+#include "conf/disk.h"
 
 typedef enum { VC_INPUT_MOUSE, VC_INPUT_TABLET, VC_INPUT_LAST } vc_input_type;
 VC_ENUM_DECL(vc_input_type);
@@ -82,7 +83,7 @@ VC_ENUM_DECL(vc_hostdev_subsys);
 typedef struct vc_hostdev_def {
     vc_hostdev_subsys type;     /* mode='subsystem' only */
     bool managed;
-    vc_yesno startup_optional;  /* unused by the corpus; kept for later */
+    vc_disk_startup startup_policy;   /* usb: what a missing device does */
     /* usb source: vendor/product and/or address */
     bool has_vendor, has_product;
     unsigned vendor, product;
@@ -131,7 +132,8 @@ typedef struct vc_hub_def {
 } vc_hub_def;
 
 typedef enum { VC_FS_TYPE_MOUNT, VC_FS_TYPE_BLOCK, VC_FS_TYPE_FILE,
-               VC_FS_TYPE_TEMPLATE, VC_FS_TYPE_LAST } vc_fs_type;
+               VC_FS_TYPE_TEMPLATE, VC_FS_TYPE_RAM, VC_FS_TYPE_BIND,
+               VC_FS_TYPE_LAST } vc_fs_type;
 VC_ENUM_DECL(vc_fs_type);
 typedef enum { VC_FS_DRIVER_DEFAULT, VC_FS_DRIVER_PATH, VC_FS_DRIVER_HANDLE,
                VC_FS_DRIVER_LAST } vc_fs_driver;
@@ -149,8 +151,10 @@ typedef struct vc_fs_def {
     vc_fs_access access;
     vc_fs_wrpolicy wrpolicy;
     char *src;
+    unsigned long long usage;   /* type='ram': bytes */
     char *dst;
     bool readonly;
+    unsigned long long space_hard_limit, space_soft_limit;   /* bytes, 0 unset */
     vc_device_info info;
 } vc_fs_def;
 

@@ -52,7 +52,8 @@ typedef enum { VC_DISK_TRAY_CLOSED, VC_DISK_TRAY_OPEN,
 VC_ENUM_DECL(vc_disk_tray);
 
 typedef enum { VC_DISK_PROTOCOL_NBD, VC_DISK_PROTOCOL_RBD,
-               VC_DISK_PROTOCOL_SHEEPDOG, VC_DISK_PROTOCOL_LAST } vc_disk_protocol;
+               VC_DISK_PROTOCOL_SHEEPDOG, VC_DISK_PROTOCOL_GLUSTER,
+               VC_DISK_PROTOCOL_LAST } vc_disk_protocol;
 VC_ENUM_DECL(vc_disk_protocol);
 
 typedef enum { VC_DISK_TRANSPORT_TCP, VC_DISK_TRANSPORT_UNIX,
@@ -76,7 +77,6 @@ typedef struct vc_disk_host {
     char *name;                 /* host name or address */
     char *port;                 /* service, as given */
     vc_disk_transport transport;
-    bool has_transport;
     char *socket;               /* unix transport */
 } vc_disk_host;
 
@@ -90,6 +90,13 @@ typedef struct vc_disk_encryption {
     bool has_secret;
     unsigned char secret_uuid[VC_UUID_LEN];   /* type='passphrase' */
 } vc_disk_encryption;
+
+/* <source><seclabel>: a per-disk override of the domain's labelling */
+typedef struct vc_disk_seclabel {
+    char *model;                /* the domain <seclabel> it overrides */
+    bool norelabel;             /* relabel='no' */
+    char *label;
+} vc_disk_seclabel;
 
 typedef struct vc_disk_def {
     vc_disk_type type;
@@ -122,6 +129,8 @@ typedef struct vc_disk_def {
     vc_disk_host *hosts;
     size_t nhosts;
     vc_disk_startup startup_policy;
+    vc_disk_seclabel *seclabels;   /* file and block disks */
+    size_t nseclabels;
 
     /* <mirror> (live definitions only) */
     char *mirror;

@@ -19,7 +19,8 @@ VC_ENUM_IMPL(vc_disk_snapshot, VC_DISK_SNAPSHOT_LAST, "default", "no",
 VC_ENUM_IMPL(vc_disk_startup, VC_DISK_STARTUP_LAST, "default", "mandatory",
              "requisite", "optional")
 VC_ENUM_IMPL(vc_disk_tray, VC_DISK_TRAY_LAST, "closed", "open")
-VC_ENUM_IMPL(vc_disk_protocol, VC_DISK_PROTOCOL_LAST, "nbd", "rbd", "sheepdog")
+VC_ENUM_IMPL(vc_disk_protocol, VC_DISK_PROTOCOL_LAST, "nbd", "rbd", "sheepdog",
+             "gluster")
 VC_ENUM_IMPL(vc_disk_transport, VC_DISK_TRANSPORT_LAST, "tcp", "unix", "rdma")
 VC_ENUM_IMPL(vc_disk_sgio, VC_DISK_SGIO_LAST, "default", "filtered", "unfiltered")
 VC_ENUM_IMPL(vc_disk_secret_type, VC_DISK_SECRET_LAST, "none", "iscsi", "ceph")
@@ -96,6 +97,11 @@ void vc_disk_def_free(vc_disk_def *d)
         free(d->hosts[i].socket);
     }
     free(d->hosts);
+    for (size_t i = 0; i < d->nseclabels; i++) {
+        free(d->seclabels[i].model);
+        free(d->seclabels[i].label);
+    }
+    free(d->seclabels);
     free(d->mirror);
     free(d->mirror_format);
     free(d->dst);

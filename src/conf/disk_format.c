@@ -51,6 +51,21 @@ static void format_auth(vc_buf *b, const vc_disk_def *d)
     vc_buf_add(b, "      </auth>\n");
 }
 
+/* virSecurityDeviceLabelDefFormat: relabel always written */
+static void format_source_seclabel(vc_buf *b, const vc_disk_seclabel *s)
+{
+    vc_buf_add(b, "        <seclabel");
+    vc_xml_attr(b, "model", s->model);
+    vc_buf_addf(b, " relabel='%s'", s->norelabel ? "no" : "yes");
+    if (!s->label) {
+        vc_buf_add(b, "/>\n");
+        return;
+    }
+    vc_buf_add(b, ">\n          <label>");
+    vc_xml_escape(b, s->label);
+    vc_buf_add(b, "</label>\n        </seclabel>\n");
+}
+
 static void format_source(vc_buf *b, const vc_disk_def *d)
 {
     static const char *const attr_of[] = {
@@ -66,7 +81,14 @@ static void format_source(vc_buf *b, const vc_disk_def *d)
         if (d->startup_policy)
             vc_buf_addf(b, " startupPolicy='%s'",
                         vc_disk_startup_to_string(d->startup_policy));
-        vc_buf_add(b, "/>\n");
+        if (d->nseclabels == 0) {
+            vc_buf_add(b, "/>\n");
+            return;
+        }
+        vc_buf_add(b, ">\n");
+        for (size_t i = 0; i < d->nseclabels; i++)
+            format_source_seclabel(b, &d->seclabels[i]);
+        vc_buf_add(b, "      </source>\n");
         return;
     }
     vc_buf_addf(b, "      <source protocol='%s'", vc_disk_protocol_to_string(d->protocol));
@@ -81,7 +103,8 @@ static void format_source(vc_buf *b, const vc_disk_def *d)
         vc_buf_add(b, "        <host");
         vc_xml_attr(b, "name", h->name);
         vc_xml_attr(b, "port", h->port);
-        if (h->has_transport)
+        /* tcp, the default, is never written */
+        if (h->transport != VC_DISK_TRANSPORT_TCP)
             vc_buf_addf(b, " transport='%s'", vc_disk_transport_to_string(h->transport));
         vc_xml_attr(b, "socket", h->socket);
         vc_buf_add(b, "/>\n");

@@ -47,6 +47,42 @@ static bool wwn_valid(const char *s)
     return n == 16;
 }
 
+/* The <seclabel>s of a file or block source (libvirt's
+ * virSecurityDeviceLabelDefParseXML). */
+static int parse_source_seclabels(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        vc_disk_seclabel *s;
+        char *relabel;
+
+        if (!vc_xml_is(c, "seclabel"))
+            continue;
+        d->seclabels = vc_realloc(d->seclabels, (d->nseclabels + 1) * sizeof(*d->seclabels));
+        s = &d->seclabels[d->nseclabels++];
+        memset(s, 0, sizeof(*s));
+        s->model = vc_xml_prop(c, "model");
+        if ((relabel = vc_xml_prop(c, "relabel"))) {
+            s->norelabel = VC_STREQ(relabel, "no");
+            if (!s->norelabel && !VC_STREQ(relabel, "yes")) {
+                vc_xml_error(ctx, "invalid security relabel value %s", relabel);
+                free(relabel);
+                return -1;
+            }
+            free(relabel);
+        }
+        s->label = vc_xml_text(vc_xml_child(c, "label"));
+        /* an empty label is no label, as libvirt's XPath string */
+        if (s->label && !*s->label) {
+            free(s->label);
+            s->label = NULL;
+        }
+        if (s->label && s->norelabel)
+            return vc_xml_error(ctx, "Cannot specify a label if relabelling is turned off. "
+                                "model=%s", s->model ? s->model : "<null>");
+    }
+    return 0;
+}
+
 static int parse_source(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
 {
     static const char *const attr_of[] = {
@@ -66,6 +102,8 @@ static int parse_source(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
                 return vc_xml_error(ctx, "unknown startupPolicy value 'default'");
             d->startup_policy = (vc_disk_startup)v;
         }
+        if (d->type == VC_DISK_TYPE_FILE || d->type == VC_DISK_TYPE_BLOCK)
+            return parse_source_seclabels(ctx, n, d);
         return 0;
     }
     if (vc_xml_enum_req(ctx, n, "protocol", vc_disk_protocol_from_string,
@@ -89,9 +127,16 @@ static int parse_source(vc_parse_ctx *ctx, const xmlNode *n, vc_disk_def *d)
                         "disk source host transport", &v) < 0)
             return -1;
         host->transport = (vc_disk_transport)v;
-        host->has_transport = vc_xml_has(h, "transport");
         if (!host->name && host->transport != VC_DISK_TRANSPORT_UNIX)
             return vc_xml_error(ctx, "missing attribute 'name' of disk source <host>");
+        /* a unix socket names no host, and only it names a socket */
+        if (host->name && host->transport == VC_DISK_TRANSPORT_UNIX)
+            return vc_xml_error(ctx, "transport %s does not support hostname", "unix");
+        if (!host->socket && host->transport == VC_DISK_TRANSPORT_UNIX)
+            return vc_xml_error(ctx, "missing socket for unix transport");
+        if (host->socket && host->transport != VC_DISK_TRANSPORT_UNIX)
+            return vc_xml_error(ctx, "transport %s does not support socket attribute",
+                                vc_disk_transport_to_string(host->transport));
     }
     if (!d->src && d->protocol != VC_DISK_PROTOCOL_NBD)
         return vc_xml_error(ctx, "missing attribute 'name' of network disk <source>");

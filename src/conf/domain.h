@@ -27,6 +27,11 @@ typedef enum { VC_LIFECYCLE_DESTROY, VC_LIFECYCLE_RESTART,
                VC_LIFECYCLE_LAST } vc_lifecycle;
 VC_ENUM_DECL(vc_lifecycle);
 
+/* <on_lockfailure>: what a lock manager does on losing the locks */
+typedef enum { VC_LOCKFAIL_DEFAULT, VC_LOCKFAIL_POWEROFF, VC_LOCKFAIL_RESTART,
+               VC_LOCKFAIL_PAUSE, VC_LOCKFAIL_IGNORE, VC_LOCKFAIL_LAST } vc_lockfailure;
+VC_ENUM_DECL(vc_lockfailure);
+
 typedef enum { VC_FEATURE_ACPI, VC_FEATURE_APIC, VC_FEATURE_PAE,
                VC_FEATURE_HAP, VC_FEATURE_VIRIDIAN, VC_FEATURE_PRIVNET,
                VC_FEATURE_HYPERV, VC_FEATURE_LAST } vc_feature;
@@ -84,6 +89,7 @@ typedef struct vc_clock_def {
     vc_clock_offset offset;
     long long adjustment;   /* variable */
     int basis;              /* variable: 0 utc, 1 localtime */
+    bool utc_reset;         /* utc, localtime: adjustment='reset' */
     char *timezone;         /* timezone */
     vc_timer_def *timers;
     size_t ntimers;
@@ -147,7 +153,6 @@ typedef struct vc_seclabel {
     vc_seclabel_type type;
     char *model;
     bool relabel;
-    bool relabel_given;
     char *label;
     char *imagelabel;
     char *baselabel;
@@ -160,6 +165,12 @@ typedef struct vc_sysinfo_entry {
     char *value;
 } vc_sysinfo_entry;
 
+/* The entries of <bios> (0) and <system> (1) libvirt reads, in the
+ * order it writes them (and QEMU's -smbios takes them); NULL-ended. */
+extern const char *const vc_sysinfo_fields[2][8];
+
+/* Each block holds its known entries once, in that order (the first
+ * of a name, and not an empty one, as libvirt's XPath reads them). */
 typedef struct vc_sysinfo {
     bool present;
     vc_sysinfo_entry *bios;
@@ -184,9 +195,8 @@ typedef struct vc_os_def {
     char *type;             /* "hvm", "xen", "linux", "exe" */
     char *arch;             /* "i686", "x86_64", ... */
     char *machine;
-    char *init;
     char *loader;
-    char *kernel, *initrd, *cmdline, *dtb, *root;
+    char *kernel, *initrd, *cmdline, *root;
     vc_boot_dev boot[VC_BOOT_LAST];
     size_t nboot;
     vc_yesno bootmenu;
@@ -213,6 +223,7 @@ typedef struct vc_domain_def {
     vc_switch dump_core;
     bool hugepages;
     bool mem_locked;                /* <memoryBacking><locked/> */
+    bool nosharepages;              /* <memoryBacking><nosharepages/>: no KSM */
 
     unsigned blkio_weight;          /* 0 unset */
     vc_blkio_device *blkio_devices;
@@ -229,6 +240,8 @@ typedef struct vc_domain_def {
     unsigned long shares;
     unsigned long long period;
     long long quota;
+    unsigned long long emulator_period;   /* the emulator threads' */
+    long long emulator_quota;
     vc_vcpupin *vcpupins;
     size_t nvcpupins;
     vc_cpumask emulatorpin;
@@ -247,6 +260,7 @@ typedef struct vc_domain_def {
     vc_cpu_def *cpu;
     vc_clock_def clock;
     vc_lifecycle on_poweroff, on_reboot, on_crash;
+    vc_lockfailure on_lockfailure;
     vc_yesno pm_s3, pm_s4;          /* suspend-to-mem, suspend-to-disk */
 
     char *emulator;
@@ -255,8 +269,8 @@ typedef struct vc_domain_def {
 #include "conf/device_families.h"
 #undef VC_DEVICE_FAMILY
 
-    vc_seclabel seclabel;
-    bool has_seclabel;
+    vc_seclabel *seclabels;     /* one per security driver (model) */
+    size_t nseclabels;
 
     vc_qemu_cmdline *qemu_cmdline;  /* NULL when the namespace is unused */
 } vc_domain_def;

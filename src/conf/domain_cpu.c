@@ -200,6 +200,25 @@ void vc_clock_clear(vc_clock_def *clock)
     memset(clock, 0, sizeof(*clock));
 }
 
+/* <catchup threshold= slew= limit=>: the details of tickpolicy='catchup';
+ * 0 is unset, as in libvirt. */
+static int parse_catchup(vc_parse_ctx *ctx, const xmlNode *n, vc_timer_def *t)
+{
+    static const char *const names[] = { "threshold", "slew", "limit" };
+    unsigned long *dst[] = { &t->catchup_threshold, &t->catchup_slew, &t->catchup_limit };
+
+    for (size_t i = 0; n && i < sizeof(names) / sizeof(names[0]); i++) {
+        unsigned long long v;
+        int r = vc_xml_ull(ctx, n, names[i], 10, ~0ul, &v);
+
+        if (r < 0)
+            return -1;
+        if (r)
+            *dst[i] = (unsigned long)v;
+    }
+    return 0;
+}
+
 static int parse_timer(vc_parse_ctx *ctx, const xmlNode *n, vc_timer_def *t)
 {
     char *present;
@@ -236,7 +255,7 @@ static int parse_timer(vc_parse_ctx *ctx, const xmlNode *n, vc_timer_def *t)
         if (r)
             t->frequency = (unsigned long)f;
     }
-    return 0;
+    return parse_catchup(ctx, vc_xml_child(n, "catchup"), t);
 }
 
 int vc_clock_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_clock_def *clock)
@@ -252,7 +271,25 @@ int vc_clock_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_clock_def *clock)
     if (clock->offset == VC_CLOCK_TIMEZONE &&
         !(clock->timezone = vc_xml_prop(node, "timezone")))
         return vc_xml_error(ctx, "missing 'timezone' attribute for clock with offset='timezone'");
-    if (clock->offset == VC_CLOCK_VARIABLE) {
+    if (clock->offset == VC_CLOCK_UTC || clock->offset == VC_CLOCK_LOCALTIME) {
+        /* an adjustment makes it a variable clock on that basis, unless
+         * it is 'reset' (libvirt 0.9.11) */
+        char *adj = vc_xml_prop(node, "adjustment");
+
+        if (adj && VC_STREQ(adj, "reset")) {
+            clock->utc_reset = true;
+        } else if (adj) {
+            if (!vc_parse_ll(adj, 10, &clock->adjustment) ||
+                clock->adjustment < -(1ll << 62) || clock->adjustment > 1ll << 62) {
+                vc_xml_error(ctx, "unknown clock adjustment '%s'", adj);
+                free(adj);
+                return -1;
+            }
+            clock->basis = clock->offset == VC_CLOCK_LOCALTIME;
+            clock->offset = VC_CLOCK_VARIABLE;
+        }
+        free(adj);
+    } else if (clock->offset == VC_CLOCK_VARIABLE) {
         char *basis = vc_xml_prop(node, "basis");
         if (vc_xml_ll(ctx, node, "adjustment", -(1ll << 62), 1ll << 62,
                       &clock->adjustment) < 0) {
@@ -286,6 +323,8 @@ void vc_clock_format(vc_buf *b, const vc_clock_def *clock)
                     vc_clock_basis_to_string(clock->basis));
     else if (clock->offset == VC_CLOCK_TIMEZONE)
         vc_xml_attr(b, "timezone", clock->timezone);
+    else if (clock->utc_reset)
+        vc_buf_add(b, " adjustment='reset'");
     if (!clock->ntimers) {
         vc_buf_add(b, "/>\n");
         return;
@@ -306,7 +345,18 @@ void vc_clock_format(vc_buf *b, const vc_clock_def *clock)
             if (t->mode >= 0)
                 vc_buf_addf(b, " mode='%s'", vc_timer_mode_to_string(t->mode));
         }
-        vc_buf_add(b, "/>\n");
+        if (!t->catchup_threshold && !t->catchup_slew && !t->catchup_limit) {
+            vc_buf_add(b, "/>\n");
+            continue;
+        }
+        vc_buf_add(b, ">\n      <catchup");
+        if (t->catchup_threshold)
+            vc_buf_addf(b, " threshold='%lu'", t->catchup_threshold);
+        if (t->catchup_slew)
+            vc_buf_addf(b, " slew='%lu'", t->catchup_slew);
+        if (t->catchup_limit)
+            vc_buf_addf(b, " limit='%lu'", t->catchup_limit);
+        vc_buf_add(b, "/>\n    </timer>\n");
     }
     vc_buf_add(b, "  </clock>\n");
 }

@@ -172,6 +172,27 @@ static int cmp_alias(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* A disk may override the labelling of one of the domain's models only
+ * where the domain relabels for it. */
+static int check_disk_seclabels(vc_parse_ctx *ctx, const vc_domain_def *def)
+{
+    for (size_t k = 0; k < def->nseclabels; k++) {
+        const vc_seclabel *dom = &def->seclabels[k];
+
+        if (dom->relabel || !dom->model)
+            continue;
+        for (size_t i = 0; i < def->ndisks; i++)
+            for (size_t j = 0; j < def->disks[i]->nseclabels; j++) {
+                const char *model = def->disks[i]->seclabels[j].model;
+
+                if (model && VC_STREQ(model, dom->model))
+                    return vc_xml_error(ctx, "label overrides require relabeling to be "
+                                        "enabled at the domain level");
+            }
+    }
+    return 0;
+}
+
 /* Aliases name devices to QEMU: two devices may not share one.  Sorted,
  * so a domain of many devices is checked in n log n. */
 static int check_aliases(vc_parse_ctx *ctx, vc_domain_def *def)
@@ -212,6 +233,9 @@ int vc_domain_apply_defaults(vc_parse_ctx *ctx, vc_domain_def *def)
             def->os.boot[0] = VC_BOOT_DISK;
         }
     }
+    if (check_disk_seclabels(ctx, def) < 0)
+        return -1;
+    vc_disks_order(def);
     fix_inputs(def);
     if (def->ngraphics && !def->nvideos) {
         vc_video_def *v = VC_NEW(vc_video_def);

@@ -83,7 +83,7 @@ static void format_seclabel(vc_buf *b, const vc_seclabel *s)
 {
     vc_buf_addf(b, "  <seclabel type='%s'", vc_seclabel_type_to_string(s->type));
     vc_xml_attr(b, "model", s->model);
-    if (s->type != VC_SECLABEL_NONE || s->relabel_given)
+    if (s->type != VC_SECLABEL_NONE)
         vc_buf_addf(b, " relabel='%s'", s->relabel ? "yes" : "no");
     if (!s->label && !s->imagelabel && !s->baselabel) {
         vc_buf_add(b, "/>\n");
@@ -168,6 +168,9 @@ char *vc_domain_format(const vc_domain_def *def)
     vc_buf_addf(&b, "  <on_poweroff>%s</on_poweroff>\n", vc_lifecycle_to_string(def->on_poweroff));
     vc_buf_addf(&b, "  <on_reboot>%s</on_reboot>\n", vc_lifecycle_to_string(def->on_reboot));
     vc_buf_addf(&b, "  <on_crash>%s</on_crash>\n", vc_lifecycle_to_string(def->on_crash));
+    if (def->on_lockfailure)
+        vc_buf_addf(&b, "  <on_lockfailure>%s</on_lockfailure>\n",
+                    vc_lockfailure_to_string(def->on_lockfailure));
     if (def->pm_s3 || def->pm_s4) {
         vc_buf_add(&b, "  <pm>\n");
         if (def->pm_s3)
@@ -177,8 +180,8 @@ char *vc_domain_format(const vc_domain_def *def)
         vc_buf_add(&b, "  </pm>\n");
     }
     format_devices(&b, def);
-    if (def->has_seclabel)
-        format_seclabel(&b, &def->seclabel);
+    for (size_t i = 0; i < def->nseclabels; i++)
+        format_seclabel(&b, &def->seclabels[i]);
     if (def->qemu_cmdline)
         format_qemu_ns(&b, def->qemu_cmdline);
     vc_buf_add(&b, "</domain>\n");

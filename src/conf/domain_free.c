@@ -33,12 +33,10 @@ static void free_os(vc_os_def *os)
     free(os->type);
     free(os->arch);
     free(os->machine);
-    free(os->init);
     free(os->loader);
     free(os->kernel);
     free(os->initrd);
     free(os->cmdline);
-    free(os->dtb);
     free(os->root);
     free(os->bootloader);
     free(os->bootloader_args);
@@ -69,10 +67,13 @@ void vc_domain_def_free(vc_domain_def *def)
     free(def->array);
 #include "conf/device_families.h"
 #undef VC_DEVICE_FAMILY
-    free(def->seclabel.model);
-    free(def->seclabel.label);
-    free(def->seclabel.imagelabel);
-    free(def->seclabel.baselabel);
+    for (size_t i = 0; i < def->nseclabels; i++) {
+        free(def->seclabels[i].model);
+        free(def->seclabels[i].label);
+        free(def->seclabels[i].imagelabel);
+        free(def->seclabels[i].baselabel);
+    }
+    free(def->seclabels);
     free_qemu(def->qemu_cmdline);
     free(def);
 }

@@ -88,11 +88,11 @@ int vc_os_parse(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
                                         def->virt_type)))
         def->os.machine = vc_strdup(dflt);
 
-    def->os.init = child_text(os, "init");
+    /* <init> boots containers (os type 'exe', which no QEMU host
+     * offers); libvirt 0.10.2 knows no <dtb> */
     def->os.kernel = child_text(os, "kernel");
     def->os.initrd = child_text(os, "initrd");
     def->os.cmdline = child_text(os, "cmdline");
-    def->os.dtb = child_text(os, "dtb");
     def->os.root = child_text(os, "root");
     if (VC_STREQ(def->os.type, "hvm")) {
         def->os.loader = child_text(os, "loader");
@@ -139,12 +139,10 @@ void vc_os_format(vc_buf *b, const vc_domain_def *def)
     else
         vc_xml_escape(b, os->type);
     vc_buf_add(b, "</type>\n");
-    text_elem(b, 4, "init", os->init);
     text_elem(b, 4, "loader", os->loader);
     text_elem(b, 4, "kernel", os->kernel);
     text_elem(b, 4, "initrd", os->initrd);
     text_elem(b, 4, "cmdline", os->cmdline);
-    text_elem(b, 4, "dtb", os->dtb);
     text_elem(b, 4, "root", os->root);
     if (!os->bootloader) {
         for (size_t i = 0; i < os->nboot; i++)

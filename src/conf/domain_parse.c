@@ -11,6 +11,8 @@
 
 
 VC_ENUM_IMPL(vc_virt_type, VC_VIRT_LAST, "qemu", "kqemu", "kvm", "xen")
+VC_ENUM_IMPL(vc_lockfailure, VC_LOCKFAIL_LAST, "default", "poweroff", "restart", "pause",
+             "ignore")
 VC_ENUM_IMPL(vc_lifecycle, VC_LIFECYCLE_LAST, "destroy", "restart",
              "rename-restart", "preserve", "coredump-destroy", "coredump-restart")
 VC_ENUM_IMPL(vc_feature, VC_FEATURE_LAST, "acpi", "apic", "pae", "hap",
@@ -39,6 +41,25 @@ static int parse_lifecycle(vc_parse_ctx *ctx, const xmlNode *root, const char *n
     }
     free(s);
     *out = (vc_lifecycle)v;
+    return 0;
+}
+
+/* <on_lockfailure>: left to the lock manager when absent or "default" */
+static int parse_lockfailure(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
+{
+    xmlNodePtr n = vc_xml_child(root, "on_lockfailure");
+    char *s;
+    int v;
+
+    if (!n || !(s = vc_xml_text(n)))
+        return 0;
+    if ((v = vc_lockfailure_from_string(s)) < 0) {
+        vc_xml_error(ctx, "unknown on_lockfailure action: %s", s);
+        free(s);
+        return -1;
+    }
+    free(s);
+    def->on_lockfailure = (vc_lockfailure)v;
     return 0;
 }
 
@@ -108,9 +129,8 @@ static int parse_pm(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     return 0;
 }
 
-static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
+static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_seclabel *s)
 {
-    vc_seclabel *s = &def->seclabel;
     int v = VC_SECLABEL_DYNAMIC;
     char *relabel;
     xmlNodePtr c;
@@ -120,12 +140,11 @@ static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
         return -1;
     if (v == VC_SECLABEL_DEFAULT)
         return vc_xml_error(ctx, "invalid security type 'default'");
-    def->has_seclabel = true;
     s->type = (vc_seclabel_type)v;
     s->model = vc_xml_prop(n, "model");
-    s->relabel = s->type != VC_SECLABEL_NONE;
+    /* a static label is left alone unless relabel='yes' says otherwise */
+    s->relabel = s->type == VC_SECLABEL_DYNAMIC;
     if ((relabel = vc_xml_prop(n, "relabel"))) {
-        s->relabel_given = true;
         if (VC_STREQ(relabel, "yes"))
             s->relabel = true;
         else if (VC_STREQ(relabel, "no"))
@@ -139,7 +158,7 @@ static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
     }
     if (s->type == VC_SECLABEL_DYNAMIC && !s->relabel)
         return vc_xml_error(ctx, "dynamic label type must use resource relabeling");
-    if (s->type == VC_SECLABEL_NONE && s->relabel && s->relabel_given)
+    if (s->type == VC_SECLABEL_NONE && s->relabel)
         return vc_xml_error(ctx, "resource relabeling is not compatible with 'none' label type");
     if ((c = vc_xml_child(n, "label")) && s->type == VC_SECLABEL_STATIC)
         s->label = vc_xml_text(c);
@@ -150,23 +169,66 @@ static int parse_seclabel(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *de
         s->imagelabel = vc_xml_text(c);
     if ((c = vc_xml_child(n, "baselabel")) && s->type == VC_SECLABEL_DYNAMIC)
         s->baselabel = vc_xml_text(c);
-    if (s->type != VC_SECLABEL_NONE && !s->model)
-        return vc_xml_error(ctx, "missing security model");
     return 0;
 }
 
-static int parse_sysinfo_block(const xmlNode *n, vc_sysinfo_entry **arr, size_t *count)
+/* Every <seclabel>, one per security driver: a lone one may leave the
+ * model to the host (whose drivers the test host has none of), several
+ * must each name theirs. */
+static int parse_seclabels(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def)
+{
+    for (xmlNodePtr n = root->children; n; n = n->next) {
+        vc_seclabel *s;
+
+        if (!vc_xml_is(n, "seclabel"))
+            continue;
+        def->seclabels = vc_realloc(def->seclabels,
+                                    (def->nseclabels + 1) * sizeof(*def->seclabels));
+        s = &def->seclabels[def->nseclabels++];
+        memset(s, 0, sizeof(*s));
+        if (parse_seclabel(ctx, n, s) < 0)
+            return -1;
+    }
+    for (size_t i = 0; def->nseclabels > 1 && i < def->nseclabels; i++)
+        if (!def->seclabels[i].model)
+            return vc_xml_error(ctx, "missing security model when using multiple labels");
+    return 0;
+}
+
+const char *const vc_sysinfo_fields[2][8] = {
+    { "vendor", "version", "date", "release", NULL },
+    { "manufacturer", "product", "version", "serial", "uuid", "sku", "family", NULL },
+};
+
+/* The first <entry> of @name under @n. */
+static xmlNodePtr sysinfo_entry(const xmlNode *n, const char *name)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
-        vc_sysinfo_entry e;
+        char *v;
+        bool match;
+
         if (!vc_xml_is(c, "entry"))
             continue;
-        e.name = vc_xml_prop(c, "name");
-        e.value = vc_xml_text(c);
-        if (!e.name) {
+        v = vc_xml_prop(c, "name");
+        match = v && VC_STREQ(v, name);
+        free(v);
+        if (match)
+            return c;
+    }
+    return NULL;
+}
+
+static int parse_sysinfo_block(const xmlNode *n, const char *const *fields,
+                               vc_sysinfo_entry **arr, size_t *count)
+{
+    for (size_t f = 0; fields[f]; f++) {
+        vc_sysinfo_entry e = { NULL, vc_xml_text(sysinfo_entry(n, fields[f])) };
+
+        if (!e.value || !*e.value) {
             free(e.value);
             continue;
         }
+        e.name = vc_strdup(fields[f]);
         *arr = vc_realloc(*arr, (*count + 1) * sizeof(e));
         (*arr)[(*count)++] = e;
     }
@@ -186,9 +248,10 @@ static int parse_sysinfo(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def
     free(type);
     def->sysinfo.present = true;
     if ((c = vc_xml_child(n, "bios")))
-        parse_sysinfo_block(c, &def->sysinfo.bios, &def->sysinfo.nbios);
+        parse_sysinfo_block(c, vc_sysinfo_fields[0], &def->sysinfo.bios, &def->sysinfo.nbios);
     if ((c = vc_xml_child(n, "system")))
-        parse_sysinfo_block(c, &def->sysinfo.system, &def->sysinfo.nsystem);
+        parse_sysinfo_block(c, vc_sysinfo_fields[1], &def->sysinfo.system,
+                            &def->sysinfo.nsystem);
     return 0;
 }
 
@@ -361,9 +424,13 @@ static int parse_memory(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
             return vc_xml_error(ctx, "current memory '%lluk' exceeds maximum '%lluk'",
                                 def->cur_memory, def->max_memory);
         def->cur_memory = def->max_memory;
+    } else if (def->cur_memory == 0) {
+        /* none is all of it, as libvirt reads it */
+        def->cur_memory = def->max_memory;
     }
     if ((n = vc_xml_child(root, "memoryBacking"))) {
         def->hugepages = vc_xml_child(n, "hugepages") != NULL;
+        def->nosharepages = vc_xml_child(n, "nosharepages") != NULL;
         def->mem_locked = vc_xml_child(n, "locked") != NULL;
     }
     if ((n = vc_xml_child(root, "blkiotune")) && vc_blkiotune_parse(ctx, n, def) < 0)
@@ -376,6 +443,11 @@ static int parse_memory(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *d
         return -1;
     if ((n = vc_xml_child(root, "numatune")) && vc_numatune_parse(ctx, n, def) < 0)
         return -1;
+    /* a <vcpu> that named no placement takes <numatune>'s; an auto one
+     * without <numatune> gives it a strict auto one */
+    if (def->placement == VC_PLACEMENT_DEFAULT)
+        def->placement = def->has_numatune && def->numa_placement == VC_PLACEMENT_AUTO
+                         ? VC_PLACEMENT_AUTO : VC_PLACEMENT_STATIC;
     if (!def->has_numatune && def->placement == VC_PLACEMENT_AUTO) {
         def->has_numatune = true;
         def->numa_mode = VC_NUMATUNE_STRICT;
@@ -405,13 +477,14 @@ static int parse_body(vc_parse_ctx *ctx, const xmlNode *root, vc_domain_def *def
         parse_lifecycle(ctx, root, "on_reboot", VC_LIFECYCLE_RESTART, false,
                         &def->on_reboot) < 0 ||
         parse_lifecycle(ctx, root, "on_crash", VC_LIFECYCLE_DESTROY, true,
-                        &def->on_crash) < 0)
+                        &def->on_crash) < 0 ||
+        parse_lockfailure(ctx, root, def) < 0)
         return -1;
     if ((n = vc_xml_child(root, "pm")) && parse_pm(ctx, n, def) < 0)
         return -1;
     if ((n = vc_xml_child(root, "devices")) && vc_devices_parse(ctx, n, def) < 0)
         return -1;
-    if ((n = vc_xml_child(root, "seclabel")) && parse_seclabel(ctx, n, def) < 0)
+    if (parse_seclabels(ctx, root, def) < 0)
         return -1;
     for (n = root->children; n; n = n->next)
         if (is_qemu_ns(n) && vc_xml_is(n, "commandline") && parse_qemu_ns(ctx, n, def) < 0)

@@ -27,20 +27,30 @@ static const unsigned long long unit_scale[] = {
 _Static_assert(sizeof(unit_scale) / sizeof(unit_scale[0]) == VC_MEMORY_UNIT_LAST,
                "a scale for every memory unit");
 
-int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib)
+/* The bytes per unit of @n's @unit_attr (@dflt when absent), 0 after
+ * an error. */
+static unsigned long long unit_of(vc_parse_ctx *ctx, const xmlNode *n, const char *unit_attr,
+                                  vc_memory_unit dflt)
 {
-    char *unit = vc_xml_prop(n, "unit");
-    int u = unit ? vc_memory_unit_from_string(unit) : VC_MEMORY_UNIT_KIB;
-    unsigned long long scale, v;
-    int r;
+    char *unit = vc_xml_prop(n, unit_attr);
+    int u = unit ? vc_memory_unit_from_string(unit) : (int)dflt;
 
     if (u < 0) {
         vc_xml_error(ctx, "unknown suffix '%s' for <%s>", unit, (const char *)n->name);
         free(unit);
-        return -1;
+        return 0;
     }
     free(unit);
-    scale = unit_scale[u];
+    return unit_scale[u];
+}
+
+int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib)
+{
+    unsigned long long scale = unit_of(ctx, n, "unit", VC_MEMORY_UNIT_KIB), v;
+    int r;
+
+    if (!scale)
+        return -1;
     if ((r = vc_xml_text_ull(ctx, n, ~0ull, &v)) <= 0)
         return r;
     if (v > (unsigned long long)VC_MEMORY_KIB_MAX * 1024 / scale)
@@ -48,6 +58,23 @@ int vc_parse_memory(vc_parse_ctx *ctx, const xmlNode *n, unsigned long long *kib
                             (const char *)n->name, VC_MEMORY_KIB_MAX);
     v *= scale;
     *kib = v / 1024 + (v % 1024 ? 1 : 0);
+    return 1;
+}
+
+int vc_parse_scaled(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                    const char *unit_attr, vc_memory_unit dflt, unsigned long long *out)
+{
+    unsigned long long scale = unit_of(ctx, n, unit_attr, dflt), v;
+    int r;
+
+    if (!scale)
+        return -1;
+    r = attr ? vc_xml_ull(ctx, n, attr, 10, ~0ull, &v) : vc_xml_text_ull(ctx, n, ~0ull, &v);
+    if (r <= 0)
+        return r;
+    if (v > ~0ull / scale)
+        return vc_xml_error(ctx, "value of %s too large", attr ? attr : (const char *)n->name);
+    *out = v * scale;
     return 1;
 }
 
@@ -74,7 +101,7 @@ int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     int p = VC_PLACEMENT_DEFAULT, r;
 
     def->maxvcpus = def->vcpus = 1;
-    def->placement = VC_PLACEMENT_STATIC;
+    def->placement = VC_PLACEMENT_DEFAULT;
     if (!n)
         return 0;
     if (vc_xml_text_ull(ctx, n, 0xFFFF, &v) < 0)
@@ -93,10 +120,14 @@ int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     if (vc_xml_enum(ctx, n, "placement", vc_placement_from_string,
                     "CPU placement mode", &p) < 0)
         return -1;
-    def->placement = p == VC_PLACEMENT_AUTO ? VC_PLACEMENT_AUTO : VC_PLACEMENT_STATIC;
+    /* auto ignores a cpuset; with neither attribute the placement is
+     * <numatune>'s, decided once that is read */
+    def->placement = (vc_placement)p;
     if (def->placement != VC_PLACEMENT_AUTO &&
         parse_cpumask_attr(ctx, n, "cpuset", &def->cpumask) < 0)
         return -1;
+    if (def->placement == VC_PLACEMENT_DEFAULT && def->cpumask.set)
+        def->placement = VC_PLACEMENT_STATIC;
     return 0;
 }
 
@@ -120,8 +151,22 @@ static int parse_vcpupin(vc_parse_ctx *ctx, const xmlNode *c, vc_domain_def *def
     return 0;
 }
 
-/* <shares>, <period>, <quota> and <emulatorpin> are read once (the
- * first of a name, as libvirt), <vcpupin> once per vCPU. */
+/* A <quota> or <emulator_quota>: any long long, negative for none. */
+static int parse_quota(vc_parse_ctx *ctx, const xmlNode *c, long long *out)
+{
+    char *s = vc_xml_text(c);
+
+    if (!vc_parse_ll(s, 10, out)) {
+        vc_xml_error(ctx, "invalid value '%s' in <%s>", s, (const char *)c->name);
+        free(s);
+        return -1;
+    }
+    free(s);
+    return 0;
+}
+
+/* <shares>, the periods, the quotas and <emulatorpin> are read once
+ * (the first of a name, as libvirt), <vcpupin> once per vCPU. */
 int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 {
     unsigned long long v;
@@ -134,17 +179,13 @@ int vc_cputune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
     }
     if ((c = vc_xml_child(n, "period")) && vc_xml_text_ull(ctx, c, ~0ull, &def->period) < 0)
         return -1;
-    if ((c = vc_xml_child(n, "quota"))) {
-        char *s = vc_xml_text(c);
-        long long q;
-        if (!vc_parse_ll(s, 10, &q)) {
-            vc_xml_error(ctx, "invalid value '%s' in <quota>", s);
-            free(s);
-            return -1;
-        }
-        free(s);
-        def->quota = q;
-    }
+    if ((c = vc_xml_child(n, "quota")) && parse_quota(ctx, c, &def->quota) < 0)
+        return -1;
+    if ((c = vc_xml_child(n, "emulator_period")) &&
+        vc_xml_text_ull(ctx, c, ~0ull, &def->emulator_period) < 0)
+        return -1;
+    if ((c = vc_xml_child(n, "emulator_quota")) && parse_quota(ctx, c, &def->emulator_quota) < 0)
+        return -1;
     for (c = n->children; c; c = c->next)
         if (vc_xml_is(c, "vcpupin") && parse_vcpupin(ctx, c, def) < 0)
             return -1;
@@ -176,10 +217,11 @@ int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
         if (r)
             placement = VC_PLACEMENT_STATIC;
     }
-    /* as libvirt: with neither, the vcpus' placement decides, and a
-     * static one needs the nodeset this element did not give */
+    /* as libvirt: with neither, a static vcpu placement makes it static
+     * (which needs the nodeset this element did not give), else auto */
     if (placement == VC_PLACEMENT_DEFAULT)
-        placement = def->placement;
+        placement = def->placement == VC_PLACEMENT_STATIC ? VC_PLACEMENT_STATIC
+                                                          : VC_PLACEMENT_AUTO;
     if (placement != VC_PLACEMENT_AUTO && r == 0)
         return vc_xml_error(ctx, "nodeset for NUMA memory tuning must be set if 'placement' is 'static'");
     def->numa_placement = (vc_placement)placement;
@@ -273,10 +315,12 @@ void vc_tune_format(vc_buf *b, const vc_domain_def *def)
                         def->swap_hard_limit);
         vc_buf_add(b, "  </memtune>\n");
     }
-    if (def->hugepages || def->mem_locked) {
+    if (def->hugepages || def->nosharepages || def->mem_locked) {
         vc_buf_add(b, "  <memoryBacking>\n");
         if (def->hugepages)
             vc_buf_add(b, "    <hugepages/>\n");
+        if (def->nosharepages)
+            vc_buf_add(b, "    <nosharepages/>\n");
         if (def->mem_locked)
             vc_buf_add(b, "    <locked/>\n");
         vc_buf_add(b, "  </memoryBacking>\n");
@@ -288,8 +332,8 @@ void vc_tune_format(vc_buf *b, const vc_domain_def *def)
         vc_buf_addf(b, " current='%u'", def->vcpus);
     vc_buf_addf(b, ">%u</vcpu>\n", def->maxvcpus);
 
-    if (def->shares || def->period || def->quota || def->nvcpupins ||
-        def->emulatorpin.set) {
+    if (def->shares || def->period || def->quota || def->emulator_period ||
+        def->emulator_quota || def->nvcpupins || def->emulatorpin.set) {
         vc_buf_add(b, "  <cputune>\n");
         if (def->shares)
             vc_buf_addf(b, "    <shares>%lu</shares>\n", def->shares);
@@ -297,6 +341,11 @@ void vc_tune_format(vc_buf *b, const vc_domain_def *def)
             vc_buf_addf(b, "    <period>%llu</period>\n", def->period);
         if (def->quota)
             vc_buf_addf(b, "    <quota>%lld</quota>\n", def->quota);
+        if (def->emulator_period)
+            vc_buf_addf(b, "    <emulator_period>%llu</emulator_period>\n",
+                        def->emulator_period);
+        if (def->emulator_quota)
+            vc_buf_addf(b, "    <emulator_quota>%lld</emulator_quota>\n", def->emulator_quota);
         for (size_t i = 0; i < def->nvcpupins; i++) {
             vc_buf_addf(b, "    <vcpupin vcpu='%u'", def->vcpupins[i].vcpu);
             format_mask_attr(b, "cpuset", &def->vcpupins[i].cpuset);

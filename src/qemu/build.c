@@ -275,13 +275,23 @@ static int build_memory(vc_build_ctx *ctx)
      * later releases only have -overcommit mem-lock=, given when on. */
     if (VC_BUILD_HAS(ctx, MLOCK)) {
         vc_props_add(&p, "mlock", def->mem_locked ? "on" : "off");
-        return vc_build_opt(ctx, VC_QOPT_REALTIME, &p);
+        if (vc_build_opt(ctx, VC_QOPT_REALTIME, &p) < 0)
+            return -1;
     } else if (def->mem_locked) {
         if (!VC_BUILD_HAS(ctx, OVERCOMMIT_MEM_LOCK))
             return vc_build_error(ctx, "unsupported configuration: memory locking "
                                   "not supported by QEMU binary");
         vc_props_add(&p, "mem-lock", "on");
-        return vc_build_opt(ctx, VC_QOPT_OVERCOMMIT, &p);
+        if (vc_build_opt(ctx, VC_QOPT_OVERCOMMIT, &p) < 0)
+            return -1;
+    }
+
+    /* <nosharepages/>: RHEL's QEMU takes KSM off with its own switch */
+    if (def->nosharepages) {
+        if (!VC_BUILD_HAS(ctx, DISABLE_KSM))
+            return vc_build_error(ctx, "unsupported configuration: disable shared memory "
+                                  "is not available with this QEMU binary");
+        vc_build_switch(ctx, VC_QOPT_DISABLE_KSM);
     }
     return 0;
 }
@@ -402,28 +412,16 @@ static int build_identity(vc_build_ctx *ctx)
     return 0;
 }
 
-/* The SMBIOS fields QEMU takes, per table, in libvirt's order: each is
- * the first entry of that name; other names are not SMBIOS fields. */
-static const char *const smbios_fields[2][8] = {
-    { "vendor", "version", "date", "release", NULL },
-    { "manufacturer", "product", "version", "serial", "uuid", "sku", "family", NULL },
-};
-
-/* One -smbios type=N,key=value,... (nothing when there is nothing to say). */
+/* One -smbios type=N,key=value,... (nothing when there is nothing to
+ * say): the parser kept the fields QEMU takes, in libvirt's order. */
 static int smbios_arg(vc_build_ctx *ctx, int type, const vc_sysinfo_entry *e,
                       size_t n)
 {
     vc_props p = VC_PROPS_INIT;
 
     vc_props_addf(&p, "type", "%d", type);
-    for (size_t f = 0; smbios_fields[type][f]; f++) {
-        for (size_t i = 0; i < n; i++) {
-            if (!VC_STREQ(e[i].name, smbios_fields[type][f]))
-                continue;
-            vc_props_add(&p, e[i].name, e[i].value);
-            break;
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        vc_props_add(&p, e[i].name, e[i].value);
     if (p.n == 1) {
         vc_props_free(&p);
         return 0;

@@ -102,59 +102,6 @@ static int disk_alias(vc_build_ctx *ctx, vc_disk_def *d)
     return disk_alias_custom(ctx, d);
 }
 
-/* libvirt keeps the disks of a bus in target order: each disk goes
- * before the first one of its bus with a higher index, else after the
- * last one of its bus, else at the end (virDomainDiskInsertPreAlloced).
- * The result: the disks of a bus together, the buses in the order they
- * first appear, and within a bus a stable sort by index -- which is
- * what this sorts to, in O(n log n).  The command line and slot
- * assignment follow that order; sorting again changes nothing. */
-typedef struct disk_key {
-    unsigned bus_rank;
-    int idx;
-    size_t pos;
-    vc_disk_def *disk;
-} disk_key;
-
-static int cmp_disk_key(const void *a, const void *b)
-{
-    const disk_key *x = a, *y = b;
-
-    if (x->bus_rank != y->bus_rank)
-        return x->bus_rank < y->bus_rank ? -1 : 1;
-    if (x->idx != y->idx)
-        return x->idx < y->idx ? -1 : 1;
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-void vc_build_order_disks(vc_domain_def *def)
-{
-    unsigned rank[VC_DISK_BUS_LAST];
-    unsigned nranks = 0;
-    disk_key *keys;
-
-    if (def->ndisks < 2)
-        return;
-    for (size_t b = 0; b < VC_DISK_BUS_LAST; b++)
-        rank[b] = VC_DISK_BUS_LAST;
-    keys = vc_calloc(def->ndisks, sizeof(*keys));
-    for (size_t i = 0; i < def->ndisks; i++) {
-        vc_disk_def *d = def->disks[i];
-        unsigned bus = (unsigned)d->bus < VC_DISK_BUS_LAST ? (unsigned)d->bus : 0;
-
-        if (rank[bus] == VC_DISK_BUS_LAST)
-            rank[bus] = nranks++;
-        keys[i].bus_rank = rank[bus];
-        keys[i].idx = vc_disk_name_to_index(d->dst);
-        keys[i].pos = i;
-        keys[i].disk = d;
-    }
-    qsort(keys, def->ndisks, sizeof(*keys), cmp_disk_key);
-    for (size_t i = 0; i < def->ndisks; i++)
-        def->disks[i] = keys[i].disk;
-    free(keys);
-}
-
 /* "<prefix><i>" for every device of a family. */
 static void alias_each(vc_domain_def *def, vc_device_kind kind, const char *prefix)
 {
@@ -243,7 +190,6 @@ VC_DEV_ORDER_CHECK(ALIAS_ORDER, VC_DEV_ALL, "alias_order");
 
 int vc_build_assign_aliases(vc_build_ctx *ctx)
 {
-    vc_build_order_disks(ctx->def);
     for (size_t k = 0; k < VC_DEV_LAST; k++)
         if (alias_family(ctx, alias_order[k]) < 0)
             return -1;

@@ -1,5 +1,6 @@
 /* build_disk_src.c: where a disk's data comes from, as QEMU spells it:
- * a path, a FAT directory, or an nbd/rbd/sheepdog network source. */
+ * a path, a FAT directory, or an nbd/rbd/sheepdog/gluster network
+ * source. */
 #include "qemu/build_private.h"
 #include "util/alloc.h"
 #include "util/strutil.h"
@@ -95,12 +96,63 @@ static int rbd_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
     return 0;
 }
 
+/* A URI part as libxml2's xmlSaveUri writes it: what is not
+ * unreserved or a path separator is %-escaped. */
+static void add_uri_escaped(vc_buf *buf, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            strchr("-_.!~*'()/;:@&=+$,", c))
+            vc_buf_addc(buf, (char)c);
+        else
+            vc_buf_addf(buf, "%%%02X", c);
+    }
+}
+
+/* gluster[+TRANSPORT]://[HOST[:PORT]]/VOLUME/IMAGE[?socket=PATH], the
+ * URI libvirt builds (qemuBuildGlusterString) */
+static int gluster_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
+{
+    const vc_disk_host *h = d->hosts;
+    long port = 0;
+
+    if (d->nhosts != 1)
+        return vc_build_error(ctx, "internal error gluster accepts only one host");
+    if (h->port) {
+        char *end;
+
+        port = strtol(h->port, &end, 10);
+        if (port <= 0 || port > 65535)
+            return vc_build_error(ctx, "internal error port must be a number");
+    }
+    vc_buf_add(buf, "gluster");
+    if (h->transport != VC_DISK_TRANSPORT_TCP)
+        vc_buf_addf(buf, "+%s", vc_disk_transport_to_string(h->transport));
+    vc_buf_add(buf, "://");
+    if (h->name) {
+        bool v6 = strchr(h->name, ':') != NULL;
+
+        vc_buf_add(buf, v6 ? "[" : "");
+        add_uri_escaped(buf, h->name);
+        vc_buf_add(buf, v6 ? "]" : "");
+        if (port)
+            vc_buf_addf(buf, ":%ld", port);
+    }
+    vc_buf_addc(buf, '/');
+    add_uri_escaped(buf, d->src ? d->src : "");
+    if (h->socket)
+        vc_buf_addf(buf, "?socket=%s", h->socket);
+    return 0;
+}
+
 static int network_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
 {
     const char *proto = vc_disk_protocol_to_string(d->protocol);
 
     if (d->nhosts > 0 &&
-        d->protocol != VC_DISK_PROTOCOL_RBD &&
+        d->protocol != VC_DISK_PROTOCOL_RBD && d->protocol != VC_DISK_PROTOCOL_GLUSTER &&
         (check_host_part(ctx, proto, "host", d->hosts[0].name) < 0 ||
          check_host_part(ctx, proto, "port", d->hosts[0].port) < 0))
         return -1;
@@ -108,6 +160,10 @@ static int network_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
     case VC_DISK_PROTOCOL_NBD:
         if (d->nhosts != 1)
             return vc_build_error(ctx, "internal error NBD accepts only one host");
+        if (d->hosts[0].transport == VC_DISK_TRANSPORT_UNIX) {
+            vc_buf_addf(buf, "nbd:unix:%s", d->hosts[0].socket ? d->hosts[0].socket : "");
+            return 0;
+        }
         vc_buf_addf(buf, "nbd:%s:%s", d->hosts[0].name ? d->hosts[0].name : "",
                     d->hosts[0].port ? d->hosts[0].port : "");
         return 0;
@@ -124,6 +180,8 @@ static int network_source(vc_build_ctx *ctx, const vc_disk_def *d, vc_buf *buf)
                         d->hosts[0].port ? d->hosts[0].port : "");
         vc_buf_add(buf, d->src ? d->src : "");
         return 0;
+    case VC_DISK_PROTOCOL_GLUSTER:
+        return gluster_source(ctx, d, buf);
     default:
         return vc_build_error(ctx, "internal error unknown disk protocol");
     }

@@ -564,7 +564,6 @@ bool vc_build_is_usb2(const vc_controller_def *c)
 
 int vc_build_assign_addresses(vc_build_ctx *ctx)
 {
-    vc_build_order_disks(ctx->def);
     /* guest addresses are -device properties: a QEMU without -device
      * places its devices itself (and a model it cannot take as a device
      * is no error there) */

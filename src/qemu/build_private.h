@@ -151,9 +151,6 @@ int vc_build_disk_controller_model(const vc_domain_def *def, const vc_disk_def *
  * virtio-scsi; explicit ones must be supported by the QEMU. */
 int vc_build_scsi_model(vc_build_ctx *ctx, int *model);
 
-/* Put the disks in libvirt's order (by bus, then target name). */
-void vc_build_order_disks(vc_domain_def *def);
-
 /* QEMU's id of USB bus @idx: "usb", "usb1", ... (caller frees) */
 char *vc_build_usb_id(unsigned idx);
 
