@@ -201,9 +201,9 @@ static vc_live_case *new_case(vc_live_env *env, vc_live_result *res, const char 
 }
 
 /* NAME.live: "needs WHAT" and "xfail WHY" lines.  -1: the host lacks
- * something (noted); 1: expected to fail; 0. */
+ * something (*@skip says what); 1: expected to fail; 0. */
 static int read_expectation(const vc_live_env *env, const char *tier, const char *path,
-                            const char *name)
+                            const char *name, char **skip)
 {
     char *text = NULL, *save = NULL;
     vc_error err = { 0 };
@@ -216,7 +216,7 @@ static int read_expectation(const vc_live_env *env, const char *tier, const char
     for (char *l = strtok_r(text, "\n", &save); l && ret >= 0; l = strtok_r(NULL, "\n", &save)) {
         const char *why;
         if (strncmp(l, "needs ", 6) == 0 && (why = lacks(env, l + 6))) {
-            printf("note: %s: skipped %s (needs %s: %s)\n", tier, name, l + 6, why);
+            *skip = vc_asprintf("needs %s: %s", l + 6, why);
             ret = -1;
         } else if (strncmp(l, "xfail ", 6) == 0) {
             ret = 1;
@@ -238,7 +238,8 @@ static void add_cases(vc_live_env *env, vc_live_result *res, vc_tier *t, const c
     vc_corpus_list(dir, ".xml", &names, &err);
     for (size_t i = 0; i < names.n; i++) {
         char *exp = vc_asprintf("%s/%s.live", dir, names.items[i]);
-        int e = project ? 0 : read_expectation(env, t->name, exp, names.items[i]);
+        char *skip = NULL;
+        int e = project ? 0 : read_expectation(env, t->name, exp, names.items[i], &skip);
         vc_live_case *lc = NULL;
 
         free(exp);
@@ -246,20 +247,21 @@ static void add_cases(vc_live_env *env, vc_live_result *res, vc_tier *t, const c
             lc = new_case(env, res, t->name, vc_asprintf("%s/%s.xml", dir, names.items[i]),
                           project);
         if (lc && lc->needs_netns && env->no_netns[0]) {
-            printf("note: %s: skipped %s (taps: %s)\n", t->name, names.items[i], env->no_netns);
+            skip = vc_asprintf("taps: %s", env->no_netns);
             vc_live_case_free(lc);
             lc = NULL;
         } else if (lc && lc->needs_kvm && lacks(env, "kvm")) {
-            printf("note: %s: skipped %s (domain type kvm: no %s)\n", t->name, names.items[i],
-                   lacks(env, "kvm"));
+            skip = vc_asprintf("domain type kvm: no %s", lacks(env, "kvm"));
             vc_live_case_free(lc);
             lc = NULL;
         } else if (lc && lc->needs_lun) {
-            printf("note: %s: skipped %s (a disk device='lun' passes a SCSI device of the "
-                   "host through)\n", t->name, names.items[i]);
+            skip = vc_strdup("a disk device='lun' passes a SCSI device of the host through");
             vc_live_case_free(lc);
             lc = NULL;
         }
+        if (skip)
+            vc_tier_add_skipped(t, names.items[i], skip);
+        free(skip);
         if (!lc)
             continue;
         vc_tier_add(t, names.items[i], lc);
@@ -284,9 +286,11 @@ void vc_live_cases_instruments(vc_live_env *env, vc_live_result *res, vc_tier *t
         if (t->cases[i].xfail) {
             vc_live_case_free(lc);
             free(t->cases[i].name);
+            free(t->cases[i].why);
             continue;
         }
-        lc->instrument = true;
+        if (lc)     /* not a skipped case */
+            lc->instrument = true;
         t->cases[w++] = t->cases[i];
     }
     t->n = w;

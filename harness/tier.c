@@ -18,6 +18,12 @@ void vc_tier_add(vc_tier *t, const char *name, void *data)
     t->n++;
 }
 
+void vc_tier_add_skipped(vc_tier *t, const char *name, const char *reason)
+{
+    vc_tier_add(t, name, NULL);
+    t->cases[t->n - 1].skip = vc_strdup(reason);
+}
+
 /* Runs the case's own test with the case as its state. */
 static void run_one(void **state)
 {
@@ -138,7 +144,8 @@ int vc_tier_run(vc_tier *t, CMUnitTestFunction fn)
         t->cases[i].fn = fn;
         units[i] = (vc_unit){ .test = { .name = t->cases[i].name, .test_func = run_one,
                                         .initial_state = &t->cases[i] },
-                              .xfail = t->cases[i].xfail, .reason = t->cases[i].why };
+                              .xfail = t->cases[i].xfail, .reason = t->cases[i].why,
+                              .skip = t->cases[i].skip };
     }
     outcomes = vc_calloc(t->n, sizeof(*outcomes));
     failed = vc_units_run(t->name, units, t->n, outcomes);
@@ -251,7 +258,8 @@ void vc_tier_free(vc_tier *t, void (*free_data)(void *))
     for (size_t i = 0; i < t->n; i++) {
         free(t->cases[i].name);
         free(t->cases[i].why);
-        if (free_data)
+        free(t->cases[i].skip);
+        if (free_data && t->cases[i].data)
             free_data(t->cases[i].data);
     }
     free(t->cases);

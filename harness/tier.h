@@ -30,6 +30,7 @@ typedef struct vc_tier_case {
     void *data;      /* the case, owned by the caller */
     bool xfail;      /* known to fail (see vc_tier_load_xfail) */
     char *why;       /* the xfail list's reason, or NULL */
+    char *skip;      /* non-NULL: not run, skipped for this reason */
     vc_outcome outcome; /* set by vc_tier_run */
     CMUnitTestFunction fn;
 } vc_tier_case;
@@ -50,6 +51,10 @@ typedef struct vc_unit {
 } vc_unit;
 
 void vc_tier_add(vc_tier *t, const char *name, void *data);
+
+/* A case the host cannot run: counted, and reported (summary, TAP,
+ * JUnit) as skipped for @reason; it has no data. */
+void vc_tier_add_skipped(vc_tier *t, const char *name, const char *reason);
 
 /* Mark the cases named in @path as expected failures.  The file holds
  * "NAME<TAB>why" lines (# comments); a listed case that fails counts as
