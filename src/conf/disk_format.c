@@ -149,20 +149,8 @@ void vc_disk_format(vc_buf *b, const vc_disk_def *d)
     format_driver(b, d);
     format_auth(b, d);
     format_source(b, d);
-    if (d->mirror) {
-        vc_buf_add(b, "      <mirror");
-        vc_xml_attr(b, "file", d->mirror);
-        vc_xml_attr(b, "format", d->mirror_format);
-        if (d->mirroring)
-            vc_buf_add(b, " ready='yes'");
-        vc_buf_add(b, "/>\n");
-    }
-    vc_buf_add(b, "      <target");
-    vc_xml_attr(b, "dev", d->dst);
-    vc_buf_addf(b, " bus='%s'", vc_disk_bus_to_string(d->bus));
-    if (d->tray == VC_DISK_TRAY_OPEN)
-        vc_buf_add(b, " tray='open'");
-    vc_buf_add(b, "/>\n");
+    /* libvirt writes the geometry and block sizes with the source, before
+     * the mirror and the target. */
     if (d->geom_cyls || d->geom_heads || d->geom_secs) {
         vc_buf_addf(b, "      <geometry cyls='%u' heads='%u' secs='%u'",
                     d->geom_cyls, d->geom_heads, d->geom_secs);
@@ -178,6 +166,20 @@ void vc_disk_format(vc_buf *b, const vc_disk_def *d)
             vc_buf_addf(b, " physical_block_size='%u'", d->physical_block_size);
         vc_buf_add(b, "/>\n");
     }
+    if (d->mirror) {
+        vc_buf_add(b, "      <mirror");
+        vc_xml_attr(b, "file", d->mirror);
+        vc_xml_attr(b, "format", d->mirror_format);
+        if (d->mirroring)
+            vc_buf_add(b, " ready='yes'");
+        vc_buf_add(b, "/>\n");
+    }
+    vc_buf_add(b, "      <target");
+    vc_xml_attr(b, "dev", d->dst);
+    vc_buf_addf(b, " bus='%s'", vc_disk_bus_to_string(d->bus));
+    if (d->tray == VC_DISK_TRAY_OPEN)
+        vc_buf_add(b, " tray='open'");
+    vc_buf_add(b, "/>\n");
     format_iotune(b, &d->iotune);
     if (d->readonly)
         vc_buf_add(b, "      <readonly/>\n");

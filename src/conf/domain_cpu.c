@@ -112,6 +112,11 @@ vc_cpu_def *vc_cpu_parse(vc_parse_ctx *ctx, const xmlNode *node)
     cpu->mode = (vc_cpu_mode)v;
     if ((c = vc_xml_child(node, "model"))) {
         cpu->model = vc_xml_text(c);
+        /* An empty <model/> (host-model's usual form) names no model. */
+        if (cpu->model && !*cpu->model) {
+            free(cpu->model);
+            cpu->model = NULL;
+        }
         v = VC_CPU_FALLBACK_ALLOW;
         if (vc_xml_enum(ctx, c, "fallback", vc_cpu_fallback_from_string,
                         "CPU fallback value", &v) < 0)
@@ -160,12 +165,20 @@ void vc_cpu_format(vc_buf *b, const vc_cpu_def *cpu)
     if (cpu->mode == VC_CPU_MODE_CUSTOM && cpu->has_match)
         vc_buf_addf(b, " match='%s'", vc_cpu_match_to_string(cpu->match));
     vc_buf_add(b, ">\n");
-    if (cpu->model && cpu->mode != VC_CPU_MODE_HOST_PASSTHROUGH) {
+    /* libvirt names the model only for a custom CPU; host-model keeps
+     * just its fallback, a custom CPU with a model both. */
+    bool with_model = cpu->mode == VC_CPU_MODE_CUSTOM && cpu->model;
+    bool with_fallback = cpu->mode == VC_CPU_MODE_HOST_MODEL || with_model;
+    if (with_model || with_fallback) {
         vc_buf_addf(b, "    <model fallback='%s'", vc_cpu_fallback_to_string(cpu->fallback));
         vc_xml_attr(b, "vendor_id", cpu->vendor_id);
-        vc_buf_add(b, ">");
-        vc_xml_escape(b, cpu->model);
-        vc_buf_add(b, "</model>\n");
+        if (with_model) {
+            vc_buf_add(b, ">");
+            vc_xml_escape(b, cpu->model);
+            vc_buf_add(b, "</model>\n");
+        } else {
+            vc_buf_add(b, "/>\n");
+        }
     }
     if (cpu->vendor) {
         vc_buf_add(b, "    <vendor>");
