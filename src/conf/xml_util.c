@@ -238,8 +238,9 @@ int vc_xml_error(vc_parse_ctx *ctx, const char *fmt, ...)
     return vc_error_set(ctx->err, VC_EXIT_INPUT, "%s", msg);
 }
 
-int vc_xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
-                int (*from_string)(const char *), const char *what, int *out)
+static int xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                    int (*from_string)(const char *), const char *prefix,
+                    const char *what, int *out)
 {
     char *v = vc_xml_prop(n, attr);
     int r;
@@ -247,13 +248,25 @@ int vc_xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
     if (!v)
         return 0;
     if ((r = from_string(v)) < 0) {
-        vc_xml_error(ctx, "unknown %s '%s'", what, v);
+        vc_xml_error(ctx, "%s%s '%s'", prefix, what, v);
         free(v);
         return -1;
     }
     free(v);
     *out = r;
     return 1;
+}
+
+int vc_xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                int (*from_string)(const char *), const char *what, int *out)
+{
+    return xml_enum(ctx, n, attr, from_string, "unknown ", what, out);
+}
+
+int vc_xml_enum_worded(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                       int (*from_string)(const char *), const char *phrase, int *out)
+{
+    return xml_enum(ctx, n, attr, from_string, "", phrase, out);
 }
 
 int vc_xml_enum_req(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
