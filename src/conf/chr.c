@@ -90,8 +90,9 @@ int vc_chr_source_parse(vc_parse_ctx *ctx, const xmlNode *node, vc_chr_source *s
     unsigned seen = 0;
     xmlNodePtr proto;
 
-    if (vc_xml_enum(ctx, node, "type", vc_chr_type_from_string,
-                    "character device type", &v) < 0)
+    if (vc_xml_enum_worded(ctx, node, "type", vc_chr_type_from_string,
+                           "unknown type presented to host for character device: %s",
+                           &v) < 0)
         return -1;
     src->type = (vc_chr_type)v;
     for (xmlNodePtr c = node->children; c; c = c->next) {

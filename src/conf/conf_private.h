@@ -76,6 +76,11 @@ char *vc_xml_text(const xmlNode *n);
 int vc_xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
                 int (*from_string)(const char *), const char *what, int *out);
 
+/* Same, for the values libvirt refuses in words of their own: @fmt is
+ * the message, a literal whose one %s is the value. */
+int vc_xml_enum_worded(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                       int (*from_string)(const char *), const char *fmt, int *out);
+
 /* Same for a required attribute: absence is an error naming
  * <ELEM ATTR>. */
 int vc_xml_enum_req(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,

@@ -513,9 +513,14 @@ vc_smartcard_def *vc_smartcard_parse(vc_parse_ctx *ctx, const xmlNode *node)
     vc_smartcard_def *d = VC_NEW(vc_smartcard_def);
     int v, ncerts = 0;
 
-    if (vc_xml_enum_req(ctx, node, "mode", vc_smartcard_mode_from_string,
-                        "smartcard device mode", &v) < 0)
+    switch (vc_xml_enum_worded(ctx, node, "mode", vc_smartcard_mode_from_string,
+                               "unknown smartcard device mode: %s", &v)) {
+    case -1:
         goto error;
+    case 0:
+        vc_xml_error(ctx, "missing smartcard device mode");
+        goto error;
+    }
     d->mode = (vc_smartcard_mode)v;
     if (d->mode == VC_SMARTCARD_HOST_CERTIFICATES) {
         for (xmlNodePtr c = node->children; c; c = c->next) {

@@ -117,8 +117,8 @@ int vc_vcpu_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
                                 def->maxvcpus, cur);
         def->vcpus = (unsigned short)cur;
     }
-    if (vc_xml_enum(ctx, n, "placement", vc_placement_from_string,
-                    "CPU placement mode", &p) < 0)
+    if (vc_xml_enum_worded(ctx, n, "placement", vc_placement_from_string,
+                           "Unsupported CPU placement mode '%s'", &p) < 0)
         return -1;
     /* auto ignores a cpuset; with neither attribute the placement is
      * <numatune>'s, decided once that is read */
@@ -202,10 +202,10 @@ int vc_numatune_parse(vc_parse_ctx *ctx, const xmlNode *n, vc_domain_def *def)
 
     if (!m)
         return 0;
-    if (vc_xml_enum(ctx, m, "mode", vc_numatune_mode_from_string,
-                    "numatune memory mode", &mode) < 0 ||
-        vc_xml_enum(ctx, m, "placement", vc_placement_from_string,
-                    "numatune memory placement", &placement) < 0)
+    if (vc_xml_enum_worded(ctx, m, "mode", vc_numatune_mode_from_string,
+                           "Unsupported NUMA memory tuning mode '%s'", &mode) < 0 ||
+        vc_xml_enum_worded(ctx, m, "placement", vc_placement_from_string,
+                           "Unsupported memory placement mode '%s'", &placement) < 0)
         return -1;
     def->has_numatune = true;
     def->numa_mode = (vc_numatune_mode)mode;

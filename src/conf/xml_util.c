@@ -238,8 +238,10 @@ int vc_xml_error(vc_parse_ctx *ctx, const char *fmt, ...)
     return vc_error_set(ctx->err, VC_EXIT_INPUT, "%s", msg);
 }
 
-int vc_xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
-                int (*from_string)(const char *), const char *what, int *out)
+/* @fmt words the refusal, its one %s being the value. */
+static int xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                    int (*from_string)(const char *), const char *fmt,
+                    const char *what, int *out)
 {
     char *v = vc_xml_prop(n, attr);
     int r;
@@ -247,13 +249,28 @@ int vc_xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
     if (!v)
         return 0;
     if ((r = from_string(v)) < 0) {
-        vc_xml_error(ctx, "unknown %s '%s'", what, v);
+        if (what)
+            vc_xml_error(ctx, "unknown %s '%s'", what, v);
+        else
+            vc_xml_error(ctx, fmt, v);
         free(v);
         return -1;
     }
     free(v);
     *out = r;
     return 1;
+}
+
+int vc_xml_enum(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                int (*from_string)(const char *), const char *what, int *out)
+{
+    return xml_enum(ctx, n, attr, from_string, NULL, what, out);
+}
+
+int vc_xml_enum_worded(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
+                       int (*from_string)(const char *), const char *fmt, int *out)
+{
+    return xml_enum(ctx, n, attr, from_string, fmt, NULL, out);
 }
 
 int vc_xml_enum_req(vc_parse_ctx *ctx, const xmlNode *n, const char *attr,
