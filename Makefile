@@ -128,7 +128,7 @@ $(BENCH): $(B)/tests/bench.o $(HARNESS_LIB) $(LIB)
 BENCH_CG := $(B)/bench-xml2argv-reference
 # Scaling, in instructions (callgrind, only inside detection, parsing
 # and building): each generated input at N and 4N; linear code grows
-# x4, quadratic x16.
+# x4, quadratic x16, and more than x6 fails the target.
 # (SCSI disks: 7 a controller, and controllers go up to index 1023)
 BENCH_SCALE := listing:25000 virtio-disks:5000 scsi-disks:1750 serials:5000 controllers:5000
 BENCH_SCALE_FNS := --collect-atstart=no --toggle-collect=vc_caps_parse_devices \
@@ -146,7 +146,8 @@ bench: check-deps $(BENCH) $(B)/tests/test_xml2argv
 	  done | paste -sd' ' | awk -v k=$$kind -v n=$$n '{ \
 	    if (NF != 2) { printf "scaling of %s: not measured\n", k; exit 1 } \
 	    printf "scaling of %s: %d -> %d: x%.2f instructions (linear x4, quadratic x16)\n", \
-	      k, n, 4 * n, $$2 / $$1 }'; \
+	      k, n, 4 * n, $$2 / $$1; \
+	    if ($$2 / $$1 > 6) { printf "bench: %s grows faster than linear\n", k; exit 1 } }' || exit 1; \
 	done
 	@if [ ! -d "$(VC_REFDIR)" ]; then \
 	  echo "xml2argv-reference: skipped (reference corpus not found at $(VC_REFDIR))"; \
