@@ -4,6 +4,7 @@
 #include "util/alloc.h"
 #include "util/strutil.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,9 +251,8 @@ vc_chr_def *vc_channel_parse(vc_parse_ctx *ctx, const xmlNode *node)
 }
 
 /* A virtio channel is on a virtio-serial bus even when it names no
- * address, and one without a port (0: libvirt cannot tell it from
- * port='0') takes the port after the highest of the channels before it
- * on the same controller and bus, as libvirt 0.10.2's parser does. */
+ * address; its port is numbered once all channels are read
+ * (vc_channels_number_ports). */
 int vc_channel_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
 {
     vc_device_addr *a = &chr->info.addr;
@@ -260,19 +260,53 @@ int vc_channel_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr)
     (void)ctx;
     if (chr->target_type == VC_CHR_CHANNEL_VIRTIO && a->type == VC_ADDR_NONE)
         a->type = VC_ADDR_VIRTIO_SERIAL;
-    if (a->type == VC_ADDR_VIRTIO_SERIAL && a->u.vioserial.port == 0) {
-        unsigned max = 0;
-        for (size_t i = 0; i < def->nchannels; i++) {
-            const vc_device_addr *o = &def->channels[i]->info.addr;
-            if (o->type == VC_ADDR_VIRTIO_SERIAL &&
-                o->u.vioserial.controller == a->u.vioserial.controller &&
-                o->u.vioserial.bus == a->u.vioserial.bus && o->u.vioserial.port > max)
-                max = o->u.vioserial.port;
-        }
-        a->u.vioserial.port = max + 1;
-    }
     vc_ptr_append(&def->channels, &def->nchannels, chr);
     return 0;
+}
+
+typedef struct port_slot {
+    uint64_t bus;       /* controller and bus */
+    size_t i;           /* the channel's place in the document */
+} port_slot;
+
+static int port_slot_cmp(const void *a, const void *b)
+{
+    const port_slot *x = a, *y = b;
+
+    if (x->bus != y->bus)
+        return x->bus < y->bus ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* A channel without a port (0: libvirt cannot tell it from port='0')
+ * takes the port after the highest of the channels before it on the same
+ * controller and bus, as libvirt 0.10.2's parser does.  The channels are
+ * grouped by bus (sorted, in document order within one) so that a domain
+ * of many buses costs no scan of every channel per channel. */
+void vc_channels_number_ports(vc_domain_def *def)
+{
+    port_slot *slots = vc_calloc(def->nchannels ? def->nchannels : 1, sizeof(*slots));
+    size_t n = 0;
+    unsigned max = 0;
+
+    for (size_t i = 0; i < def->nchannels; i++) {
+        const vc_device_addr *a = &def->channels[i]->info.addr;
+        if (a->type == VC_ADDR_VIRTIO_SERIAL)
+            slots[n++] = (port_slot){ (uint64_t)a->u.vioserial.controller << 32 |
+                                      a->u.vioserial.bus, i };
+    }
+    qsort(slots, n, sizeof(*slots), port_slot_cmp);
+    for (size_t j = 0; j < n; j++) {
+        vc_vioserial_addr *v = &def->channels[slots[j].i]->info.addr.u.vioserial;
+
+        if (j == 0 || slots[j].bus != slots[j - 1].bus)
+            max = 0;
+        if (v->port == 0)
+            v->port = max + 1;
+        if (v->port > max)
+            max = v->port;
+    }
+    free(slots);
 }
 
 /* The first <console> of an HVM guest with a serial target stands for

@@ -172,6 +172,8 @@ vc_chr_def *vc_channel_parse(vc_parse_ctx *ctx, const xmlNode *node);
 /* The first serial-type console of an HVM guest stands for serial 0. */
 int vc_console_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr);
 int vc_channel_add(vc_parse_ctx *ctx, vc_domain_def *def, vc_chr_def *chr);
+/* Number the ports of channels that name none, once all are read. */
+void vc_channels_number_ports(vc_domain_def *def);
 /* Consoles, with serial-type ones shown as their serial port. */
 void vc_consoles_format(vc_buf *b, const vc_domain_def *def);
 int vc_chr_source_parse(vc_parse_ctx *ctx, const xmlNode *node,

@@ -143,5 +143,6 @@ int vc_devices_parse(vc_parse_ctx *ctx, const xmlNode *devices, vc_domain_def *d
             }
         }
     }
+    vc_channels_number_ports(def);
     return 0;
 }
